@@ -1,0 +1,9 @@
+/** Unit and workflow tests; the workflow tests load the node from dist/, so `npm test` builds first. */
+module.exports = {
+	preset: 'ts-jest',
+	testEnvironment: 'node',
+	roots: ['<rootDir>/test'],
+	setupFilesAfterEnv: ['<rootDir>/test/harness/jest-setup.ts'],
+	testPathIgnorePatterns: ['/test/e2e/', '/test/browser/'],
+	transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.test.json' }] },
+};

@@ -1,0 +1,168 @@
+/** When a batch request is retried, and how long to wait first: pure functions of what came back. */
+
+export const DEFAULT_MAX_RETRIES = 3;
+
+/** Mapp answers an overrun of its database access limit with a 500 carrying this message (API-FACTS.md, UNVERIFIED). */
+export const DATABASE_LIMIT_MESSAGE = 'Database Access Limit Exceeded';
+
+/** Mapp advises waiting at least 30 s after a "Database Access Limit Exceeded" answer. */
+export const DATABASE_LIMIT_WAIT_MS = 30_000;
+
+const RETRYABLE_STATUS_CODES = new Set([429, 502, 503, 504]);
+
+const RETRYABLE_NETWORK_CODES = new Set([
+	'ECONNRESET',
+	'ECONNREFUSED',
+	'ECONNABORTED',
+	'ETIMEDOUT',
+	'ESOCKETTIMEDOUT',
+	'EPIPE',
+	'EAI_AGAIN',
+	'ENETUNREACH',
+	'EHOSTUNREACH',
+]);
+
+const RETRYABLE_NETWORK_MESSAGE = /socket hang up|\baborted\b|\btimeout\b|timed out/i;
+
+export interface RetryTimings {
+	/** Wait before the first retry; it doubles with every further retry, up to backoffCapMs. */
+	backoffBaseMs: number;
+	backoffCapMs: number;
+	/** Least wait after Mapp's "Database Access Limit Exceeded". */
+	throttleWaitMs: number;
+	/** A Retry-After longer than this is not waited for: the chunk fails instead of stalling the run. */
+	maxRetryAfterMs: number;
+}
+
+/**
+ * The timings the node uses. Not a node parameter, so users never see it; the workflow tests
+ * shrink these values so that they do not sleep for real.
+ */
+export const retryTimings: RetryTimings = {
+	backoffBaseMs: 1_000,
+	backoffCapMs: 30_000,
+	throttleWaitMs: DATABASE_LIMIT_WAIT_MS,
+	maxRetryAfterMs: 5 * 60_000,
+};
+
+export interface TransportResponse {
+	statusCode: number;
+	body?: unknown;
+	headers?: Record<string, unknown>;
+}
+
+export type Verdict =
+	| { outcome: 'accepted' }
+	| {
+			outcome: 'retry';
+			reason: string;
+			/** The account is over its rate: every request of the run should hold back, not just this one. */
+			throttled: boolean;
+			/** The wait the server asked for (Retry-After) or Mapp advises; otherwise backoff applies. */
+			waitMs?: number;
+	  }
+	| { outcome: 'final'; reason: string };
+
+export function isAccepted(statusCode: number): boolean {
+	return statusCode >= 200 && statusCode < 300;
+}
+
+export function judgeResponse(response: TransportResponse, now: number, timings: RetryTimings): Verdict {
+	const { statusCode } = response;
+	if (isAccepted(statusCode)) return { outcome: 'accepted' };
+
+	if (statusCode === 500 && messageOf(response.body).includes(DATABASE_LIMIT_MESSAGE)) {
+		return {
+			outcome: 'retry',
+			reason: `HTTP 500 ${DATABASE_LIMIT_MESSAGE}`,
+			throttled: true,
+			waitMs: timings.throttleWaitMs,
+		};
+	}
+	if (!RETRYABLE_STATUS_CODES.has(statusCode)) {
+		return { outcome: 'final', reason: describeStatus(response) };
+	}
+
+	const retryAfterMs = parseRetryAfter(headerOf(response.headers, 'retry-after'), now);
+	if (retryAfterMs !== undefined && retryAfterMs > timings.maxRetryAfterMs) {
+		return {
+			outcome: 'final',
+			reason: `${describeStatus(response)}; Mapp asked to retry after ${Math.ceil(retryAfterMs / 1000)} s, longer than the node waits (${timings.maxRetryAfterMs / 1000} s)`,
+		};
+	}
+	return {
+		outcome: 'retry',
+		reason: describeStatus(response),
+		throttled: statusCode === 429,
+		waitMs: retryAfterMs,
+	};
+}
+
+/** A thrown transport error is retried only when it is a network failure; anything else is final. */
+export function judgeError(error: unknown): Verdict {
+	const reason = errorMessageOf(error);
+	return isNetworkError(error) ? { outcome: 'retry', reason, throttled: false } : { outcome: 'final', reason };
+}
+
+/** Looks through the error and its causes; n8n's NodeApiError keeps the system error's code as `httpCode`. */
+export function isNetworkError(error: unknown): boolean {
+	for (let current = error, depth = 0; current && depth < 5; current = (current as Error).cause, depth++) {
+		const { code, httpCode, message } = current as { code?: unknown; httpCode?: unknown; message?: unknown };
+		if ([code, httpCode].some((value) => typeof value === 'string' && RETRYABLE_NETWORK_CODES.has(value))) return true;
+		if (typeof message === 'string' && RETRYABLE_NETWORK_MESSAGE.test(message)) return true;
+	}
+	return false;
+}
+
+/** Wait before retry number `retryNumber` (from 1): what the server asked for, else exponential backoff with jitter. */
+export function retryWaitMs(
+	verdict: Extract<Verdict, { outcome: 'retry' }>,
+	retryNumber: number,
+	timings: RetryTimings,
+	random: () => number,
+): number {
+	const backoff = backoffMs(retryNumber, timings, random);
+	return verdict.waitMs === undefined ? backoff : Math.max(verdict.waitMs, verdict.throttled ? backoff : 0);
+}
+
+/** "Equal jitter": between half and all of the exponential step, so concurrent retries spread out. */
+export function backoffMs(retryNumber: number, timings: RetryTimings, random: () => number): number {
+	const step = Math.min(timings.backoffCapMs, timings.backoffBaseMs * 2 ** (retryNumber - 1));
+	return step / 2 + random() * (step / 2);
+}
+
+/** Retry-After in seconds or as an HTTP date, as milliseconds from `now`; undefined when absent or unreadable. */
+export function parseRetryAfter(value: string | undefined, now: number): number | undefined {
+	if (value === undefined) return undefined;
+	const text = value.trim();
+	if (/^\d+$/.test(text)) return Number(text) * 1000;
+	const date = Date.parse(text);
+	return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+
+function headerOf(headers: Record<string, unknown> | undefined, name: string): string | undefined {
+	if (!headers) return undefined;
+	const key = Object.keys(headers).find((k) => k.toLowerCase() === name);
+	const value = key === undefined ? undefined : headers[key];
+	if (Array.isArray(value)) return value.length ? String(value[0]) : undefined;
+	return value === undefined || value === null ? undefined : String(value);
+}
+
+function messageOf(body: unknown): string {
+	if (typeof body === 'string') return body;
+	if (body && typeof body === 'object' && typeof (body as { message?: unknown }).message === 'string') {
+		return (body as { message: string }).message;
+	}
+	return '';
+}
+
+const MAX_QUOTED_MESSAGE_LENGTH = 200;
+
+function describeStatus(response: TransportResponse): string {
+	const message = messageOf(response.body).slice(0, MAX_QUOTED_MESSAGE_LENGTH);
+	return message ? `HTTP ${response.statusCode}: ${message}` : `HTTP ${response.statusCode}`;
+}
+
+function errorMessageOf(error: unknown): string {
+	return error instanceof Error ? error.message : String(error);
+}

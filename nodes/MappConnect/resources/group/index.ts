@@ -1,0 +1,5 @@
+import { resourceDescription } from '../operations';
+import { create } from './create';
+import { getAll } from './getAll';
+
+export const groupDescription = resourceDescription('group', 'getAll', [create, getAll]);

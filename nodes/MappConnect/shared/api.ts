@@ -1,0 +1,100 @@
+/** Everything the package knows about Mapp Connect's URLs and limits, each defined once. */
+
+export const MAPP_SYSTEMS = [
+	{ value: 'euL3', name: 'EU (L3)', baseUrl: 'https://jamie.g.shortest-route.com/charon/api/v1' },
+	{ value: 'usL3', name: 'US (L3)', baseUrl: 'https://jamie.a.shortest-route.com/charon/api/v1' },
+	{ value: 'emcEu', name: 'EMC (EU)', baseUrl: 'https://jamie.h.shortest-route.com/charon/api/v1' },
+	{ value: 'emcUs', name: 'EMC (US)', baseUrl: 'https://jamie.c.shortest-route.com/charon/api/v1' },
+] as const;
+
+export const CUSTOM_SYSTEM = 'custom';
+
+/** Mapp discards a whole batch request (400) that holds more events than this. */
+export const MAX_EVENTS_PER_BATCH = 1000;
+
+/** The request hash covers the path from this marker on; a proxy prefix such as `/charon` is cut off. */
+export const SIGNED_PATH_MARKER = '/api/v';
+
+export const API_PATHS = {
+	ping: 'ping',
+	groups: 'group',
+	createGroups: 'genericgroup',
+	emailMessages: 'message',
+	smsMessages: 'message/sms', // UNVERIFIED in Mapp's clients (API-FACTS.md)
+	pushMessages: 'message/push',
+	mobileApps: 'mobile-app',
+	messageHistory: 'message/history',
+	event: 'event',
+	batch: 'event/batch',
+	connect: 'connect',
+} as const;
+
+export type ApiPath = (typeof API_PATHS)[keyof typeof API_PATHS];
+
+/** Path of an endpoint of one integration, relative to the system's base URL. */
+export function integrationPath(integrationId: string, path: ApiPath): string {
+	return `${integrationRoot(integrationId)}/${path}`;
+}
+
+function integrationRoot(integrationId: string): string {
+	return `/integration/${encodeURIComponent(integrationId)}`;
+}
+
+export function baseUrlOf(system: string, customBaseUrl?: string): string {
+	if (system === CUSTOM_SYSTEM) return (customBaseUrl ?? '').replace(/\/+$/, '');
+	const known = MAPP_SYSTEMS.find((s) => s.value === system);
+	if (!known) throw new Error(`Unknown Mapp system "${system}"`);
+	return known.baseUrl;
+}
+
+/**
+ * Default subtype of each kind of event. The names must match the integration's mapping in
+ * Mapp, so every operation lets the user override them.
+ */
+export const DEFAULT_SUBTYPES = {
+	user: 'user',
+	email: 'email',
+	sms: 'sms',
+	push: 'push',
+	transaction: 'transaction',
+	product: 'product',
+	abandonedCart: 'abandonedcart',
+	wishlist: 'wishlist',
+	browse: 'browse', // UNVERIFIED name (API-FACTS.md)
+	recommendation: 'recommendation', // UNVERIFIED name (API-FACTS.md)
+	coupon: 'coupon',
+	relatedData: 'relateddata', // UNVERIFIED name (API-FACTS.md)
+} as const;
+
+/**
+ * The system's base URL as an n8n expression over the credential's `system` and `baseUrl`, for the
+ * node's `requestDefaults`: built from MAPP_SYSTEMS so that the URLs stay defined once.
+ */
+export const BASE_URL_EXPRESSION = `={{ $credentials.system === ${JSON.stringify(CUSTOM_SYSTEM)} ? String($credentials.baseUrl).replace(/\\/+$/, "") : ${JSON.stringify(
+	Object.fromEntries(MAPP_SYSTEMS.map((system) => [system.value, system.baseUrl])),
+)}[$credentials.system] }}`;
+
+const INTEGRATION_ID_PLACEHOLDER = 'INTEGRATION_ID';
+
+/**
+ * The base URL of the credential's integration, `…/api/v1/integration/{id}`, as an n8n expression:
+ * the node's `requestDefaults.baseURL` (routing evaluates `$credentials` only there), so that each
+ * operation's `url` is its endpointUrl().
+ */
+export const INTEGRATION_BASE_URL_EXPRESSION =
+	BASE_URL_EXPRESSION +
+	integrationRoot(INTEGRATION_ID_PLACEHOLDER).replace(
+		INTEGRATION_ID_PLACEHOLDER,
+		'{{ encodeURIComponent($credentials.integrationId) }}',
+	);
+
+/** An endpoint's URL relative to INTEGRATION_BASE_URL_EXPRESSION. */
+export function endpointUrl(path: ApiPath): string {
+	return `/${path}`;
+}
+
+/** Rows asked for per page of the message history (`numberOfRows`); Mapp's maximum is not documented. */
+export const HISTORY_PAGE_SIZE = 100;
+
+/** The name of the credential type (credentials/MappConnectApi.credentials.ts). */
+export const CREDENTIAL_TYPE = 'mappConnectApi';

@@ -1,0 +1,220 @@
+import type {
+	ICredentialsDecrypted,
+	ICredentialTestFunctions,
+	IDataObject,
+	IHookFunctions,
+	INodeCredentialTestResult,
+	INodeType,
+	INodeTypeDescription,
+	IWebhookFunctions,
+	IWebhookResponseData,
+} from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+import { listOf, passesFilters, readFeedbackBody, toOutputJson } from './feedback';
+import { PROTECTION, TOKEN_QUERY_PARAMETER, checkProtection } from './protection';
+
+const DEFAULT_BODY_LIMIT_KB = 1024;
+
+/** The parts of n8n's request object the trigger reads; n8n has read the body by the time the node runs. */
+interface CallbackRequest {
+	headers: Record<string, string | string[] | undefined>;
+	rawBody?: Buffer;
+	readRawBody(): Promise<void>;
+}
+
+/** RFC 9110's token: what a header name may be made of. */
+const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+
+export class MappConnectTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Mapp Connect Trigger',
+		name: 'mappConnectTrigger',
+		icon: { light: 'file:../../icons/mappConnect.svg', dark: 'file:../../icons/mappConnect.dark.svg' },
+		group: ['trigger'],
+		version: 1,
+		subtitle: '={{ "Feedback from Mapp Connect" }}',
+		description: 'Starts the workflow when Mapp Connect reports on the events it processed (errors such as a missing SKU)',
+		eventTriggerDescription: 'Waiting for Mapp Connect to send feedback to the Test URL',
+		activationMessage: 'Mapp Connect can now send feedback to the Production URL.',
+		defaults: { name: 'Mapp Connect Trigger' },
+		inputs: [],
+		// The scanner's own rule (node-connection-type-literal) asks for the enum that this older rule does not know.
+		// eslint-disable-next-line n8n-nodes-base/node-class-description-outputs-wrong
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [
+			{
+				name: 'mappConnectCallbackAuthApi',
+				required: true,
+				testedBy: 'checkCallbackHeader',
+				displayOptions: { show: { authentication: [PROTECTION.headerAuth] } },
+			},
+		],
+		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'mapp-feedback' }],
+		properties: [
+			{
+				displayName: `Paste the Production URL into the Callback URL of your integration in Mapp Engage (Mapp Connect → Integrations → Edit). With Secret Token, append ?${TOKEN_QUERY_PARAMETER}= and the token to it.`,
+				name: 'callbackUrlNotice',
+				type: 'notice',
+				default: '',
+			},
+			{
+				displayName: 'Authentication',
+				name: 'authentication',
+				type: 'options',
+				options: [
+					{
+						name: 'Secret Token in URL',
+						value: PROTECTION.secretToken,
+						description: `The URL must carry ?${TOKEN_QUERY_PARAMETER}=&lt;Secret Token&gt;`,
+					},
+					{
+						name: 'Header Auth',
+						value: PROTECTION.headerAuth,
+						description: 'Every request must carry a header with a secret value',
+					},
+					{
+						name: 'None',
+						value: PROTECTION.none,
+						description: 'Only the random ID in the URL keeps strangers out',
+					},
+				],
+				default: 'secretToken',
+				description: 'How the trigger tells Mapp from anyone else: Mapp does not sign its callbacks. Requests that fail get 401 and start nothing.',
+			},
+			{
+				displayName: 'Secret Token',
+				name: 'secretToken',
+				type: 'string',
+				typeOptions: { password: true },
+				default: '={{ $nodeId }}',
+				required: true,
+				displayOptions: { show: { authentication: [PROTECTION.secretToken] } },
+				description: `The value of the URL's "${TOKEN_QUERY_PARAMETER}" query parameter. By default this node's random ID; any hard-to-guess text works.`,
+			},
+			{
+				displayName: 'Options',
+				name: 'options',
+				type: 'collection',
+				placeholder: 'Add option',
+				default: {},
+				options: [
+					{
+						displayName: 'Body Size Limit (KB)',
+						name: 'bodyLimitKb',
+						type: 'number',
+						typeOptions: { minValue: 1 },
+						default: DEFAULT_BODY_LIMIT_KB,
+						description: 'Larger bodies get 413 and start nothing',
+					},
+					{
+						displayName: 'Error Codes',
+						name: 'errorCodes',
+						type: 'string',
+						default: '',
+						placeholder: 'MISSING_FIELD, CONTACT_NOT_FOUND',
+						description: 'Comma-separated. Only entries with one of these error codes start the workflow.',
+					},
+					{
+						displayName: 'Integration ID',
+						name: 'integrationId',
+						type: 'string',
+						default: '',
+						description: 'Only entries of this integration start the workflow, so that one URL can serve several integrations',
+					},
+					{
+						displayName: 'Mapping Names',
+						name: 'mappingNames',
+						type: 'string',
+						default: '',
+						placeholder: 'product, transaction',
+						description: 'Comma-separated event subtypes. Only entries of these mappings start the workflow.',
+					},
+				],
+			},
+		],
+	};
+
+	methods = {
+		credentialTest: {
+			async checkCallbackHeader(
+				this: ICredentialTestFunctions,
+				credential: ICredentialsDecrypted,
+			): Promise<INodeCredentialTestResult> {
+				const name = String(credential.data?.headerName ?? '');
+				if (!HEADER_NAME.test(name)) {
+					return { status: 'Error', message: 'The header name may hold letters, digits and - _ . only' };
+				}
+				if (!credential.data?.headerSecret) return { status: 'Error', message: 'The header value is empty' };
+				return { status: 'OK', message: 'The header can be used' };
+			},
+		},
+	};
+
+	/** Mapp has no API to register a callback URL: the user pastes it into the integration, so there is nothing to set up. */
+	webhookMethods = {
+		default: {
+			async checkExists(this: IHookFunctions): Promise<boolean> {
+				return true;
+			},
+			async create(this: IHookFunctions): Promise<boolean> {
+				return true;
+			},
+			async delete(this: IHookFunctions): Promise<boolean> {
+				return true;
+			},
+		},
+	};
+
+	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+		const response = this.getResponseObject();
+		const answer = (status: number, body: IDataObject) => {
+			response.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
+			response.end(JSON.stringify(body));
+		};
+
+		const protection = await checkProtection(this);
+		if (protection === 'notConfigured') {
+			answer(500, { message: 'The trigger has no secret to check requests against' });
+			return { noWebhookResponse: true };
+		}
+		if (protection === 'denied') {
+			answer(401, { message: 'Unauthorized' });
+			return { noWebhookResponse: true };
+		}
+
+		const options = this.getNodeParameter('options', {}) as IDataObject;
+		const limitBytes = Number(options.bodyLimitKb ?? DEFAULT_BODY_LIMIT_KB) * 1024;
+		const rawBody = await readBodyWithin(this.getRequestObject() as CallbackRequest, limitBytes);
+		if (!rawBody) {
+			answer(413, { message: `The body is larger than ${limitBytes / 1024} KB` });
+			return { noWebhookResponse: true };
+		}
+
+		const body = readFeedbackBody(rawBody.toString('utf8'));
+		if ('problem' in body) {
+			answer(400, { message: body.problem });
+			return { noWebhookResponse: true };
+		}
+
+		const filters = {
+			errorCodes: listOf(options.errorCodes as string | undefined),
+			mappingNames: listOf(options.mappingNames as string | undefined),
+			integrationId: String(options.integrationId ?? '').trim(),
+		};
+		const matching = body.entries.filter((entry) => passesFilters(entry, filters));
+		answer(200, { received: body.entries.length, matched: matching.length });
+		if (matching.length === 0) return { noWebhookResponse: true };
+		return {
+			noWebhookResponse: true,
+			workflowData: [this.helpers.returnJsonArray(matching.map(toOutputJson))],
+		};
+	}
+}
+
+/** The raw body, or undefined when it is over the limit; a declared length over it is refused unread. */
+async function readBodyWithin(request: CallbackRequest, limitBytes: number): Promise<Buffer | undefined> {
+	if (Number(request.headers['content-length']) > limitBytes) return undefined;
+	if (!request.rawBody) await request.readRawBody();
+	const rawBody = request.rawBody ?? Buffer.alloc(0);
+	return rawBody.length > limitBytes ? undefined : rawBody;
+}

@@ -1,0 +1,29 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { REPO_ROOT } from './paths';
+
+export const EXAMPLES_DIR = join(REPO_ROOT, 'examples');
+
+/** The credential every example workflow refers to; the scripts import it with the sandbox's details. */
+export const SANDBOX_CREDENTIAL = { id: 'mappConnectSbx01', name: 'Mapp Connect (sandbox)', type: 'mappConnectApi' };
+
+/** The workflow `npm run demo` runs. */
+export const MAIN_EXAMPLE_FILE = '1-contacts-welcome-email.json';
+
+export interface ExampleWorkflow {
+	file: string;
+	path: string;
+	id: string;
+	name: string;
+}
+
+export function exampleWorkflows(): ExampleWorkflow[] {
+	return readdirSync(EXAMPLES_DIR)
+		.filter((file) => file.endsWith('.json'))
+		.sort()
+		.map((file) => {
+			const path = join(EXAMPLES_DIR, file);
+			const { id, name } = JSON.parse(readFileSync(path, 'utf8')) as { id: string; name: string };
+			return { file, path, id, name };
+		});
+}

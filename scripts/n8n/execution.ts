@@ -1,0 +1,53 @@
+import { StepError } from './log';
+
+type Json = Record<string, unknown>;
+
+/** What one node did in a run, as `n8n execute --rawOutput` reports it. */
+export interface NodeRun {
+	node: string;
+	status: string;
+	/** The JSON of the items on each of its outputs. */
+	outputs: Json[][];
+	error?: string;
+}
+
+export interface Execution {
+	status: string;
+	/** The nodes in the order they ran. */
+	nodes: NodeRun[];
+	error?: string;
+}
+
+interface RawTaskData {
+	startTime: number;
+	executionStatus?: string;
+	data?: { main?: Array<Array<{ json: Json }> | null> };
+	error?: { message?: string; description?: string };
+}
+
+interface RawRun {
+	status: string;
+	data: { resultData: { runData: Record<string, RawTaskData[]>; error?: { message?: string } } };
+}
+
+/**
+ * Reads the run out of what `n8n execute --rawOutput` printed. n8n logs before it, and on a failed run it logs the
+ * run as a block of JSON instead of printing it; either way it is pretty-printed from a line `{` to a line `}`.
+ */
+export function parseExecution(output: string): Execution {
+	const lines = output.split('\n');
+	const start = lines.indexOf('{');
+	const end = lines.indexOf('}', start);
+	if (start === -1 || end === -1) throw new StepError(`n8n printed no execution data`);
+	const run = JSON.parse(lines.slice(start, end + 1).join('\n')) as RawRun;
+	const nodes = Object.entries(run.data.resultData.runData)
+		.flatMap(([node, tasks]) => tasks.map((task) => ({ node, task })))
+		.sort((a, b) => a.task.startTime - b.task.startTime)
+		.map(({ node, task }) => ({
+			node,
+			status: task.executionStatus ?? (task.error ? 'error' : 'success'),
+			outputs: (task.data?.main ?? []).map((items) => (items ?? []).map((item) => item.json)),
+			error: task.error ? [task.error.message, task.error.description].filter(Boolean).join(': ') : undefined,
+		}));
+	return { status: run.status, nodes, error: run.data.resultData.error?.message };
+}

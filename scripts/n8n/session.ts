@@ -1,0 +1,175 @@
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { startSandbox, type RecordedEvent, type Sandbox } from '../../test/sandbox';
+import { sandboxCredentials } from '../../test/harness';
+import { EditorApi, waitUntilReady } from './editor';
+import { freePort, n8nEnvironment, type N8nPorts } from './environment';
+import { SANDBOX_CREDENTIAL, type ExampleWorkflow } from './examples';
+import { parseExecution, type Execution } from './execution';
+import { ensureN8n, type N8nInstallation } from './install';
+import { StepError, formatDuration, step } from './log';
+import { buildAndPack, installIntoUserFolder } from './package';
+import { CACHE_DIR } from './paths';
+import { Processes, tail, type ManagedProcess } from './processes';
+import type { N8nTarget } from './versions';
+
+const CLI_TIMEOUT_MS = 240_000;
+
+export interface SessionOptions {
+	/** Keep n8n's data here across runs (`npm run dev`); by default a fresh folder under `.cache/runs/`. */
+	userFolder?: string;
+	/** Print n8n's own output on the terminal too. */
+	echo?: boolean;
+}
+
+export interface Editor {
+	url: string;
+	process: ManagedProcess;
+}
+
+/**
+ * One real n8n of a given version, with this package installed as a community package, a running sandbox and the
+ * "Mapp Connect (sandbox)" credential imported. Everything it starts, `close` stops.
+ */
+export class N8nSession {
+	private readonly processes = new Processes();
+	/** The output of every n8n process of this session, in the order they started. */
+	private readonly outputs: Array<() => string> = [];
+
+	private constructor(
+		readonly installation: N8nInstallation,
+		readonly userFolder: string,
+		readonly sandbox: Sandbox,
+		private readonly ports: N8nPorts,
+		private readonly options: SessionOptions,
+	) {}
+
+	static async open(target: N8nTarget, options: SessionOptions = {}): Promise<N8nSession> {
+		const installation = await ensureN8n(target);
+		const tarball = await buildAndPack();
+		const userFolder = options.userFolder ?? freshUserFolder(target);
+		mkdirSync(userFolder, { recursive: true });
+		await installIntoUserFolder(tarball, userFolder);
+		step(`installed the package into ${join(userFolder, '.n8n', 'nodes')}`);
+		const sandbox = await startSandbox();
+		step(`sandbox listening at ${sandbox.baseUrl}`);
+		const ports = { http: Number(process.env.N8N_PORT ?? 0) || (await freePort()), broker: await freePort() };
+		const session = new N8nSession(installation, userFolder, sandbox, ports, options);
+		try {
+			await session.importCredential();
+		} catch (error) {
+			await session.close();
+			throw error;
+		}
+		return session;
+	}
+
+	get n8nVersion(): string {
+		return this.installation.target.n8n;
+	}
+
+	/** The credential as stored in n8n, with the sandbox's base URL, integration ID and demo secret. */
+	get credential() {
+		return { ...SANDBOX_CREDENTIAL, data: sandboxCredentials(this.sandbox) };
+	}
+
+	/** Everything the n8n processes of this session printed so far. */
+	get log(): string {
+		return this.outputs.map((output) => output()).join('');
+	}
+
+	/** Runs one n8n CLI command to its end; a non-zero exit fails the step unless `allowFailure`. */
+	async n8n(args: string[], allowFailure = false): Promise<{ code: number | null; stdout: string }> {
+		const label = `n8n ${args[0]} (n8n ${this.n8nVersion})`;
+		const started = Date.now();
+		const result = await this.processes.run(label, this.installation.nodeBin, [this.installation.n8nBin, ...args], {
+			env: n8nEnvironment(this.installation, this.userFolder, this.ports),
+			logFile: this.logFile,
+			echo: this.options.echo,
+			timeoutMs: CLI_TIMEOUT_MS,
+		});
+		this.outputs.push(() => result.output);
+		if (result.code !== 0 && !allowFailure) {
+			throw new StepError(`${label} failed (exit ${result.code}); its output ends:\n${tail(result.output)}`);
+		}
+		step(`${label}: ${formatDuration(Date.now() - started)}`);
+		return result;
+	}
+
+	async importWorkflows(workflows: ExampleWorkflow[]): Promise<void> {
+		const dir = join(this.userFolder, 'import', 'workflows');
+		rmSync(dir, { recursive: true, force: true });
+		mkdirSync(dir, { recursive: true });
+		for (const workflow of workflows) cpSync(workflow.path, join(dir, workflow.file));
+		await this.n8n(['import:workflow', '--separate', `--input=${dir}`]);
+	}
+
+	/** `n8n execute --id … --rawOutput`; a failed run comes back with status `error`, not as an exception. */
+	async execute(workflowId: string): Promise<Execution> {
+		const { code, stdout } = await this.n8n(['execute', `--id=${workflowId}`, '--rawOutput'], true);
+		try {
+			return parseExecution(stdout);
+		} catch (error) {
+			throw new StepError(`n8n execute --id ${workflowId} (exit ${code}): ${(error as Error).message}; its output ends:\n${tail(stdout)}`);
+		}
+	}
+
+	/** What the sandbox accepted so far, read from its control endpoint as any client would. */
+	async sandboxEvents(): Promise<RecordedEvent[]> {
+		const response = await fetch(`${this.sandboxOrigin}/__sandbox/events`);
+		return ((await response.json()) as { events: RecordedEvent[] }).events;
+	}
+
+	async resetSandbox(): Promise<void> {
+		await fetch(`${this.sandboxOrigin}/__sandbox/reset`, { method: 'POST' });
+	}
+
+	/** `n8n start`: the editor and REST API on http://localhost:<port>, running until `close`. */
+	async startEditor(): Promise<Editor> {
+		const url = `http://localhost:${this.ports.http}`;
+		step(`starting the n8n ${this.n8nVersion} editor on ${url}`);
+		const started = Date.now();
+		const server = this.processes.start(`n8n start (n8n ${this.n8nVersion})`, this.installation.nodeBin, [this.installation.n8nBin, 'start'], {
+			env: n8nEnvironment(this.installation, this.userFolder, this.ports),
+			logFile: this.logFile,
+			echo: this.options.echo,
+		});
+		this.outputs.push(() => server.output());
+		await waitUntilReady(url, server);
+		step(`editor ready after ${formatDuration(Date.now() - started)}`);
+		return { url, process: server };
+	}
+
+	/** Signs up the owner on the fresh editor, for calls to its REST API. */
+	signUpOwner(editor: Editor): Promise<EditorApi> {
+		return EditorApi.setUpOwner(editor.url);
+	}
+
+	/** Stops n8n and the sandbox; removes a fresh user folder unless asked to keep it. */
+	async close(keepUserFolder = false): Promise<void> {
+		await this.processes.stopAll();
+		await this.sandbox.close();
+		if (!this.options.userFolder && !keepUserFolder) rmSync(this.userFolder, { recursive: true, force: true });
+	}
+
+	private get logFile(): string {
+		return join(this.userFolder, 'n8n.log');
+	}
+
+	private get sandboxOrigin(): string {
+		return new URL(this.sandbox.baseUrl).origin;
+	}
+
+	private async importCredential(): Promise<void> {
+		const file = join(this.userFolder, 'import', 'credentials.json');
+		mkdirSync(join(this.userFolder, 'import'), { recursive: true });
+		writeFileSync(file, JSON.stringify([this.credential], null, 2));
+		await this.n8n(['import:credentials', `--input=${file}`]);
+		rmSync(file);
+	}
+}
+
+function freshUserFolder(target: N8nTarget): string {
+	mkdirSync(join(CACHE_DIR, 'runs'), { recursive: true });
+	return mkdtempSync(join(CACHE_DIR, 'runs', `n8n-${target.n8n}-`));
+}

@@ -1,0 +1,83 @@
+/**
+ * The package in a real n8n, installed as a community package, on every tested n8n version: each example workflow
+ * runs with `n8n execute` against the sandbox, the credential's test passes in the editor's REST API, and n8n logs
+ * nothing wrong about the package. `N8N_VERSIONS=2.8.4` limits the run to the listed versions.
+ */
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { exampleWorkflows } from '../../scripts/n8n/examples';
+import { packageWarnings } from '../../scripts/n8n/log-check';
+import { N8nSession } from '../../scripts/n8n/session';
+import { TESTED_TARGETS } from '../../scripts/n8n/versions';
+import { EXPECTATIONS, type ExpectedEvent } from './expectations';
+
+const SETUP_TIMEOUT_MS = 30 * 60_000;
+const STEP_TIMEOUT_MS = 5 * 60_000;
+
+const selected = process.env.N8N_VERSIONS?.split(',').map((version) => version.trim());
+const targets = TESTED_TARGETS.filter((target) => !selected || selected.includes(target.n8n));
+
+/** Events in a stable order, for comparing sets of events sent concurrently. */
+const sorted = (events: ExpectedEvent[]) => [...events].sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
+
+for (const target of targets) {
+	describe(`n8n ${target.n8n} on Node ${target.node ?? process.versions.node}`, () => {
+		let session: N8nSession;
+		const examples = exampleWorkflows();
+
+		before(
+			async () => {
+				session = await N8nSession.open(target);
+				await session.importWorkflows(examples);
+			},
+			{ timeout: SETUP_TIMEOUT_MS },
+		);
+
+		after(() => session?.close());
+
+		it('has an expectation for every example workflow', () => {
+			assert.deepEqual(
+				examples.map((example) => example.file),
+				EXPECTATIONS.map((expectation) => expectation.file),
+			);
+		});
+
+		for (const expectation of EXPECTATIONS) {
+			it(`runs ${expectation.file} and Mapp Connect receives its events`, { timeout: STEP_TIMEOUT_MS }, async () => {
+				const example = examples.find((workflow) => workflow.file === expectation.file);
+				assert.ok(example, `examples/${expectation.file} exists`);
+				await session.resetSandbox();
+
+				const execution = await session.execute(example.id);
+
+				assert.equal(execution.status, 'success', `the run failed: ${execution.error}`);
+				for (const [node, count] of Object.entries(expectation.itemCounts)) {
+					const run = execution.nodes.find((nodeRun) => nodeRun.node === node);
+					assert.ok(run, `node "${node}" ran`);
+					assert.equal(run.outputs[0]?.length ?? 0, count, `items out of "${node}"`);
+				}
+				for (const [node, items] of Object.entries(expectation.outputs ?? {})) {
+					assert.deepEqual(execution.nodes.find((nodeRun) => nodeRun.node === node)?.outputs[0], items, `output of "${node}"`);
+				}
+				const received = (await session.sandboxEvents()).map(({ subtype, batch, body }) => ({ subtype, batch, body }));
+				assert.deepEqual(sorted(received), sorted(expectation.events));
+			});
+		}
+
+		it('passes the credential test in the editor, and fails it with a wrong secret', { timeout: STEP_TIMEOUT_MS }, async () => {
+			const editor = await session.startEditor();
+			const api = await session.signUpOwner(editor);
+			const credential = session.credential;
+
+			const passing = await api.testCredential(credential);
+			assert.equal(passing.status, 'OK', passing.message);
+
+			const failing = await api.testCredential({ ...credential, data: { ...credential.data, secret: 'not-the-secret' } });
+			assert.equal(failing.status, 'Error');
+		});
+
+		it('logs no warning or error about the package, its node or its credential', () => {
+			assert.deepEqual(packageWarnings(session.log), []);
+		});
+	});
+}

@@ -1,0 +1,44 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeType } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+export const INPUT_NODE_TYPE = 'harness.input';
+
+const pendingInputs = new Map<string, IDataObject[]>();
+let nextInputKey = 0;
+
+/** Registers the rows an input node will emit and returns the key its `inputKey` parameter names. */
+export function registerInput(rows: IDataObject[]): string {
+	const key = `input-${++nextInputKey}`;
+	pendingInputs.set(key, rows);
+	return key;
+}
+
+export function releaseInput(key: string): void {
+	pendingInputs.delete(key);
+}
+
+/**
+ * Stands in for a Manual Trigger followed by whatever produced the rows (a spreadsheet, a CRM).
+ * n8n-nodes-base is not a dependency, so the harness brings this one start node of its own. The
+ * rows are handed over by key rather than as a parameter, so that 100,000 rows are not run
+ * through n8n's parameter resolution before the node under test sees them.
+ */
+export const inputNodeType: INodeType = {
+	description: {
+		displayName: 'Harness Input',
+		name: INPUT_NODE_TYPE,
+		group: ['input'],
+		version: 1,
+		description: 'Emits the test rows',
+		defaults: { name: 'Input' },
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		properties: [{ displayName: 'Input Key', name: 'inputKey', type: 'string', default: '' }],
+	},
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		const key = this.getNodeParameter('inputKey', 0) as string;
+		const rows = pendingInputs.get(key);
+		if (!rows) throw new Error(`No rows registered under "${key}"`);
+		return [rows.map((json, index) => ({ json, pairedItem: { item: index } }))];
+	},
+};

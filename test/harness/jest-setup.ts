@@ -1,0 +1,3 @@
+import { stopN8nServices } from './n8n-services';
+
+afterAll(stopN8nServices);

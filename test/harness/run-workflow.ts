@@ -1,0 +1,84 @@
+import type {
+	ICredentialDataDecryptedObject,
+	IDataObject,
+	INode,
+	INodeExecutionData,
+	INodeParameters,
+	IRun,
+	IWorkflowBase,
+} from 'n8n-workflow';
+import { Workflow } from 'n8n-workflow';
+import { WorkflowExecute } from 'n8n-core';
+import { createAdditionalData } from './additional-data';
+import { HarnessCredentialsHelper } from './credentials-helper';
+import { INPUT_NODE_TYPE, registerInput, releaseInput } from './input-node';
+import { loadPackage } from './package-types';
+
+export const CREDENTIAL_TYPE = 'mappConnectApi';
+export const NODE_NAME = 'Mapp Connect';
+
+export interface RunNodeOptions {
+	/** The node's parameters, as a workflow file holds them (expressions included). */
+	parameters: INodeParameters;
+	/** The JSON of the input items; one empty item when left out, as after a Manual Trigger. */
+	items?: IDataObject[];
+	credentials: ICredentialDataDecryptedObject;
+	/** The node setting "On Error: Continue (using error output)"'s classic form, Continue On Fail. */
+	continueOnFail?: boolean;
+	/** Node type name within the package; `mappConnect` by default. */
+	nodeType?: string;
+}
+
+export interface RunNodeResult {
+	/** The node's first output, or [] when it failed. */
+	items: INodeExecutionData[];
+	/** The error the node failed with, as n8n recorded it. */
+	error?: Error & { description?: string | null; httpCode?: string | null; context?: IDataObject };
+	run: IRun;
+}
+
+/** Runs `Input → Mapp Connect` in-process with n8n-core's WorkflowExecute, as n8n runs a manual execution. */
+export async function runNode(options: RunNodeOptions): Promise<RunNodeResult> {
+	const pkg = await loadPackage();
+	const inputKey = registerInput(options.items ?? [{}]);
+	const nodes: INode[] = [
+		{ id: 'input', name: 'Input', type: INPUT_NODE_TYPE, typeVersion: 1, position: [0, 0], parameters: { inputKey } },
+		{
+			id: 'node-under-test',
+			name: NODE_NAME,
+			type: pkg.typeName(options.nodeType ?? 'mappConnect'),
+			typeVersion: 1,
+			position: [200, 0],
+			parameters: options.parameters,
+			credentials: { [CREDENTIAL_TYPE]: { id: 'harness-credential', name: 'Mapp Connect (sandbox)' } },
+			continueOnFail: options.continueOnFail ?? false,
+		},
+	];
+	const connections = { Input: { main: [[{ node: NODE_NAME, type: 'main' as const, index: 0 }]] } };
+	const workflowData: IWorkflowBase = {
+		id: 'harness-workflow',
+		name: 'Harness',
+		active: false,
+		activeVersionId: null,
+		isArchived: false,
+		nodes,
+		connections,
+		createdAt: new Date(),
+		updatedAt: new Date(),
+	};
+	const workflow = new Workflow({ id: workflowData.id, nodes, connections, active: false, nodeTypes: pkg.nodeTypes });
+	const credentialsHelper = new HarnessCredentialsHelper(pkg, { [CREDENTIAL_TYPE]: options.credentials });
+	const additionalData = createAdditionalData(credentialsHelper, workflowData);
+
+	try {
+		const run = await new WorkflowExecute(additionalData, 'manual').run({ workflow, startNode: nodes[0] });
+		const task = run.data.resultData.runData[NODE_NAME]?.[0];
+		return {
+			items: task?.data?.main?.[0] ?? [],
+			error: (task?.error ?? run.data.resultData.error) as RunNodeResult['error'],
+			run,
+		};
+	} finally {
+		releaseInput(inputKey);
+	}
+}

@@ -1,0 +1,2 @@
+export { startSandbox, SANDBOX_BASE_PATH, DEMO_INTEGRATION_ID, DEMO_SECRET } from './server';
+export type * from './types';

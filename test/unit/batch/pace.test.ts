@@ -1,0 +1,31 @@
+import { RequestPacer } from '../../../nodes/MappConnect/batch/pace';
+import { FakeClock } from './fakeClock';
+
+describe('RequestPacer', () => {
+	it('spaces requests taken at once by 1000 / rate ms', async () => {
+		const clock = new FakeClock();
+		const pacer = new RequestPacer(clock, 10);
+		await Promise.all([1, 2, 3, 4, 5].map(() => pacer.take()));
+		expect(clock.sleeps).toEqual([100, 200, 300, 400]);
+	});
+
+	it('does not wait when requests are already far enough apart', async () => {
+		const clock = new FakeClock();
+		const pacer = new RequestPacer(clock, 2);
+		await pacer.take();
+		clock.time += 600;
+		await pacer.take();
+		expect(clock.sleeps).toEqual([]);
+	});
+
+	it('never waits without a limit, unless held back', async () => {
+		const clock = new FakeClock();
+		const pacer = new RequestPacer(clock);
+		await pacer.take();
+		await pacer.take();
+		expect(clock.sleeps).toEqual([]);
+		pacer.holdUntil(clock.now() + 5000);
+		await pacer.take();
+		expect(clock.sleeps).toEqual([5000]);
+	});
+});

@@ -1,0 +1,125 @@
+import fixtures from '../sandbox/fixtures.json';
+import { arrived, expectEventSent, resourceLocator, run, useSandbox } from './mappConnect';
+
+const sandbox = useSandbox();
+
+describe('Message: sending', () => {
+	it('Send Email: message, recipient, parameters and external transaction formula', async () => {
+		await expectEventSent(
+			sandbox(),
+			{
+				resource: 'message',
+				operation: 'sendEmail',
+				messageId: resourceLocator('2324333335'),
+				email: 'user@mapp.com',
+				messageParameters: { values: [{ name: 'first', value: 'firstval' }] },
+				options: { externalTransactionFormula: 'myUniqueValue' },
+			},
+			{
+				subtype: 'email',
+				event: {
+					email: 'user@mapp.com',
+					messageId: '2324333335',
+					externalTransactionFormula: 'myUniqueValue',
+					first: 'firstval',
+				},
+			},
+		);
+	});
+
+	it('Send Email to Group', async () => {
+		await expectEventSent(
+			sandbox(),
+			{ resource: 'message', operation: 'sendEmailToGroup', messageId: resourceLocator('2324333335'), group: resourceLocator('12') },
+			{ subtype: 'email', event: { group: '12', messageId: '2324333335' } },
+		);
+	});
+
+	it('Send SMS to a mobile number', async () => {
+		await expectEventSent(
+			sandbox(),
+			{
+				resource: 'message',
+				operation: 'sendSms',
+				messageId: resourceLocator('2324333335'),
+				recipientMobileNumber: '+48666777888',
+			},
+			{ subtype: 'sms', event: { recipientMobileNumber: '+48666777888', messageId: '2324333335' } },
+		);
+	});
+
+	it('Send Push with parameters as JSON', async () => {
+		await expectEventSent(
+			sandbox(),
+			{
+				resource: 'message',
+				operation: 'sendPush',
+				pushMessageId: resourceLocator('1234'),
+				mobileAppId: resourceLocator('5678', 'id'),
+				email: 'john.smith@xx.xx',
+				messageParametersInput: 'json',
+				messageParametersJson: '{"param1": "param 1 value"}',
+			},
+			{
+				subtype: 'push',
+				event: { email: 'john.smith@xx.xx', pushMessageId: '1234', mobileAppId: '5678', param1: 'param 1 value' },
+			},
+		);
+	});
+});
+
+describe('Message: reading', () => {
+	it.each([
+		['email', 'message', fixtures.emailMessages],
+		['sms', 'message/sms', fixtures.smsMessages],
+		['push', 'message/push', fixtures.pushMessages],
+	])('Get Many of the %s channel: one item per message, sorted by name', async (channel, path, messages) => {
+		const result = await run(sandbox(), { resource: 'message', operation: 'getAll', channel, returnAll: true });
+		expect(result.error).toBeUndefined();
+		expect(sandbox().requests.map((request) => arrived(sandbox(), request))).toEqual([
+			{ method: 'GET', path: `/integration/${sandbox().integrationId}/${path}`, query: '', body: undefined, status: 200 },
+		]);
+		const expected = Object.entries(messages)
+			.map(([id, name]) => ({ id, name }))
+			.sort((a, b) => a.name.localeCompare(b.name));
+		expect(result.items.map(({ json }) => json)).toEqual(expected);
+	});
+
+	it('Get Many with a limit', async () => {
+		const result = await run(sandbox(), { resource: 'message', operation: 'getAll', channel: 'email', limit: 2 });
+		expect(result.items.map(({ json }) => json.name)).toEqual(['Abandoned cart reminder', 'Order confirmation']);
+	});
+
+	it('Get History with a limit: one page of that many rows', async () => {
+		const result = await run(sandbox(), {
+			resource: 'message',
+			operation: 'getHistory',
+			userEmail: 'anna@example.com',
+			limit: 3,
+		});
+		expect(result.error).toBeUndefined();
+		expect(sandbox().requests.map((request) => arrived(sandbox(), request))).toEqual([
+			{
+				method: 'GET',
+				path: `/integration/${sandbox().integrationId}/message/history`,
+				query: 'userEmail=anna%40example.com&numberOfRows=3&offset=0',
+				body: undefined,
+				status: 200,
+			},
+		]);
+		expect(result.items.map(({ json }) => json)).toEqual(fixtures.messageHistory['anna@example.com'].slice(0, 3));
+	});
+
+	it('Get History, Return All: every message sent to the contact', async () => {
+		const result = await run(sandbox(), {
+			resource: 'message',
+			operation: 'getHistory',
+			userEmail: 'anna@example.com',
+			returnAll: true,
+		});
+		expect(result.items.map(({ json }) => json)).toEqual(fixtures.messageHistory['anna@example.com']);
+		expect(sandbox().requests.map(({ query }) => query)).toEqual([
+			'userEmail=anna%40example.com&numberOfRows=100&offset=0',
+		]);
+	});
+});

@@ -1,0 +1,106 @@
+import { expectEventSent, resourceLocator, run, arrived, useSandbox } from './mappConnect';
+
+const sandbox = useSandbox();
+
+describe('User', () => {
+	it('Create or Update: identifier, group and custom attributes', async () => {
+		await expectEventSent(
+			sandbox(),
+			{
+				resource: 'user',
+				operation: 'upsert',
+				email: 'user@mapp.com',
+				group: resourceLocator('2324333335'),
+				customAttributes: {
+					values: [
+						{ name: 'first', value: 'firstval' },
+						{ name: 'second', value: 'secondval' },
+					],
+				},
+			},
+			{
+				subtype: 'user',
+				event: { email: 'user@mapp.com', group: '2324333335', first: 'firstval', second: 'secondval' },
+			},
+		);
+	});
+
+	it('Create or Update: mapped values, double opt-in, prepared message and another subtype', async () => {
+		await expectEventSent(
+			sandbox(),
+			{
+				resource: 'user',
+				operation: 'upsert',
+				identifierType: 'mobileNumber',
+				mobileNumber: '+48666777888',
+				group: resourceLocator('={{ 101 }}', 'id'),
+				customAttributesInput: 'json',
+				customAttributesJson: '={{ { first: "Anna", loyalty: 3 } }}',
+				options: { doubleOptIn: true, messageId: resourceLocator('2001'), subtype: 'contact' },
+			},
+			{
+				subtype: 'contact',
+				event: {
+					mobileNumber: '+48666777888',
+					group: '101',
+					doubleOptIn: 'true',
+					messageId: '2001',
+					first: 'Anna',
+					loyalty: '3',
+				},
+			},
+		);
+	});
+
+	it('Remove from Group', async () => {
+		await expectEventSent(
+			sandbox(),
+			{ resource: 'user', operation: 'removeFromGroup', email: 'user@mapp.com', group: resourceLocator('2324333335') },
+			{ subtype: 'user', event: { email: 'user@mapp.com', group: '2324333335', delete: 'true' } },
+		);
+	});
+
+	it('Unsubscribe, by user ID', async () => {
+		await expectEventSent(
+			sandbox(),
+			{
+				resource: 'user',
+				operation: 'unsubscribe',
+				identifierType: 'userId',
+				userId: 'u-17',
+				group: resourceLocator('102'),
+			},
+			{ subtype: 'user', event: { userId: 'u-17', group: '102', unsubscribe: 'true' } },
+		);
+	});
+
+	it('sends one event per input item, each paired to its item, with values mapped from it', async () => {
+		const result = await run(
+			sandbox(),
+			{ resource: 'user', operation: 'upsert', email: '={{ $json.mail }}', group: resourceLocator('101') },
+			{ items: [{ mail: 'a@mapp.com' }, { mail: 'b@mapp.com' }, { mail: 'c@mapp.com' }] },
+		);
+		expect(result.items.map(({ json, pairedItem }) => [(json.event as { email: string }).email, pairedItem])).toEqual([
+			['a@mapp.com', { item: 0 }],
+			['b@mapp.com', { item: 1 }],
+			['c@mapp.com', { item: 2 }],
+		]);
+		const bodies = sandbox()
+			.requests.map((request) => arrived(sandbox(), request).body as { email: string })
+			.map(({ email }) => email)
+			.sort();
+		expect(bodies).toEqual(['a@mapp.com', 'b@mapp.com', 'c@mapp.com']);
+	});
+
+	it('reaches the integration through a custom base URL that ends in a slash', async () => {
+		const result = await run(
+			sandbox(),
+			{ resource: 'user', operation: 'upsert', email: 'user@mapp.com' },
+			{ credentials: { baseUrl: `${sandbox().baseUrl}/` } },
+		);
+		expect(result.error).toBeUndefined();
+		expect(sandbox().requests.map(({ path, status }) => ({ path, status }))).toEqual([
+			{ path: `/charon/api/v1/integration/${sandbox().integrationId}/event`, status: 200 },
+		]);
+	});
+});
