@@ -7,7 +7,14 @@ import type {
 	INodeProperties,
 	Icon,
 } from 'n8n-workflow';
-import { API_PATHS, CUSTOM_SYSTEM, MAPP_SYSTEMS, integrationPath } from '../nodes/MappConnect/shared/api';
+import {
+	API_PATHS,
+	CREDENTIAL_TYPE,
+	CUSTOM_SYSTEM,
+	INTEGRATION_BASE_URL_EXPRESSION,
+	MAPP_SYSTEMS,
+	endpointUrl,
+} from '../nodes/MappConnect/shared/api';
 import {
 	AUTH_TOKEN_HEADER,
 	TOKEN_LIFETIME_SECONDS,
@@ -16,26 +23,13 @@ import {
 	signToken,
 } from '../nodes/MappConnect/shared/signing';
 
-/** The n8n expression that turns the credential's system into its base URL, built from MAPP_SYSTEMS. */
-const BASE_URL_EXPRESSION = `={{ $credentials.system === ${JSON.stringify(CUSTOM_SYSTEM)} ? $credentials.baseUrl : ${JSON.stringify(
-	Object.fromEntries(MAPP_SYSTEMS.map(({ value, baseUrl }) => [value, baseUrl])),
-)}[$credentials.system] }}`;
-
-const INTEGRATION_ID_PLACEHOLDER = 'INTEGRATION_ID';
-const PING_URL_EXPRESSION =
-	'=' +
-	integrationPath(INTEGRATION_ID_PLACEHOLDER, API_PATHS.ping).replace(
-		INTEGRATION_ID_PLACEHOLDER,
-		'{{ encodeURIComponent($credentials.integrationId) }}',
-	);
-
 const METHODS_WITHOUT_BODY = ['GET', 'HEAD', 'OPTIONS'];
 
 /** The request options n8n hands to `authenticate`: its own shape, or the legacy one of the HTTP Request node. */
 type OutgoingRequest = IHttpRequestOptions & { uri?: string };
 
 export class MappConnectApi implements ICredentialType {
-	name = 'mappConnectApi';
+	name = CREDENTIAL_TYPE;
 
 	displayName = 'Mapp Connect API';
 
@@ -93,7 +87,12 @@ export class MappConnectApi implements ICredentialType {
 	 * (ignoreHttpStatusErrors) and judged by its body, which names the fields to check.
 	 */
 	test: ICredentialTestRequest = {
-		request: { method: 'GET', baseURL: BASE_URL_EXPRESSION, url: PING_URL_EXPRESSION, ignoreHttpStatusErrors: true },
+		request: {
+			method: 'GET',
+			baseURL: INTEGRATION_BASE_URL_EXPRESSION,
+			url: endpointUrl(API_PATHS.ping),
+			ignoreHttpStatusErrors: true,
+		},
 		rules: [
 			{
 				type: 'responseSuccessBody',

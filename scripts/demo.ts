@@ -6,15 +6,14 @@ import type { RecordedEvent } from '../test/sandbox';
 import { MAIN_EXAMPLE_FILE, exampleWorkflows } from './n8n/examples';
 import type { Execution } from './n8n/execution';
 import { StepError } from './n8n/log';
-import { onInterrupt, runScript } from './n8n/script';
+import { runScript } from './n8n/script';
 import { N8nSession } from './n8n/session';
 import { STABLE } from './n8n/versions';
 
-const PREVIEW_CHARS = 110;
+const PREVIEW_CHARS = 90;
 
 async function main(): Promise<void> {
 	const session = await N8nSession.open(STABLE);
-	onInterrupt(() => session.close());
 	let succeeded = false;
 	try {
 		const examples = exampleWorkflows();
@@ -33,11 +32,15 @@ async function main(): Promise<void> {
 }
 
 function summary(n8nVersion: string, workflowName: string, execution: Execution, events: RecordedEvent[]): string {
-	const nameWidth = Math.max(...execution.nodes.map(({ node }) => node.length));
-	const nodeLines = execution.nodes.map(({ node, status, outputs, error }) => {
-		const counts = outputs.map((items) => `${items.length} item${items.length === 1 ? '' : 's'}`).join(' | ') || 'no output';
+	const counted = execution.nodes.map((run) => ({
+		...run,
+		counts: run.outputs.map((items) => `${items.length} item${items.length === 1 ? '' : 's'}`).join(' | ') || 'no output',
+	}));
+	const nameWidth = Math.max(...counted.map(({ node }) => node.length));
+	const countWidth = Math.max(...counted.map(({ counts }) => counts.length));
+	const nodeLines = counted.map(({ node, status, counts, outputs, error }) => {
 		const detail = error ?? (outputs[0]?.[0] ? preview(outputs[0][0]) : '');
-		return `  ${node.padEnd(nameWidth)}  ${status.padEnd(7)}  ${counts.padEnd(9)}  ${detail}`;
+		return `  ${node.padEnd(nameWidth)}  ${status.padEnd(7)}  ${counts.padEnd(countWidth)}  ${detail}`;
 	});
 	const bySubtype = new Map<string, RecordedEvent[]>();
 	for (const event of events) bySubtype.set(event.subtype, [...(bySubtype.get(event.subtype) ?? []), event]);

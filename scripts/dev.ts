@@ -8,16 +8,17 @@ import { exampleWorkflows } from './n8n/examples';
 import { OWNER } from './n8n/editor';
 import { StepError } from './n8n/log';
 import { CACHE_DIR } from './n8n/paths';
-import { onInterrupt, runScript, wasInterrupted } from './n8n/script';
+import { runScript, wasInterrupted } from './n8n/script';
 import { N8nSession } from './n8n/session';
 import { STABLE } from './n8n/versions';
 
-const DEFAULT_PORT = '5678';
+const DEFAULT_PORT = 5678;
 
 async function main(): Promise<void> {
-	process.env.N8N_PORT ??= DEFAULT_PORT;
-	const session = await N8nSession.open(STABLE, { userFolder: join(CACHE_DIR, 'dev', STABLE.n8n) });
-	onInterrupt(() => session.close());
+	const session = await N8nSession.open(STABLE, {
+		userFolder: join(CACHE_DIR, 'dev', STABLE.n8n),
+		port: Number(process.env.N8N_PORT ?? DEFAULT_PORT),
+	});
 	await session.importWorkflows(exampleWorkflows());
 	const editor = await session.startEditor();
 	const origin = new URL(session.sandbox.baseUrl).origin;

@@ -43,10 +43,7 @@ export class MappConnect implements INodeType {
 		description: 'Send contacts, messages, orders and catalog data to Mapp Engage through Mapp Connect',
 		defaults: { name: 'Mapp Connect' },
 		usableAsTool: true,
-		// The older rule set asks for the literal 'main'; the community rule set for this constant, which is 'main'.
-		// eslint-disable-next-line n8n-nodes-base/node-class-description-inputs-wrong-regular-node
 		inputs: [NodeConnectionTypes.Main],
-		// eslint-disable-next-line n8n-nodes-base/node-class-description-outputs-wrong
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: CREDENTIAL_TYPE, required: true }],
 		requestDefaults: { baseURL: INTEGRATION_BASE_URL_EXPRESSION, json: true, ignoreHttpStatusErrors: true },

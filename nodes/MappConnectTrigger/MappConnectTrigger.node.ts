@@ -38,8 +38,6 @@ export class MappConnectTrigger implements INodeType {
 		activationMessage: 'Mapp Connect can now send feedback to the Production URL.',
 		defaults: { name: 'Mapp Connect Trigger' },
 		inputs: [],
-		// The scanner's own rule (node-connection-type-literal) asks for the enum that this older rule does not know.
-		// eslint-disable-next-line n8n-nodes-base/node-class-description-outputs-wrong
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [
 			{

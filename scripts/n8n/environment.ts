@@ -11,8 +11,10 @@ export interface N8nPorts {
 
 /** What n8n needs to run from `userFolder` on loopback, quietly and without reaching out to the internet. */
 export function n8nEnvironment(installation: N8nInstallation, userFolder: string, ports: N8nPorts): NodeJS.ProcessEnv {
+	// Set when this runs under node's test runner; n8n is no test file.
+	const { NODE_TEST_CONTEXT, ...inherited } = process.env;
 	return {
-		...process.env,
+		...inherited,
 		PATH: `${dirname(installation.nodeBin)}:${process.env.PATH ?? ''}`,
 		N8N_USER_FOLDER: userFolder,
 		DB_TYPE: 'sqlite',
@@ -27,6 +29,8 @@ export function n8nEnvironment(installation: N8nInstallation, userFolder: string
 		N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'false',
 		N8N_COMMUNITY_PACKAGES_ENABLED: 'true',
 		N8N_REINSTALL_MISSING_PACKAGES: 'false',
+		// The list of n8n-verified community nodes comes from n8n's servers.
+		N8N_VERIFIED_PACKAGES_ENABLED: 'false',
 		N8N_DIAGNOSTICS_ENABLED: 'false',
 		N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
 		N8N_PERSONALIZATION_ENABLED: 'false',

@@ -1,6 +1,6 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { REPO_ROOT } from './paths';
+import { PACKAGE_NAME, REPO_ROOT } from './paths';
 
 export const EXAMPLES_DIR = join(REPO_ROOT, 'examples');
 
@@ -15,6 +15,8 @@ export interface ExampleWorkflow {
 	path: string;
 	id: string;
 	name: string;
+	/** The names of its nodes of this package. */
+	packageNodes: string[];
 }
 
 export function exampleWorkflows(): ExampleWorkflow[] {
@@ -23,7 +25,12 @@ export function exampleWorkflows(): ExampleWorkflow[] {
 		.sort()
 		.map((file) => {
 			const path = join(EXAMPLES_DIR, file);
-			const { id, name } = JSON.parse(readFileSync(path, 'utf8')) as { id: string; name: string };
-			return { file, path, id, name };
+			const { id, name, nodes } = JSON.parse(readFileSync(path, 'utf8')) as {
+				id: string;
+				name: string;
+				nodes: Array<{ name: string; type: string }>;
+			};
+			const packageNodes = nodes.filter((node) => node.type.startsWith(`${PACKAGE_NAME}.`)).map((node) => node.name);
+			return { file, path, id, name, packageNodes };
 		});
 }

@@ -27,11 +27,23 @@ export function buildAndPack(): Promise<string> {
 		const destination = join(CACHE_DIR, 'pack');
 		mkdirSync(destination, { recursive: true });
 		const stdout = await npm(['pack', '--json', '--pack-destination', destination], REPO_ROOT, 'npm pack');
-		const [{ filename }] = JSON.parse(stdout) as Array<{ filename: string }>;
+		const [{ filename, files }] = JSON.parse(stdout) as Array<{ filename: string; files: Array<{ path: string }> }>;
+		assertEntryPoints(files.map((file) => file.path));
 		step(`packed ${filename}`);
 		return join(destination, filename);
 	})();
 	return packed;
+}
+
+/** Every node and credential that package.json announces to n8n must be in the tarball. */
+function assertEntryPoints(packed: string[]): void {
+	const { n8n } = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as {
+		n8n: { nodes: string[]; credentials: string[] };
+	};
+	const missing = [...n8n.nodes, ...n8n.credentials].filter((entry) => !packed.includes(entry));
+	if (missing.length > 0) {
+		throw new StepError(`the packed package lacks ${missing.join(', ')} (did another build change dist/ meanwhile?)`);
+	}
 }
 
 /**

@@ -4,11 +4,8 @@ import { StepError } from './log';
 
 export interface StartOptions {
 	env?: NodeJS.ProcessEnv;
-	cwd?: string;
 	/** Every line the process prints is appended here. */
 	logFile?: string;
-	/** Also print its output on this terminal. */
-	echo?: boolean;
 }
 
 export interface Finished {
@@ -37,7 +34,6 @@ export class ManagedProcess {
 			if (isStdout) this.stdoutText += text;
 			this.outputText += text;
 			log?.write(text);
-			if (options.echo) (isStdout ? process.stdout : process.stderr).write(text);
 		};
 		child.stdout?.on('data', take(true));
 		child.stderr?.on('data', take(false));
@@ -92,7 +88,6 @@ export class Processes {
 
 	start(name: string, command: string, args: string[], options: StartOptions = {}): ManagedProcess {
 		const child = spawn(command, args, {
-			cwd: options.cwd,
 			env: options.env ?? process.env,
 			stdio: ['ignore', 'pipe', 'pipe'],
 			detached: true,

@@ -1,5 +1,5 @@
 import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { startSandbox, type RecordedEvent, type Sandbox } from '../../test/sandbox';
 import { sandboxCredentials } from '../../test/harness';
 import { EditorApi, waitUntilReady } from './editor';
@@ -11,6 +11,7 @@ import { StepError, formatDuration, step } from './log';
 import { buildAndPack, installIntoUserFolder } from './package';
 import { CACHE_DIR } from './paths';
 import { Processes, tail, type ManagedProcess } from './processes';
+import { onInterrupt } from './script';
 import type { N8nTarget } from './versions';
 
 const CLI_TIMEOUT_MS = 240_000;
@@ -18,8 +19,10 @@ const CLI_TIMEOUT_MS = 240_000;
 export interface SessionOptions {
 	/** Keep n8n's data here across runs (`npm run dev`); by default a fresh folder under `.cache/runs/`. */
 	userFolder?: string;
-	/** Print n8n's own output on the terminal too. */
-	echo?: boolean;
+	/** The editor's port; by default a free one. */
+	port?: number;
+	/** Where to leave a copy of n8n's output when the session closes. */
+	keepLogAt?: string;
 }
 
 export interface Editor {
@@ -29,7 +32,7 @@ export interface Editor {
 
 /**
  * One real n8n of a given version, with this package installed as a community package, a running sandbox and the
- * "Mapp Connect (sandbox)" credential imported. Everything it starts, `close` stops.
+ * "Mapp Connect (sandbox)" credential imported. Everything it starts, `close` stops, and so does Ctrl-C.
  */
 export class N8nSession {
 	private readonly processes = new Processes();
@@ -53,8 +56,9 @@ export class N8nSession {
 		step(`installed the package into ${join(userFolder, '.n8n', 'nodes')}`);
 		const sandbox = await startSandbox();
 		step(`sandbox listening at ${sandbox.baseUrl}`);
-		const ports = { http: Number(process.env.N8N_PORT ?? 0) || (await freePort()), broker: await freePort() };
+		const ports = { http: options.port ?? (await freePort()), broker: await freePort() };
 		const session = new N8nSession(installation, userFolder, sandbox, ports, options);
+		onInterrupt(() => session.close());
 		try {
 			await session.importCredential();
 		} catch (error) {
@@ -85,7 +89,6 @@ export class N8nSession {
 		const result = await this.processes.run(label, this.installation.nodeBin, [this.installation.n8nBin, ...args], {
 			env: n8nEnvironment(this.installation, this.userFolder, this.ports),
 			logFile: this.logFile,
-			echo: this.options.echo,
 			timeoutMs: CLI_TIMEOUT_MS,
 		});
 		this.outputs.push(() => result.output);
@@ -110,7 +113,8 @@ export class N8nSession {
 		try {
 			return parseExecution(stdout);
 		} catch (error) {
-			throw new StepError(`n8n execute --id ${workflowId} (exit ${code}): ${(error as Error).message}; its output ends:\n${tail(stdout)}`);
+			const problem = `n8n execute --id ${workflowId} (exit ${code}): ${(error as Error).message}`;
+			throw new StepError(`${problem}; its output ends:\n${tail(stdout)}`);
 		}
 	}
 
@@ -129,10 +133,10 @@ export class N8nSession {
 		const url = `http://localhost:${this.ports.http}`;
 		step(`starting the n8n ${this.n8nVersion} editor on ${url}`);
 		const started = Date.now();
-		const server = this.processes.start(`n8n start (n8n ${this.n8nVersion})`, this.installation.nodeBin, [this.installation.n8nBin, 'start'], {
+		const label = `n8n start (n8n ${this.n8nVersion})`;
+		const server = this.processes.start(label, this.installation.nodeBin, [this.installation.n8nBin, 'start'], {
 			env: n8nEnvironment(this.installation, this.userFolder, this.ports),
 			logFile: this.logFile,
-			echo: this.options.echo,
 		});
 		this.outputs.push(() => server.output());
 		await waitUntilReady(url, server);
@@ -148,6 +152,10 @@ export class N8nSession {
 	/** Stops n8n and the sandbox; removes a fresh user folder unless asked to keep it. */
 	async close(keepUserFolder = false): Promise<void> {
 		await this.processes.stopAll();
+		if (this.options.keepLogAt) {
+			mkdirSync(dirname(this.options.keepLogAt), { recursive: true });
+			writeFileSync(this.options.keepLogAt, this.log);
+		}
 		await this.sandbox.close();
 		if (!this.options.userFolder && !keepUserFolder) rmSync(this.userFolder, { recursive: true, force: true });
 	}

@@ -11,9 +11,10 @@ export interface N8nTarget {
 export const STABLE: N8nTarget = { n8n: '2.8.4', node: null };
 
 /**
- * The newest n8n 2.x that installs here, run on Node 24 (it needs >= 24). Every later release depends on
- * @confluentinc/kafka-javascript (through n8n-nodes-base), whose install downloads a prebuilt binary or else builds
- * from sources that its npm package lacks; 2.41.3 also misses @n8n/agents@0.26.2 in this registry.
+ * The newest n8n 2.x that installs from this registry; it needs Node >= 22.22 and runs here on Node 24. Of the later
+ * releases, most depend (through n8n-nodes-base) on @confluentinc/kafka-javascript, whose install script downloads
+ * a prebuilt binary or else builds from sources its npm package lacks; the others (2.34.x, 2.36.7, 2.36.9, 2.37.7,
+ * 2.38.0, 2.38.1, 2.39.8, 2.40.0, 2.41.3) depend on versions of n8n's own packages that the registry lacks.
  */
 export const NEWEST: N8nTarget = { n8n: '2.33.7', node: '24.21.0' };
 

@@ -1,7 +1,7 @@
 /**
  * The node in the n8n editor, in a real browser: the owner signs up, adds Mapp Connect as User → Create or Update,
- * finds the sandbox's groups in the Group dropdown, executes the node and sees the result in the output panel.
- * Screenshots go to docs/screenshots/.
+ * finds the sandbox's groups in the Group dropdown, executes the node and sees the result in the output panel, then
+ * runs the main example workflow. Screenshots go to docs/screenshots/; a failed step leaves one in test-results/.
  */
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
@@ -9,7 +9,8 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
 import { OWNER } from '../../scripts/n8n/editor';
-import { exampleWorkflows, MAIN_EXAMPLE_FILE } from '../../scripts/n8n/examples';
+import { packageWarnings } from '../../scripts/n8n/log-check';
+import { MAIN_EXAMPLE_FILE, exampleWorkflows } from '../../scripts/n8n/examples';
 import { REPO_ROOT } from '../../scripts/n8n/paths';
 import { N8nSession, type Editor } from '../../scripts/n8n/session';
 import { STABLE } from '../../scripts/n8n/versions';
@@ -17,8 +18,10 @@ import fixtures from '../sandbox/fixtures.json';
 import { launchChromium, type Browser } from './chromium';
 
 const SCREENSHOTS = join(REPO_ROOT, 'docs', 'screenshots');
+/** Git-ignored: what the page showed when a step failed, and n8n's log. */
+const FAILURES = join(REPO_ROOT, 'test-results', 'browser');
 const SETUP_TIMEOUT_MS = 30 * 60_000;
-const STEP_TIMEOUT_MS = 60_000;
+const STEP_TIMEOUT_MS = 90_000;
 const CONTACT = 'anna@example.com';
 
 describe(`the Mapp Connect node in the n8n ${STABLE.n8n} editor`, () => {
@@ -28,14 +31,35 @@ describe(`the Mapp Connect node in the n8n ${STABLE.n8n} editor`, () => {
 	let page: Page;
 
 	const testId = (id: string) => page.locator(`[data-test-id="${id}"]`);
-	const screenshot = (name: string) => page.screenshot({ path: join(SCREENSHOTS, `${name}.png`) });
+	const screenshot = (dir: string, name: string) => {
+		mkdirSync(dir, { recursive: true });
+		return page.screenshot({ path: join(dir, `${name}.png`) });
+	};
+
+	/** Types into the node creator's search once it is open (typing earlier would go to the canvas's shortcuts). */
+	const searchNodes = async (text: string) => {
+		const search = page.locator('input[data-test-id="node-creator-search-bar"], [data-test-id="node-creator-search-bar"] input');
+		await search.first().waitFor();
+		await search.first().fill(text);
+	};
+
+	/** One step of the walk through the editor; the steps build on each other, in order. */
+	const step = (name: string, run: () => Promise<void>) =>
+		it(name, { timeout: STEP_TIMEOUT_MS }, async () => {
+			try {
+				await run();
+			} catch (error) {
+				await screenshot(FAILURES, name.replace(/\W+/g, '-')).catch(() => undefined);
+				throw error;
+			}
+		});
 
 	before(
 		async () => {
-			mkdirSync(SCREENSHOTS, { recursive: true });
-			session = await N8nSession.open(STABLE);
+			session = await N8nSession.open(STABLE, { keepLogAt: join(FAILURES, 'n8n.log') });
 			await session.importWorkflows(exampleWorkflows());
 			editor = await session.startEditor();
+			assert.deepEqual(packageWarnings(session.log), [], 'n8n loaded the package without trouble');
 			browser = await launchChromium();
 			page = await browser.context.newPage();
 			page.setDefaultTimeout(30_000);
@@ -50,9 +74,8 @@ describe(`the Mapp Connect node in the n8n ${STABLE.n8n} editor`, () => {
 		await session?.close();
 	});
 
-	it('signs up the owner', { timeout: STEP_TIMEOUT_MS }, async () => {
+	step('signs up the owner', async () => {
 		await page.goto(editor.url);
-		await page.waitForURL(/\/setup/);
 		for (const field of ['email', 'firstName', 'lastName', 'password'] as const) {
 			await page.fill(`input[name=${field}]`, OWNER[field]);
 		}
@@ -60,16 +83,15 @@ describe(`the Mapp Connect node in the n8n ${STABLE.n8n} editor`, () => {
 		await page.waitForURL((url) => !url.pathname.startsWith('/setup'));
 	});
 
-	it('adds Mapp Connect to a new workflow as User → Create or Update', { timeout: STEP_TIMEOUT_MS }, async () => {
+	step('adds Mapp Connect to a new workflow as User → Create or Update', async () => {
 		await page.goto(`${editor.url}/workflow/new`);
 		await testId('canvas-plus-button').click();
-		await page.keyboard.type('Manual Trigger');
-		await testId('item-iterator-item').filter({ hasText: 'Manual Trigger' }).first().waitFor();
-		await page.keyboard.press('Enter');
+		await searchNodes('Manual Trigger');
+		await testId('item-iterator-item').filter({ hasText: 'Manual Trigger' }).first().click();
 		await testId('canvas-trigger-node').waitFor();
 
-		await page.keyboard.press('Tab');
-		await page.keyboard.type('Mapp Connect');
+		await testId('canvas-handle-plus').first().click();
+		await searchNodes('Mapp Connect');
 		await testId('item-iterator-item').filter({ hasText: /^Mapp Connect$/ }).first().click();
 		await page.getByText('Create or update a user', { exact: true }).click();
 
@@ -79,12 +101,12 @@ describe(`the Mapp Connect node in the n8n ${STABLE.n8n} editor`, () => {
 		assert.equal(await testId('parameter-input-operation').locator('input').inputValue(), 'Create or Update');
 	});
 
-	it("lists the sandbox's groups in the Group dropdown", { timeout: STEP_TIMEOUT_MS }, async () => {
+	step("lists the sandbox's groups in the Group dropdown", async () => {
 		await testId('parameter-input-email').locator('input').fill(CONTACT);
 		await testId('resource-locator-group').locator('[data-test-id="rlc-input"]').click();
 		const items = testId('rlc-item');
 		await items.first().waitFor();
-		await screenshot('editor-group-dropdown');
+		await screenshot(SCREENSHOTS, 'editor-group-dropdown');
 
 		const listed = await items.allInnerTexts();
 		for (const [id, name] of Object.entries(fixtures.groups)) {
@@ -93,15 +115,15 @@ describe(`the Mapp Connect node in the n8n ${STABLE.n8n} editor`, () => {
 				`group ${name} (${id}) in ${JSON.stringify(listed)}`,
 			);
 		}
-		await items.filter({ hasText: `${fixtures.groups['101']}` }).filter({ hasText: '101' }).click();
+		await items.filter({ hasText: fixtures.groups['101'] }).filter({ hasText: '101' }).click();
 	});
 
-	it('executes the node and shows what Mapp Connect accepted in the output panel', { timeout: STEP_TIMEOUT_MS }, async () => {
+	step('executes the node and shows what Mapp Connect accepted in the output panel', async () => {
 		await session.resetSandbox();
 		await testId('node-execute-button').click();
 		const output = testId('output-panel');
 		await output.getByText(CONTACT).waitFor();
-		await screenshot('editor-node-output');
+		await screenshot(SCREENSHOTS, 'editor-node-output');
 
 		const shown = await output.innerText();
 		assert.match(shown, /\b200\b/);
@@ -113,7 +135,7 @@ describe(`the Mapp Connect node in the n8n ${STABLE.n8n} editor`, () => {
 		);
 	});
 
-	it('runs the main example workflow from the editor', { timeout: STEP_TIMEOUT_MS }, async () => {
+	step('runs the main example workflow from the editor', async () => {
 		const example = exampleWorkflows().find((workflow) => workflow.file === MAIN_EXAMPLE_FILE);
 		assert.ok(example);
 		await page.goto(`${editor.url}/workflow/${example.id}`);
@@ -124,7 +146,7 @@ describe(`the Mapp Connect node in the n8n ${STABLE.n8n} editor`, () => {
 		await page.getByText('Workflow executed successfully').waitFor();
 		await testId('zoom-to-fit').click();
 		await page.waitForTimeout(500);
-		await screenshot('example-1-workflow');
+		await screenshot(SCREENSHOTS, 'example-1-workflow');
 
 		const subtypes = (await session.sandboxEvents()).map((event) => event.subtype).sort();
 		assert.deepEqual(subtypes, ['email', 'email', 'user', 'user', 'user']);

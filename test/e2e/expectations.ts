@@ -94,7 +94,7 @@ export const EXPECTATIONS: ExampleExpectation[] = [
 		],
 	},
 	{
-		file: 'feedback-alert.json',
+		file: '5-feedback-alert.json',
 		itemCounts: { 'Sample Feedback': 1 },
 		outputs: {
 			'Build Alert Text': [

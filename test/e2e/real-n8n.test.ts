@@ -4,9 +4,11 @@
  * nothing wrong about the package. `N8N_VERSIONS=2.8.4` limits the run to the listed versions.
  */
 import assert from 'node:assert/strict';
+import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { exampleWorkflows } from '../../scripts/n8n/examples';
 import { packageWarnings } from '../../scripts/n8n/log-check';
+import { REPO_ROOT } from '../../scripts/n8n/paths';
 import { N8nSession } from '../../scripts/n8n/session';
 import { TESTED_TARGETS } from '../../scripts/n8n/versions';
 import { EXPECTATIONS, type ExpectedEvent } from './expectations';
@@ -27,7 +29,7 @@ for (const target of targets) {
 
 		before(
 			async () => {
-				session = await N8nSession.open(target);
+				session = await N8nSession.open(target, { keepLogAt: join(REPO_ROOT, 'test-results', 'e2e', `n8n-${target.n8n}.log`) });
 				await session.importWorkflows(examples);
 			},
 			{ timeout: SETUP_TIMEOUT_MS },
@@ -55,6 +57,11 @@ for (const target of targets) {
 					const run = execution.nodes.find((nodeRun) => nodeRun.node === node);
 					assert.ok(run, `node "${node}" ran`);
 					assert.equal(run.outputs[0]?.length ?? 0, count, `items out of "${node}"`);
+				}
+				for (const run of execution.nodes.filter((nodeRun) => example.packageNodes.includes(nodeRun.node))) {
+					for (const item of run.outputs[0] ?? []) {
+						assert.deepEqual([item.success, item.statusCode], [true, 200], `"${run.node}" returned ${JSON.stringify(item)}`);
+					}
 				}
 				for (const [node, items] of Object.entries(expectation.outputs ?? {})) {
 					assert.deepEqual(execution.nodes.find((nodeRun) => nodeRun.node === node)?.outputs[0], items, `output of "${node}"`);

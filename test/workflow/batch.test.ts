@@ -105,4 +105,51 @@ describe('Batch → Send', () => {
 		]);
 		expect(items[2].pairedItem).toHaveLength(500);
 	});
+
+	it('sends each item\'s own JSON with Event Source "Input Item", or only the Fields to Include', async () => {
+		const input = contacts(3);
+		const parameters = { resource: 'batch', operation: 'send', eventKind: 'userUpsert', eventSource: 'inputItem' };
+		const credentials = sandboxCredentials(sandbox);
+		await runNode({ parameters, items: input as never, credentials });
+		await runNode({ parameters: { ...parameters, fieldsToInclude: 'email, group' }, items: input as never, credentials });
+		const [whole, picked] = batchRequests();
+		expect(whole.query).toBe('subtype=user');
+		expect(JSON.parse(whole.body)).toEqual(input);
+		expect(JSON.parse(picked.body)).toEqual(input.map(({ email, group }) => ({ email, group })));
+	});
+
+	it('sends with the Event Subtype the user set', async () => {
+		const { items } = await runNode({
+			parameters: { ...userUpsertParameters, options: { subtype: 'contact' } },
+			items: contacts(2) as never,
+			credentials: sandboxCredentials(sandbox),
+		});
+		expect(batchRequests().map((request) => request.query)).toEqual(['subtype=contact']);
+		expect(items.map((item) => item.json.subtype)).toEqual(['contact', 'contact']);
+	});
+
+	it('refuses an Event Subtype that differs between items, as one request carries one subtype', async () => {
+		const { error } = await runNode({
+			parameters: { ...userUpsertParameters, options: { subtype: '={{ $json.score < 2 ? "user" : "contact" }}' } },
+			items: contacts(3) as never,
+			credentials: sandboxCredentials(sandbox),
+		});
+		expect(error?.message).toBe(
+			'\'Event Subtype\' must be the same for all items of a batch ("contact" here, "user" for item 0) [item 2]',
+		);
+		expect(sandbox.requests).toEqual([]);
+	});
+
+	it('refuses a Batch Size over the limit before sending anything, even from an expression', async () => {
+		const { error } = await send(contacts(3), { batchSize: '={{ 1001 }}' });
+		expect(error?.message).toBe("'Batch Size' must be a whole number from 1 to 1000, not 1001");
+		expect(sandbox.requests).toEqual([]);
+	});
+
+	it('spaces the requests by Max Requests per Second', async () => {
+		const started = Date.now();
+		await send(contacts(5), { batchSize: 1, concurrency: 5, maxRequestsPerSecond: 20 });
+		expect(batchRequests()).toHaveLength(5);
+		expect(Date.now() - started).toBeGreaterThanOrEqual(4 * 50);
+	});
 });

@@ -18,11 +18,12 @@ export function splitIntoChunks<T>(entries: readonly T[], batchSize: number): T[
 
 /**
  * The one way a batch body is made: Mapp discards a whole request of more than
- * MAX_EVENTS_PER_BATCH events, so such a body is never created, let alone sent.
+ * MAX_EVENTS_PER_BATCH events, so such a body is never created, let alone sent. The credential
+ * serialises it, once, to the exact bytes it signs.
  */
-export function serialiseChunk(events: readonly object[]): string {
+export function batchBody<T extends object>(events: readonly T[]): readonly T[] {
 	if (events.length > MAX_EVENTS_PER_BATCH) {
 		throw new RangeError(`A batch holds at most ${MAX_EVENTS_PER_BATCH} events, this one ${events.length}`);
 	}
-	return JSON.stringify(events);
+	return events;
 }

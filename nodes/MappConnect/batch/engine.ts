@@ -28,6 +28,8 @@ export interface ChunkOutcome {
 	statusCode?: number;
 	/** Why the chunk failed for good. */
 	reason?: string;
+	/** It failed in a way worth retrying, but Max Retries ran out. */
+	retriesExhausted?: boolean;
 	/** The last answer or thrown error of a chunk that failed for good. */
 	response?: TransportResponse;
 	error?: unknown;
@@ -86,8 +88,12 @@ async function deliver<C>(
 		}
 		const statusCode = response?.statusCode;
 		if (verdict.outcome === 'accepted') return { chunkIndex, success: true, attempts, statusCode };
-		if (verdict.outcome === 'final' || attempts > settings.maxRetries) {
+		if (verdict.outcome === 'final') {
 			return { chunkIndex, success: false, attempts, statusCode, reason: verdict.reason, response, error };
+		}
+		if (attempts > settings.maxRetries) {
+			const { reason } = verdict;
+			return { chunkIndex, success: false, attempts, statusCode, reason, retriesExhausted: true, response, error };
 		}
 		const waitMs = retryWaitMs(verdict, attempts, timings, settings.random);
 		if (verdict.throttled) pacer.holdUntil(clock.now() + waitMs);

@@ -26,7 +26,7 @@ export function formatItemRanges(itemIndexes: readonly number[]): string {
 }
 
 /** Chunks are numbered from 1 for people; items keep n8n's index from 0. */
-export function chunkNumber(outcome: ChunkOutcome): number {
+function chunkNumber(outcome: ChunkOutcome): number {
 	return outcome.chunkIndex + 1;
 }
 

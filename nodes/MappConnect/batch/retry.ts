@@ -1,9 +1,7 @@
 /** When a batch request is retried, and how long to wait first: pure functions of what came back. */
+import { DATABASE_LIMIT_MESSAGE, isMappError, mappMessage } from '../shared/errors';
 
 export const DEFAULT_MAX_RETRIES = 3;
-
-/** Mapp answers an overrun of its database access limit with a 500 carrying this message (API-FACTS.md, UNVERIFIED). */
-export const DATABASE_LIMIT_MESSAGE = 'Database Access Limit Exceeded';
 
 /** Mapp advises waiting at least 30 s after a "Database Access Limit Exceeded" answer. */
 export const DATABASE_LIMIT_WAIT_MS = 30_000;
@@ -63,18 +61,14 @@ export type Verdict =
 	  }
 	| { outcome: 'final'; reason: string };
 
-export function isAccepted(statusCode: number): boolean {
-	return statusCode >= 200 && statusCode < 300;
-}
-
 export function judgeResponse(response: TransportResponse, now: number, timings: RetryTimings): Verdict {
 	const { statusCode } = response;
-	if (isAccepted(statusCode)) return { outcome: 'accepted' };
+	if (!isMappError(statusCode)) return { outcome: 'accepted' };
 
-	if (statusCode === 500 && messageOf(response.body).includes(DATABASE_LIMIT_MESSAGE)) {
+	if (statusCode === 500 && DATABASE_LIMIT_MESSAGE.test(mappMessage(response.body) ?? '')) {
 		return {
 			outcome: 'retry',
-			reason: `HTTP 500 ${DATABASE_LIMIT_MESSAGE}`,
+			reason: describeStatus(response),
 			throttled: true,
 			waitMs: timings.throttleWaitMs,
 		};
@@ -100,18 +94,26 @@ export function judgeResponse(response: TransportResponse, now: number, timings:
 
 /** A thrown transport error is retried only when it is a network failure; anything else is final. */
 export function judgeError(error: unknown): Verdict {
-	const reason = errorMessageOf(error);
-	return isNetworkError(error) ? { outcome: 'retry', reason, throttled: false } : { outcome: 'final', reason };
+	const failure = networkFailure(error);
+	return failure
+		? { outcome: 'retry', reason: `no answer (${failure})`, throttled: false }
+		: { outcome: 'final', reason: errorMessageOf(error) };
 }
 
-/** Looks through the error and its causes; n8n's NodeApiError keeps the system error's code as `httpCode`. */
-export function isNetworkError(error: unknown): boolean {
+/**
+ * The system error code (or message) of a network failure, looking through the error and its
+ * causes: n8n's NodeApiError keeps the code as `httpCode` and replaces the message with advice
+ * that does not fit a batch ("consider Retry On Fail").
+ */
+export function networkFailure(error: unknown): string | undefined {
 	for (let current = error, depth = 0; current && depth < 5; current = (current as Error).cause, depth++) {
 		const { code, httpCode, message } = current as { code?: unknown; httpCode?: unknown; message?: unknown };
-		if ([code, httpCode].some((value) => typeof value === 'string' && RETRYABLE_NETWORK_CODES.has(value))) return true;
-		if (typeof message === 'string' && RETRYABLE_NETWORK_MESSAGE.test(message)) return true;
+		for (const value of [code, httpCode]) {
+			if (typeof value === 'string' && RETRYABLE_NETWORK_CODES.has(value)) return value;
+		}
+		if (typeof message === 'string' && RETRYABLE_NETWORK_MESSAGE.test(message)) return message;
 	}
-	return false;
+	return undefined;
 }
 
 /** Wait before retry number `retryNumber` (from 1): what the server asked for, else exponential backoff with jitter. */
@@ -148,18 +150,10 @@ function headerOf(headers: Record<string, unknown> | undefined, name: string): s
 	return value === undefined || value === null ? undefined : String(value);
 }
 
-function messageOf(body: unknown): string {
-	if (typeof body === 'string') return body;
-	if (body && typeof body === 'object' && typeof (body as { message?: unknown }).message === 'string') {
-		return (body as { message: string }).message;
-	}
-	return '';
-}
-
 const MAX_QUOTED_MESSAGE_LENGTH = 200;
 
 function describeStatus(response: TransportResponse): string {
-	const message = messageOf(response.body).slice(0, MAX_QUOTED_MESSAGE_LENGTH);
+	const message = mappMessage(response.body)?.slice(0, MAX_QUOTED_MESSAGE_LENGTH);
 	return message ? `HTTP ${response.statusCode}: ${message}` : `HTTP ${response.statusCode}`;
 }
 

@@ -1,14 +1,15 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError, sleepWithAbort } from 'n8n-workflow';
 import type { EventKind, ParameterReader } from '../events';
-import { eventSubtype, itemReader } from '../events';
+import { eventSubtype } from '../events';
 import { invalidField } from '../events/fields';
 import { BATCH_DEFAULTS, EVENT_SOURCE, OUTPUT_MODE, batchEventKind } from '../resources/batch';
 import { API_PATHS, CREDENTIAL_TYPE, MAX_EVENTS_PER_BATCH, baseUrlOf, integrationPath } from '../shared/api';
 import { mappErrorHint, mappMessage } from '../shared/errors';
-import { isValidBatchSize, serialiseChunk, splitIntoChunks } from './chunk';
-import type { EngineSettings, Transport } from './engine';
+import { batchBody, isValidBatchSize, splitIntoChunks } from './chunk';
+import type { ChunkOutcome, EngineSettings, Transport } from './engine';
 import { sendChunks } from './engine';
+import { batchParameterReaders } from './parameters';
 import type { PreparedEvent, SentChunk } from './results';
 import { chunkFailureMessage, deliveryReport, failureCause, perChunkItems, perEventItems } from './results';
 import { retryTimings } from './retry';
@@ -34,16 +35,15 @@ export async function sendBatch(this: IExecuteFunctions): Promise<INodeExecution
 	const kindId = this.getNodeParameter('eventKind', 0) as string;
 	const kind = batchEventKind(kindId);
 	if (!kind) throw new NodeOperationError(this.getNode(), `'Event Type' has an unknown value "${kindId}"`);
-	const options = this.getNodeParameter('batchOptions', 0, {}) as BatchOptions;
-	const settings = engineSettings(this, options);
+	const { batchSize, output, engine } = readOptions(this);
 
 	const prepared = prepareEvents(this, kind);
 	const subtype = prepared.subtype ?? kind.subtype;
-	const chunks = splitIntoChunks(prepared.events, options.batchSize ?? BATCH_DEFAULTS.batchSize);
+	const chunks = splitIntoChunks(prepared.events, batchSize);
 	const outcomes = await sendChunks(
-		chunks.map((events) => serialiseChunk(events.map(({ event }) => event))),
+		chunks.map((events) => batchBody(events.map(({ event }) => event))),
 		await batchTransport(this, subtype),
-		settings,
+		engine,
 	);
 	const sent: SentChunk[] = chunks.map((events, index) => ({ events, outcome: outcomes[index] }));
 
@@ -51,14 +51,7 @@ export async function sendBatch(this: IExecuteFunctions): Promise<INodeExecution
 	const failureError = ({ events, outcome }: SentChunk, message: string) =>
 		new NodeApiError(this.getNode(), failureCause(outcome), {
 			message,
-			description: [
-				report.details,
-				outcome.statusCode === undefined
-					? undefined
-					: mappErrorHint(outcome.statusCode, mappMessage(outcome.response?.body), { subtype }),
-			]
-				.filter(Boolean)
-				.join('\n'),
+			description: `${report.details}\n${failureHint(outcome, subtype)}`,
 			httpCode: outcome.statusCode === undefined ? undefined : String(outcome.statusCode),
 			itemIndex: events[0].itemIndex,
 		});
@@ -67,8 +60,16 @@ export async function sendBatch(this: IExecuteFunctions): Promise<INodeExecution
 
 	const chunkError = (chunk: SentChunk) => failureError(chunk, chunkFailureMessage(chunk));
 	const results =
-		options.output === OUTPUT_MODE.perBatch ? perChunkItems(sent, chunkError) : perEventItems(sent, subtype, chunkError);
+		output === OUTPUT_MODE.perBatch ? perChunkItems(sent, chunkError) : perEventItems(sent, subtype, chunkError);
 	return [[...prepared.invalid, ...results].sort(([a], [b]) => a - b).map(([, result]) => result)];
+}
+
+/** What to check when Mapp refused a chunk; what to do when retrying could not get it through. */
+function failureHint(outcome: ChunkOutcome, subtype: string): string {
+	if (outcome.statusCode !== undefined && !outcome.retriesExhausted) {
+		return mappErrorHint(outcome.statusCode, mappMessage(outcome.response?.body), { subtype });
+	}
+	return "Run the node again for the items not delivered only: n8n's Retry On Fail would resend the delivered ones too.";
 }
 
 /**
@@ -80,11 +81,12 @@ function prepareEvents(context: IExecuteFunctions, kind: EventKind) {
 	const items = context.getInputData();
 	const fromInputItem = context.getNodeParameter('eventSource', 0) === EVENT_SOURCE.inputItem;
 	const fieldsToInclude = fromInputItem ? fieldList(context.getNodeParameter('fieldsToInclude', 0, '') as string) : [];
+	const readerFor = batchParameterReaders(context);
 	const prepared: PreparedEvent[] = [];
 	const invalid: ResultAt[] = [];
 	let subtype: string | undefined;
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
-		const params = itemReader(context, itemIndex);
+		const params = readerFor(itemIndex, items[itemIndex].json);
 		try {
 			const itemSubtype = eventSubtype(kind, params);
 			if (subtype !== undefined && itemSubtype !== subtype) {
@@ -98,9 +100,10 @@ function prepareEvents(context: IExecuteFunctions, kind: EventKind) {
 			subtype = itemSubtype;
 			prepared.push({ itemIndex, event });
 		} catch (error) {
-			if (!context.continueOnFail()) throw error;
-			const json = { error: (error as Error).message };
-			invalid.push([itemIndex, { json, error: error as NodeOperationError, pairedItem: { item: itemIndex } }]);
+			const failure =
+				error instanceof NodeOperationError ? error : new NodeOperationError(params.node, error as Error, { itemIndex });
+			if (!context.continueOnFail()) throw failure;
+			invalid.push([itemIndex, { json: { error: failure.message }, error: failure, pairedItem: { item: itemIndex } }]);
 		}
 	}
 	return { events: prepared, subtype, invalid };
@@ -126,7 +129,9 @@ function fieldList(text: string): string[] {
 		.filter((field) => field !== '');
 }
 
-function engineSettings(context: IExecuteFunctions, options: BatchOptions): EngineSettings {
+/** The Batch Options, checked before anything is sent (an expression can bypass the editor's limits). */
+function readOptions(context: IExecuteFunctions): { batchSize: number; output: string; engine: EngineSettings } {
+	const options = context.getNodeParameter('batchOptions', 0, {}) as BatchOptions;
 	const invalidOption = (label: string, problem: string) =>
 		new NodeOperationError(context.getNode(), `'${label}' ${problem}`);
 	const batchSize = options.batchSize ?? BATCH_DEFAULTS.batchSize;
@@ -147,18 +152,22 @@ function engineSettings(context: IExecuteFunctions, options: BatchOptions): Engi
 	}
 	const signal = context.getExecutionCancelSignal();
 	return {
-		concurrency,
-		maxRetries,
-		maxRequestsPerSecond,
-		stopAfterFailure: !context.continueOnFail(),
-		timings: retryTimings,
-		clock: { now: () => Date.now(), sleep: async (ms) => await sleepWithAbort(ms, signal) },
-		random: Math.random,
+		batchSize,
+		output: options.output ?? BATCH_DEFAULTS.output,
+		engine: {
+			concurrency,
+			maxRetries,
+			maxRequestsPerSecond,
+			stopAfterFailure: !context.continueOnFail(),
+			timings: retryTimings,
+			clock: { now: () => Date.now(), sleep: async (ms) => await sleepWithAbort(ms, signal) },
+			random: Math.random,
+		},
 	};
 }
 
-/** Sends one serialised chunk through the credential, which signs exactly these bytes. */
-async function batchTransport(context: IExecuteFunctions, subtype: string): Promise<Transport<string>> {
+/** Sends one chunk through the credential, which serialises it once and signs exactly those bytes. */
+async function batchTransport(context: IExecuteFunctions, subtype: string): Promise<Transport<readonly IDataObject[]>> {
 	const credentials = await context.getCredentials(CREDENTIAL_TYPE);
 	const baseURL = baseUrlOf(String(credentials.system), credentials.baseUrl as string | undefined);
 	const url = integrationPath(String(credentials.integrationId), API_PATHS.batch);
@@ -168,7 +177,7 @@ async function batchTransport(context: IExecuteFunctions, subtype: string): Prom
 			baseURL,
 			url,
 			qs: { subtype },
-			body,
+			body: body as IDataObject[],
 			timeout: REQUEST_TIMEOUT_MS,
 			returnFullResponse: true,
 			ignoreHttpStatusErrors: true,

@@ -34,7 +34,7 @@ function currentKind(context: IExecuteSingleFunctions): EventKind {
  * has been validated, and is not sent when another item was invalid: bad input stops the node
  * before any event goes out. With Continue On Fail each item stands on its own.
  */
-const firstInvalidItemOfRun = new WeakMap<IExecuteData, Error>();
+const firstInvalidItemOfRun = new WeakMap<IExecuteData, NodeOperationError>();
 
 /** preSend: validates the item's values and puts its event in the body and its subtype in the query. */
 export async function buildEventBody(
@@ -47,8 +47,12 @@ export async function buildEventBody(
 	try {
 		built = buildEvent(currentKind(this), singleItemReader(this));
 	} catch (error) {
-		if (stopsTheRun && !firstInvalidItemOfRun.has(run)) firstInvalidItemOfRun.set(run, error as Error);
-		throw error;
+		const invalid =
+			error instanceof NodeOperationError
+				? error
+				: new NodeOperationError(this.getNode(), error as Error, { itemIndex: this.getItemIndex() });
+		if (stopsTheRun && !firstInvalidItemOfRun.has(run)) firstInvalidItemOfRun.set(run, invalid);
+		throw invalid;
 	}
 	if (stopsTheRun) {
 		await sleep(0);

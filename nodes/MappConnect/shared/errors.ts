@@ -39,7 +39,7 @@ export function mappMessage(body: unknown): string | undefined {
 }
 
 /** Engage's answer when more than about 10 transactions per second arrive (API-FACTS.md, UNVERIFIED). */
-const DATABASE_LIMIT_MESSAGE = /database access limit/i;
+export const DATABASE_LIMIT_MESSAGE = /database access limit/i;
 
 /** What a user should check after Mapp answered with this status. */
 export function mappErrorHint(statusCode: number, message: string | undefined, context: MappErrorContext = {}): string {

@@ -1,4 +1,4 @@
-import { isValidBatchSize, serialiseChunk, splitIntoChunks } from '../../../nodes/MappConnect/batch/chunk';
+import { batchBody, isValidBatchSize, splitIntoChunks } from '../../../nodes/MappConnect/batch/chunk';
 import { MAX_EVENTS_PER_BATCH } from '../../../nodes/MappConnect/shared/api';
 
 const numbers = (count: number) => Array.from({ length: count }, (_, i) => i);
@@ -24,14 +24,14 @@ describe('splitIntoChunks', () => {
 	});
 });
 
-describe('serialiseChunk', () => {
-	it('serialises up to the limit as a JSON array', () => {
+describe('batchBody', () => {
+	it('takes up to the limit of events', () => {
 		const events = numbers(MAX_EVENTS_PER_BATCH).map((i) => ({ email: `u${i}@example.com` }));
-		expect(JSON.parse(serialiseChunk(events))).toEqual(events);
+		expect(batchBody(events)).toEqual(events);
 	});
 
 	it('never makes a body of more events than Mapp accepts', () => {
 		const events = numbers(MAX_EVENTS_PER_BATCH + 1).map(() => ({}));
-		expect(() => serialiseChunk(events)).toThrow(`at most ${MAX_EVENTS_PER_BATCH} events`);
+		expect(() => batchBody(events)).toThrow(`at most ${MAX_EVENTS_PER_BATCH} events`);
 	});
 });

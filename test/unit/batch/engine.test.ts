@@ -90,6 +90,7 @@ describe('sendChunks', () => {
 			attempts: 3,
 			statusCode: 503,
 			reason: 'HTTP 503: Down',
+			retriesExhausted: true,
 			response: { statusCode: 503, body: { message: 'Down' } },
 		});
 	});
@@ -106,6 +107,7 @@ describe('sendChunks', () => {
 		const [outcome] = await sendChunks(chunks(1), transport, settings());
 		expect(calls).toHaveLength(1);
 		expect(outcome).toMatchObject({ success: false, attempts: 1, statusCode: 400, reason: 'HTTP 400: Bad' });
+		expect(outcome.retriesExhausted).toBeUndefined();
 	});
 
 	it('keeps the thrown error of a chunk that failed on the network, without a status', async () => {

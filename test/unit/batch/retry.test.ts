@@ -1,7 +1,7 @@
 import {
 	backoffMs,
 	DATABASE_LIMIT_WAIT_MS,
-	isNetworkError,
+	networkFailure,
 	judgeError,
 	judgeResponse,
 	parseRetryAfter,
@@ -82,19 +82,19 @@ describe('network errors', () => {
 	it.each(['ECONNRESET', 'ECONNREFUSED', 'ETIMEDOUT', 'ECONNABORTED'])('retries %s, also when wrapped', (code) => {
 		const axiosError = Object.assign(new Error('request failed'), { code });
 		const wrapped = new Error('The connection to the server was closed unexpectedly', { cause: axiosError });
-		expect(isNetworkError(axiosError)).toBe(true);
-		expect(judgeError(wrapped)).toMatchObject({ outcome: 'retry', throttled: false });
+		expect(networkFailure(axiosError)).toBe(code);
+		expect(judgeError(wrapped)).toEqual({ outcome: 'retry', reason: `no answer (${code})`, throttled: false });
 	});
 
 	it("retries n8n's NodeApiError for a reset connection, which keeps the code as httpCode", () => {
 		const nodeApiError = Object.assign(new Error('The connection to the server was closed unexpectedly'), {
 			httpCode: 'ECONNRESET',
 		});
-		expect(judgeError(nodeApiError)).toMatchObject({ outcome: 'retry' });
+		expect(judgeError(nodeApiError)).toMatchObject({ outcome: 'retry', reason: 'no answer (ECONNRESET)' });
 	});
 
 	it.each(['socket hang up', 'aborted'])('retries "%s"', (message) => {
-		expect(isNetworkError(new Error(message))).toBe(true);
+		expect(networkFailure(new Error(message))).toBe(message);
 	});
 
 	it('does not retry other errors', () => {
@@ -102,7 +102,7 @@ describe('network errors', () => {
 			outcome: 'final',
 			reason: 'Node does not have any credentials',
 		});
-		expect(isNetworkError(Object.assign(new Error('canceled'), { code: 'ERR_CANCELED' }))).toBe(false);
+		expect(networkFailure(Object.assign(new Error('canceled'), { code: 'ERR_CANCELED' }))).toBeUndefined();
 	});
 });
 

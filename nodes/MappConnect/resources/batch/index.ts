@@ -27,6 +27,10 @@ export const BATCH_DEFAULTS = {
 	output: OUTPUT_MODE.perEvent,
 };
 
+const DEFAULT_EVENT_KIND = BATCH_EVENT_KINDS[0].id;
+const DEFAULT_EVENT_SOURCE = EVENT_SOURCE.fields;
+const { batchSize: DEFAULT_BATCH_SIZE, concurrency: DEFAULT_CONCURRENCY, output: DEFAULT_OUTPUT } = BATCH_DEFAULTS;
+
 /** Mapp reportedly accepts about 10 requests per second (API-FACTS.md, "Throughput"). */
 const SUGGESTED_MAX_REQUESTS_PER_SECOND = 10;
 
@@ -62,7 +66,7 @@ export const batchResource: INodeProperties[] = [
 		name: 'eventKind',
 		type: 'options',
 		noDataExpression: true,
-		default: BATCH_EVENT_KINDS[0].id,
+		default: DEFAULT_EVENT_KIND,
 		description: 'What each item becomes; all events of one run have the same type',
 		displayOptions: { show: onSend },
 		options: BATCH_EVENT_KINDS.map((kind) => ({ name: kind.displayName, value: kind.id })),
@@ -72,7 +76,7 @@ export const batchResource: INodeProperties[] = [
 		name: 'eventSource',
 		type: 'options',
 		noDataExpression: true,
-		default: EVENT_SOURCE.fields,
+		default: DEFAULT_EVENT_SOURCE,
 		displayOptions: { show: onSend },
 		options: [
 			{
@@ -131,7 +135,7 @@ export const batchResource: INodeProperties[] = [
 				name: 'batchSize',
 				type: 'number',
 				typeOptions: { minValue: 1, maxValue: MAX_EVENTS_PER_BATCH },
-				default: BATCH_DEFAULTS.batchSize,
+				default: DEFAULT_BATCH_SIZE,
 				description: `Events per request, at most ${MAX_EVENTS_PER_BATCH} (Mapp refuses a larger batch as a whole)`,
 			},
 			{
@@ -139,7 +143,7 @@ export const batchResource: INodeProperties[] = [
 				name: 'concurrency',
 				type: 'number',
 				typeOptions: { minValue: 1 },
-				default: BATCH_DEFAULTS.concurrency,
+				default: DEFAULT_CONCURRENCY,
 				description: 'How many requests are in flight at once. The output keeps the order of the input.',
 			},
 			{
@@ -156,7 +160,7 @@ export const batchResource: INodeProperties[] = [
 				name: 'maxRetries',
 				type: 'number',
 				typeOptions: { minValue: 0 },
-				default: BATCH_DEFAULTS.maxRetries,
+				default: DEFAULT_MAX_RETRIES,
 				description:
 					'How often a batch is retried after a 429, 502, 503, 504, a dropped connection or a timeout, with growing waits. Other errors are not retried.',
 			},
@@ -164,7 +168,7 @@ export const batchResource: INodeProperties[] = [
 				displayName: 'Output',
 				name: 'output',
 				type: 'options',
-				default: BATCH_DEFAULTS.output,
+				default: DEFAULT_OUTPUT,
 				options: [
 					{
 						name: 'One Item per Event',
