@@ -1,7 +1,8 @@
 /** `npm run sandbox`: the Mapp Connect stand-in on loopback, for trying the node in a real n8n. */
 import { startSandbox } from './server';
 
-const DEFAULT_PORT = 5679;
+/** Beside n8n's 5678, but not its task broker's 5679. */
+const DEFAULT_PORT = 5690;
 
 async function main(): Promise<void> {
 	const sandbox = await startSandbox({ port: Number(process.env.PORT ?? DEFAULT_PORT) });
