@@ -54,14 +54,22 @@ export class EditorApi {
 		return new EditorApi(url, cookie);
 	}
 
-	async post<T>(path: string, body: unknown): Promise<T> {
+	post<T>(path: string, body: unknown): Promise<T> {
+		return this.request<T>('POST', path, body);
+	}
+
+	get<T>(path: string): Promise<T> {
+		return this.request<T>('GET', path);
+	}
+
+	private async request<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
 		const response = await fetch(`${this.url}/rest/${path}`, {
-			method: 'POST',
+			method,
 			headers: { 'content-type': 'application/json', 'browser-id': BROWSER_ID, cookie: this.cookie },
-			body: JSON.stringify(body),
+			body: body === undefined ? undefined : JSON.stringify(body),
 		});
 		const text = await response.text();
-		if (!response.ok) throw new StepError(`POST /rest/${path} failed: ${response.status} ${text}`);
+		if (!response.ok) throw new StepError(`${method} /rest/${path} failed: ${response.status} ${text}`);
 		return (JSON.parse(text) as { data: T }).data;
 	}
 

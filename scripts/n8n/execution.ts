@@ -25,7 +25,8 @@ interface RawTaskData {
 	error?: { message?: string; description?: string };
 }
 
-interface RawRun {
+/** A run as n8n stores it: `n8n execute --rawOutput` prints it, the REST API returns its `data` in `flatted` form. */
+export interface RawRun {
 	status: string;
 	data: { resultData: { runData: Record<string, RawTaskData[]>; error?: { message?: string } } };
 }
@@ -39,7 +40,10 @@ export function parseExecution(output: string): Execution {
 	const start = lines.indexOf('{');
 	const end = lines.indexOf('}', start);
 	if (start === -1 || end === -1) throw new StepError(`n8n printed no execution data`);
-	const run = JSON.parse(lines.slice(start, end + 1).join('\n')) as RawRun;
+	return executionOf(JSON.parse(lines.slice(start, end + 1).join('\n')) as RawRun);
+}
+
+export function executionOf(run: RawRun): Execution {
 	const nodes = Object.entries(run.data.resultData.runData)
 		.flatMap(([node, tasks]) => tasks.map((task) => ({ node, task })))
 		.sort((a, b) => a.task.startTime - b.task.startTime)

@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { startSandbox, type RecordedEvent, type Sandbox } from '../../test/sandbox';
@@ -5,7 +6,7 @@ import { sandboxCredentials } from '../../test/harness';
 import { EditorApi, waitUntilReady } from './editor';
 import { freePort, n8nEnvironment, type N8nPorts } from './environment';
 import { SANDBOX_CREDENTIAL, type ExampleWorkflow } from './examples';
-import { parseExecution, type Execution } from './execution';
+import { executionOf, parseExecution, type Execution, type RawRun } from './execution';
 import { ensureN8n, type N8nInstallation } from './install';
 import { StepError, formatDuration, step } from './log';
 import { buildAndPack, installIntoUserFolder } from './package';
@@ -105,6 +106,22 @@ export class N8nSession {
 		mkdirSync(dir, { recursive: true });
 		for (const workflow of workflows) cpSync(workflow.path, join(dir, workflow.file));
 		await this.n8n(['import:workflow', '--separate', `--input=${dir}`]);
+	}
+
+	/**
+	 * `n8n publish:workflow`: activates the workflow's triggers from the next `n8n start` on (n8n 2.x has no
+	 * `update:workflow --active`). The command reports a failure in its output, not its exit code.
+	 */
+	async publishWorkflow(workflowId: string): Promise<void> {
+		const { stdout } = await this.n8n(['publish:workflow', `--id=${workflowId}`]);
+		if (stdout.includes('GOT ERROR')) throw new StepError(`n8n publish:workflow --id=${workflowId} failed:\n${tail(stdout)}`);
+	}
+
+	/** An execution as n8n stored it, read through the REST API; its run data is in `flatted` form, read with n8n's own copy. */
+	async storedExecution(api: EditorApi, executionId: string): Promise<Execution> {
+		const stored = await api.get<{ status: string; data: string }>(`executions/${executionId}`);
+		const flatted = createRequire(this.installation.n8nBin)('flatted') as { parse(text: string): RawRun['data'] };
+		return executionOf({ status: stored.status, data: flatted.parse(stored.data) });
 	}
 
 	/** `n8n execute --id … --rawOutput`; a failed run comes back with status `error`, not as an exception. */

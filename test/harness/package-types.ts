@@ -11,6 +11,8 @@ export interface LoadedPackage {
 	packageName: string;
 	nodeTypes: INodeTypes;
 	credentialType(name: string): ICredentialType;
+	/** The package's own node types (the harness's input node left out). */
+	packageNodeTypes(): INodeType[];
 	/** The package's node type name as a workflow names it, e.g. `n8n-nodes-mapp-connect.mappConnect`. */
 	typeName(nodeName: string): string;
 }
@@ -59,5 +61,9 @@ async function load(): Promise<LoadedPackage> {
 			return data.type;
 		},
 		typeName: (nodeName) => `${packageName}.${nodeName}`,
+		packageNodeTypes: () =>
+			Object.keys(loader.nodeTypes).map(
+				(name) => nodeTypes.getByNameAndVersion(`${packageName}.${name}`) as INodeType,
+			),
 	};
 }

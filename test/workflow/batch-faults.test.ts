@@ -1,3 +1,4 @@
+import type { INodeParameters } from 'n8n-workflow';
 import type { RetryTimings } from '../../nodes/MappConnect/batch/retry';
 import { runNode, sandboxCredentials } from '../harness';
 import type { FaultSpec, RecordedRequest, Sandbox } from '../sandbox';
@@ -24,7 +25,7 @@ const onBatch = (spec: FaultSpec): FaultSpec => ({ pathIncludes: 'event/batch', 
 const emailsIn = (request: RecordedRequest) => (JSON.parse(request.body) as Array<{ email: string }>).map((e) => e.email);
 const recordedEmails = () => sandbox.events.map((event) => event.body.email as string);
 
-async function send(count: number, batchOptions: object = {}, continueOnFail = false) {
+async function send(count: number, batchOptions: INodeParameters = {}, continueOnFail = false) {
 	const input = contacts(count);
 	const result = await runNode({
 		parameters: { ...userUpsertParameters, batchOptions },

@@ -1,3 +1,4 @@
+import type { INodeParameters } from 'n8n-workflow';
 import { runNode, sandboxCredentials } from '../harness';
 import type { Sandbox } from '../sandbox';
 import { startSandbox } from '../sandbox';
@@ -14,7 +15,7 @@ beforeEach(() => sandbox.reset());
 const batchRequests = () => sandbox.requests.filter((request) => request.path.endsWith('/event/batch'));
 const sentEmails = (body: string) => (JSON.parse(body) as Array<{ email: string }>).map((event) => event.email);
 
-async function send(items: object[], batchOptions: object = {}, continueOnFail = false) {
+async function send(items: object[], batchOptions: INodeParameters = {}, continueOnFail = false) {
 	return await runNode({
 		parameters: { ...userUpsertParameters, batchOptions },
 		items: items as never,

@@ -22,7 +22,8 @@ describe('the credential test (Test button in the credential dialog)', () => {
 		const result = await testCredential(sandboxCredentials(sandbox, { secret: wrongSecret }));
 
 		expect(result.status).toBe('Error');
-		expect(result.message).toMatch(/Secret/);
+		expect(result.message).toMatch(/check the Secret/);
+		expect(result.message).not.toMatch(/Integration ID/);
 		expect(result.message).not.toContain(wrongSecret);
 		expect(sandbox.requests.at(-1)?.status).toBe(401);
 	});
@@ -31,7 +32,8 @@ describe('the credential test (Test button in the credential dialog)', () => {
 		const result = await testCredential(sandboxCredentials(sandbox, { integrationId: 'no-such-integration' }));
 
 		expect(result.status).toBe('Error');
-		expect(result.message).toMatch(/Integration ID/);
+		expect(result.message).toMatch(/check the Integration ID/);
+		expect(result.message).not.toMatch(/Secret/);
 		expect(sandbox.requests.at(-1)?.status).toBe(404);
 	});
 
@@ -39,7 +41,7 @@ describe('the credential test (Test button in the credential dialog)', () => {
 		const result = await testCredential(sandboxCredentials(sandbox, { baseUrl: 'http://127.0.0.1:9/charon/api/v1' }));
 
 		expect(result.status).toBe('Error');
-		expect(result.message).toMatch(/refused|ECONNREFUSED|connection/i);
+		expect(result.message).toMatch(/could not be reached \(ECONNREFUSED\): check the System \(or the Base URL/);
 	});
 
 	it('fails with a custom system whose base URL is empty and names the Base URL field', async () => {

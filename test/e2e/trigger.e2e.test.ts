@@ -1,0 +1,228 @@
+/**
+ * The Mapp Connect Trigger in a real n8n, on every tested n8n version: example 5 ("feedback → alert"), activated,
+ * receives the feedback the sandbox posts after a second workflow sent it a product without `productSKU` through
+ * the Mapp Connect node, and a callback with a wrong token gets 401 and starts nothing.
+ * `N8N_VERSIONS=2.8.4` limits the run to the listed versions.
+ */
+import assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import type { EditorApi } from '../../scripts/n8n/editor';
+import { EXAMPLES_DIR, SANDBOX_CREDENTIAL, type ExampleWorkflow } from '../../scripts/n8n/examples';
+import type { Execution } from '../../scripts/n8n/execution';
+import { PACKAGE_NAME, REPO_ROOT } from '../../scripts/n8n/paths';
+import { N8nSession } from '../../scripts/n8n/session';
+import { TESTED_TARGETS } from '../../scripts/n8n/versions';
+
+const SETUP_TIMEOUT_MS = 30 * 60_000;
+const STEP_TIMEOUT_MS = 5 * 60_000;
+const FEEDBACK_WAIT_MS = 60_000;
+const POLL_MS = 500;
+
+const FEEDBACK_WORKFLOW_ID = 'mappE2eFeedbackTrigger';
+const TRIGGER_NODE = 'Mapp Connect Trigger';
+const ALERT_NODE = 'Build Alert Text';
+const WEBHOOK_ID = '6f1d9c2e-4b7a-4e38-9c55-e2e0feedbac0';
+
+const SENDER_WORKFLOW_ID = 'mappE2eProductNoSku';
+const MANUAL_TRIGGER_NODE = 'Manual Trigger';
+const SENDER_NODE = 'Send product without SKU';
+/** Accepted by the node (a Custom Event is sent as given) and by Mapp, then rejected by Mapp for the missing SKU. */
+const PRODUCT_WITHOUT_SKU = { productName: 'Nameless mug', productPrice: '12.5' };
+
+const selected = process.env.N8N_VERSIONS?.split(',').map((version) => version.trim());
+const targets = TESTED_TARGETS.filter((target) => !selected || selected.includes(target.n8n));
+
+type WorkflowJson = { id: string; name: string; nodes: Array<Record<string, unknown>>; [key: string]: unknown };
+
+/** Example 5 as shipped, with the trigger's webhook ID and Secret Token fixed so that its Production URL is known. */
+function feedbackWorkflow(secretToken: string): WorkflowJson {
+	const example = JSON.parse(readFileSync(join(EXAMPLES_DIR, '5-feedback-alert.json'), 'utf8')) as WorkflowJson;
+	const nodes = example.nodes.map((node) =>
+		node.name === TRIGGER_NODE
+			? {
+					...node,
+					id: 'e2e0feed-0000-4000-8000-000000000001',
+					webhookId: WEBHOOK_ID,
+					parameters: { ...(node.parameters as object), secretToken },
+				}
+			: node,
+	);
+	assert.ok(nodes.some((node) => node.webhookId === WEBHOOK_ID), `examples/5-feedback-alert.json has "${TRIGGER_NODE}"`);
+	return { ...example, id: FEEDBACK_WORKFLOW_ID, name: 'E2E: feedback trigger', nodes };
+}
+
+function senderWorkflow(): WorkflowJson {
+	return {
+		id: SENDER_WORKFLOW_ID,
+		name: 'E2E: product without SKU',
+		nodes: [
+			{
+				id: 'e2e0feed-0000-4000-8000-000000000002',
+				name: MANUAL_TRIGGER_NODE,
+				type: 'n8n-nodes-base.manualTrigger',
+				typeVersion: 1,
+				position: [0, 0],
+				parameters: {},
+			},
+			{
+				id: 'e2e0feed-0000-4000-8000-000000000003',
+				name: SENDER_NODE,
+				type: `${PACKAGE_NAME}.mappConnect`,
+				typeVersion: 1,
+				position: [220, 0],
+				parameters: {
+					resource: 'customEvent',
+					operation: 'send',
+					subtype: 'product',
+					event: JSON.stringify(PRODUCT_WITHOUT_SKU),
+				},
+				credentials: { mappConnectApi: { id: SANDBOX_CREDENTIAL.id, name: SANDBOX_CREDENTIAL.name } },
+			},
+		],
+		connections: { [MANUAL_TRIGGER_NODE]: { main: [[{ node: SENDER_NODE, type: 'main', index: 0 }]] } },
+		settings: { executionOrder: 'v1' },
+	};
+}
+
+function writeWorkflows(folder: string, workflows: WorkflowJson[]): ExampleWorkflow[] {
+	mkdirSync(folder, { recursive: true });
+	return workflows.map((workflow) => {
+		const file = `${workflow.id}.json`;
+		const path = join(folder, file);
+		writeFileSync(path, JSON.stringify(workflow, null, '\t'));
+		return { file, path, id: workflow.id, name: workflow.name, packageNodes: [] };
+	});
+}
+
+interface ExecutionSummary {
+	id: string;
+	status: string;
+}
+
+async function executionsOf(api: EditorApi, workflowId: string): Promise<ExecutionSummary[]> {
+	const filter = encodeURIComponent(JSON.stringify({ workflowId }));
+	return (await api.get<{ results: ExecutionSummary[] }>(`executions?filter=${filter}`)).results;
+}
+
+/** Polls until `find` returns something, or fails with what `describeState` says about the last state. */
+async function waitFor<T>(what: string, find: () => Promise<T | undefined>, describeState: () => string): Promise<T> {
+	const deadline = Date.now() + FEEDBACK_WAIT_MS;
+	while (Date.now() < deadline) {
+		const found = await find();
+		if (found !== undefined) return found;
+		await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+	}
+	assert.fail(`${what} within ${FEEDBACK_WAIT_MS / 1000}s; ${describeState()}`);
+}
+
+/** The manual run the editor's "Execute workflow" starts; n8n 2.8 wants the workflow in the body, 2.33 ignores it. */
+async function runManually(api: EditorApi, workflowId: string, triggerNode: string): Promise<string> {
+	const workflowData = await api.get<Record<string, unknown>>(`workflows/${workflowId}`);
+	const started = await api.post<{ executionId?: string }>(`workflows/${workflowId}/run`, {
+		workflowData,
+		triggerToStartFrom: { name: triggerNode },
+	});
+	assert.ok(started.executionId, `n8n started a manual run of ${workflowId}: ${JSON.stringify(started)}`);
+	return started.executionId;
+}
+
+const hasEnded = (run: ExecutionSummary) => !['new', 'running', 'waiting'].includes(run.status);
+
+const outputOf = (execution: Execution, node: string) => execution.nodes.find((run) => run.node === node)?.outputs[0];
+
+for (const target of targets) {
+	describe(`Mapp Connect Trigger in n8n ${target.n8n} on Node ${target.node ?? process.versions.node}`, () => {
+		const secretToken = randomBytes(16).toString('hex');
+		let session: N8nSession;
+		let api: EditorApi;
+		let callbackUrl: (token: string) => string;
+
+		before(
+			async () => {
+				session = await N8nSession.open(target, {
+					keepLogAt: join(REPO_ROOT, 'test-results', 'e2e', `n8n-${target.n8n}-trigger.log`),
+				});
+				const folder = join(session.userFolder, 'e2e-workflows');
+				await session.importWorkflows(writeWorkflows(folder, [feedbackWorkflow(secretToken), senderWorkflow()]));
+				await session.publishWorkflow(FEEDBACK_WORKFLOW_ID);
+				const editor = await session.startEditor();
+				api = await session.signUpOwner(editor);
+				const productionUrl = `${editor.url.replace('localhost', '127.0.0.1')}/webhook/${WEBHOOK_ID}/mapp-feedback`;
+				callbackUrl = (token) => `${productionUrl}?token=${encodeURIComponent(token)}`;
+			},
+			{ timeout: SETUP_TIMEOUT_MS },
+		);
+
+		after(() => session?.close());
+
+		it('answers a callback with a wrong or no token with 401 and starts no execution', { timeout: STEP_TIMEOUT_MS }, async () => {
+			const body = JSON.stringify([{ errorCode: 'MISSING_FIELD', mappingName: 'product', description: 'forged' }]);
+			for (const url of [callbackUrl('not-the-token'), callbackUrl('').replace(/\?.*$/, '')]) {
+				const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+				assert.equal(response.status, 401, `status of a callback to ${url.replace(/\?.*$/, '')}`);
+			}
+			assert.deepEqual(await executionsOf(api, FEEDBACK_WORKFLOW_ID), []);
+		});
+
+		it('starts the active workflow with the feedback Mapp sends on a product without SKU', { timeout: STEP_TIMEOUT_MS }, async () => {
+			await session.resetSandbox();
+			session.sandbox.setCallbackUrl(callbackUrl(secretToken));
+			const deliveries = () => JSON.stringify(session.sandbox.feedbackDeliveries.map(({ status, error }) => ({ status, error })));
+
+			const senderRunId = await runManually(api, SENDER_WORKFLOW_ID, MANUAL_TRIGGER_NODE);
+			await waitFor(
+				'the run of the sending workflow ended',
+				async () => (await executionsOf(api, SENDER_WORKFLOW_ID)).find((run) => run.id === senderRunId && hasEnded(run)),
+				() => 'it is still running',
+			);
+			const senderRun = await session.storedExecution(api, senderRunId);
+			assert.equal(senderRun.status, 'success', `the sending run failed: ${senderRun.error}`);
+			const received = (await session.sandboxEvents()).map(({ subtype, body }) => ({ subtype, body }));
+			assert.deepEqual(received, [{ subtype: 'product', body: PRODUCT_WITHOUT_SKU }]);
+
+			const triggerRun = await waitFor(
+				'the feedback started the trigger workflow',
+				async () => (await executionsOf(api, FEEDBACK_WORKFLOW_ID)).find(hasEnded),
+				() => `the sandbox's feedback deliveries: ${deliveries()}`,
+			);
+			const execution = await session.storedExecution(api, triggerRun.id);
+			assert.equal(execution.status, 'success', `the trigger workflow's run failed: ${execution.error}`);
+
+			const [entry, ...more] = outputOf(execution, TRIGGER_NODE) ?? [];
+			assert.deepEqual(more, [], 'one item per feedback entry');
+			assert.ok(entry, `"${TRIGGER_NODE}" emitted the feedback entry`);
+			const description = 'Skipping product update - missing mandatory field: productSKU';
+			assert.deepEqual(
+				{
+					errorCode: entry.errorCode,
+					mappingName: entry.mappingName,
+					description: entry.description,
+					integration_id: entry.integration_id,
+					actionParams: entry.actionParams,
+				},
+				{
+					errorCode: 'MISSING_FIELD',
+					mappingName: 'product',
+					description,
+					integration_id: session.sandbox.integrationId,
+					actionParams: PRODUCT_WITHOUT_SKU,
+				},
+			);
+			assert.match(String(entry.actionTimeRaw), /^\w{3} \w{3} \d{2} \d{2}:\d{2}:\d{2} UTC \d{4}$/);
+			assert.equal(entry.actionTime, new Date(String(entry.actionTimeRaw)).toISOString());
+			assert.deepEqual(outputOf(execution, ALERT_NODE), [
+				{ text: `:warning: Mapp Connect rejected 1 event(s)\n• *MISSING_FIELD* on \`product\` at ${entry.actionTime}: ${description}` },
+			]);
+
+			assert.deepEqual(
+				session.sandbox.feedbackDeliveries.map(({ status }) => status),
+				[200],
+				`the sandbox's feedback deliveries: ${deliveries()}`,
+			);
+			assert.equal((await executionsOf(api, FEEDBACK_WORKFLOW_ID)).length, 1, 'executions of the trigger workflow, in all');
+		});
+	});
+}
