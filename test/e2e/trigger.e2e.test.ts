@@ -12,6 +12,7 @@ import { after, before, describe, it } from 'node:test';
 import type { EditorApi } from '../../scripts/n8n/editor';
 import { EXAMPLES_DIR, SANDBOX_CREDENTIAL, type ExampleWorkflow } from '../../scripts/n8n/examples';
 import type { Execution } from '../../scripts/n8n/execution';
+import { packageWarnings } from '../../scripts/n8n/log-check';
 import { PACKAGE_NAME, REPO_ROOT } from '../../scripts/n8n/paths';
 import { N8nSession } from '../../scripts/n8n/session';
 import { TESTED_TARGETS } from '../../scripts/n8n/versions';
@@ -138,7 +139,9 @@ for (const target of targets) {
 		const secretToken = randomBytes(16).toString('hex');
 		let session: N8nSession;
 		let api: EditorApi;
-		let callbackUrl: (token: string) => string;
+		/** The trigger's Production URL, which the user pastes into the integration's Callback URL. */
+		let productionUrl: string;
+		const withToken = (token: string) => `${productionUrl}?token=${encodeURIComponent(token)}`;
 
 		before(
 			async () => {
@@ -150,8 +153,7 @@ for (const target of targets) {
 				await session.publishWorkflow(FEEDBACK_WORKFLOW_ID);
 				const editor = await session.startEditor();
 				api = await session.signUpOwner(editor);
-				const productionUrl = `${editor.url.replace('localhost', '127.0.0.1')}/webhook/${WEBHOOK_ID}/mapp-feedback`;
-				callbackUrl = (token) => `${productionUrl}?token=${encodeURIComponent(token)}`;
+				productionUrl = `${editor.url.replace('localhost', '127.0.0.1')}/webhook/${WEBHOOK_ID}/mapp-feedback`;
 			},
 			{ timeout: SETUP_TIMEOUT_MS },
 		);
@@ -160,16 +162,19 @@ for (const target of targets) {
 
 		it('answers a callback with a wrong or no token with 401 and starts no execution', { timeout: STEP_TIMEOUT_MS }, async () => {
 			const body = JSON.stringify([{ errorCode: 'MISSING_FIELD', mappingName: 'product', description: 'forged' }]);
-			for (const url of [callbackUrl('not-the-token'), callbackUrl('').replace(/\?.*$/, '')]) {
+			for (const [url, what] of [
+				[withToken('not-the-token'), 'a wrong token'],
+				[productionUrl, 'no token'],
+			]) {
 				const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
-				assert.equal(response.status, 401, `status of a callback to ${url.replace(/\?.*$/, '')}`);
+				assert.equal(response.status, 401, `status of a callback with ${what}`);
 			}
 			assert.deepEqual(await executionsOf(api, FEEDBACK_WORKFLOW_ID), []);
 		});
 
 		it('starts the active workflow with the feedback Mapp sends on a product without SKU', { timeout: STEP_TIMEOUT_MS }, async () => {
 			await session.resetSandbox();
-			session.sandbox.setCallbackUrl(callbackUrl(secretToken));
+			session.sandbox.setCallbackUrl(withToken(secretToken));
 			const deliveries = () => JSON.stringify(session.sandbox.feedbackDeliveries.map(({ status, error }) => ({ status, error })));
 
 			const senderRunId = await runManually(api, SENDER_WORKFLOW_ID, MANUAL_TRIGGER_NODE);
@@ -223,6 +228,10 @@ for (const target of targets) {
 				`the sandbox's feedback deliveries: ${deliveries()}`,
 			);
 			assert.equal((await executionsOf(api, FEEDBACK_WORKFLOW_ID)).length, 1, 'executions of the trigger workflow, in all');
+		});
+
+		it('logs no warning or error about the package, its nodes or its credentials', () => {
+			assert.deepEqual(packageWarnings(session.log), []);
 		});
 	});
 }
