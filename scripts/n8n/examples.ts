@@ -1,11 +1,12 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { CREDENTIAL_TYPE } from '../../nodes/MappConnect/shared/api';
 import { PACKAGE_NAME, REPO_ROOT } from './paths';
 
 export const EXAMPLES_DIR = join(REPO_ROOT, 'examples');
 
 /** The credential every example workflow refers to; the scripts import it with the sandbox's details. */
-export const SANDBOX_CREDENTIAL = { id: 'mappConnectSbx01', name: 'Mapp Connect (sandbox)', type: 'mappConnectApi' };
+export const SANDBOX_CREDENTIAL = { id: 'mappConnectSbx01', name: 'Mapp Connect (sandbox)', type: CREDENTIAL_TYPE };
 
 /** The workflow `npm run demo` runs. */
 export const MAIN_EXAMPLE_FILE = '1-contacts-welcome-email.json';

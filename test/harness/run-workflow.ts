@@ -13,8 +13,9 @@ import { createAdditionalData } from './additional-data';
 import { HarnessCredentialsHelper } from './credentials-helper';
 import { INPUT_NODE_TYPE, registerInput, releaseInput } from './input-node';
 import { loadPackage } from './package-types';
+import { CREDENTIAL_TYPE } from '../../nodes/MappConnect/shared/api';
 
-export const CREDENTIAL_TYPE = 'mappConnectApi';
+export { CREDENTIAL_TYPE };
 export const NODE_NAME = 'Mapp Connect';
 
 export interface RunNodeOptions {

@@ -72,6 +72,15 @@ interface TextSpec {
  * A text field sent as a string; numbers an expression returns become strings. `check` returns
  * what is wrong with a non-empty value, or undefined.
  */
+/** The keys of a field's spec that go into its n8n property only when they are set. */
+function optionalProperties(spec: TextSpec): Partial<INodeProperties> {
+	return {
+		...(spec.required ? { required: true } : {}),
+		...(spec.placeholder ? { placeholder: spec.placeholder } : {}),
+		...(spec.description ? { description: spec.description } : {}),
+	};
+}
+
 export function textField(
 	spec: TextSpec,
 	check?: (value: string) => string | undefined,
@@ -82,9 +91,7 @@ export function textField(
 		type: 'string',
 		default: '',
 		...(spec.default ? { default: spec.default } : {}),
-		...(spec.required ? { required: true } : {}),
-		...(spec.placeholder ? { placeholder: spec.placeholder } : {}),
-		...(spec.description ? { description: spec.description } : {}),
+		...optionalProperties(spec),
 	};
 	return {
 		label: spec.displayName,
@@ -134,9 +141,7 @@ export function dateField(
 		name: spec.name,
 		type: spec.acceptEpochMilliseconds ? 'string' : 'dateTime',
 		default: '',
-		...(spec.required ? { required: true } : {}),
-		...(spec.placeholder ? { placeholder: spec.placeholder } : {}),
-		...(spec.description ? { description: spec.description } : {}),
+		...optionalProperties(spec),
 	};
 	return {
 		label: spec.displayName,
