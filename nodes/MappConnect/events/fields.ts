@@ -68,10 +68,6 @@ interface TextSpec {
 	default?: string;
 }
 
-/**
- * A text field sent as a string; numbers an expression returns become strings. `check` returns
- * what is wrong with a non-empty value, or undefined.
- */
 /** The keys of a field's spec that go into its n8n property only when they are set. */
 function optionalProperties(spec: TextSpec): Partial<INodeProperties> {
 	return {
@@ -81,6 +77,10 @@ function optionalProperties(spec: TextSpec): Partial<INodeProperties> {
 	};
 }
 
+/**
+ * A text field sent as a string; numbers an expression returns become strings. `check` returns
+ * what is wrong with a non-empty value, or undefined.
+ */
 export function textField(
 	spec: TextSpec,
 	check?: (value: string) => string | undefined,
