@@ -17,7 +17,7 @@ import path from 'node:path';
 import type { INodeParameters } from 'n8n-workflow';
 import { MAX_EVENTS_PER_BATCH, API_PATHS, integrationPath } from '../nodes/MappConnect/shared/api';
 import { AUTH_TOKEN_HEADER, TOKEN_LIFETIME_SECONDS, nowInSeconds, requestHash, signToken } from '../nodes/MappConnect/shared/signing';
-import { BATCH_DEFAULTS } from '../nodes/MappConnect/resources/batch';
+import { BATCH_DEFAULTS } from '../nodes/MappConnect/resources/batch/options';
 import { contactFields, contacts, type Contact } from '../test/workflow/batch-fixtures';
 
 interface SandboxAddress {

@@ -1,38 +1,16 @@
 import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
-import type { ListSearchMethod } from './events/fields';
+import { listSearch } from './methods/listSearch';
+import { RESOURCES } from './resources';
+import { customOperationsOf, resourceProperties } from './resources/resource';
 import { CREDENTIAL_TYPE, INTEGRATION_BASE_URL_EXPRESSION } from './shared/api';
 import { testMappConnectCredential } from './shared/credentialTest';
-import {
-	searchEmailMessages,
-	searchGroups,
-	searchMobileApps,
-	searchPushMessages,
-	searchSmsMessages,
-} from './shared/loaders';
-import { couponDescription } from './resources/coupon';
-import { customEventDescription } from './resources/customEvent';
-import { groupDescription } from './resources/group';
-import { messageDescription } from './resources/message';
-import { mobileAppDescription } from './resources/mobileApp';
-import { productDescription } from './resources/product';
-import { recommendationDescription } from './resources/recommendation';
-import { relatedDataDescription } from './resources/relatedData';
-import { shoppingActivityDescription } from './resources/shoppingActivity';
-import { transactionDescription } from './resources/transaction';
-import { userDescription } from './resources/user';
-// Batch (its own issue): the description and the custom operation that replaces routing for Batch > Send.
-import { batchResource } from './resources/batch';
-import { sendBatch } from './batch/send';
 
-const listSearch: Record<ListSearchMethod, (typeof searchGroups)> = {
-	searchGroups,
-	searchEmailMessages,
-	searchSmsMessages,
-	searchPushMessages,
-	searchMobileApps,
-};
-
+/**
+ * Mapp Connect: a declarative node. The read operations run through n8n's routing; every operation
+ * that sends events is a custom operation (resources/resource.ts), so that all items are checked
+ * before any is sent and every item is reported.
+ */
 export class MappConnect implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Mapp Connect',
@@ -47,45 +25,29 @@ export class MappConnect implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: CREDENTIAL_TYPE, required: true, testedBy: 'testMappConnectCredential' }],
-		requestDefaults: { baseURL: INTEGRATION_BASE_URL_EXPRESSION, json: true, ignoreHttpStatusErrors: true },
+		requestDefaults: {
+			baseURL: INTEGRATION_BASE_URL_EXPRESSION,
+			json: true,
+			ignoreHttpStatusErrors: true,
+			// Mapp Connect does not redirect its API: a redirect would re-send the signed request elsewhere.
+			disableFollowRedirect: true,
+		},
 		properties: [
 			{
 				displayName: 'Resource',
 				name: 'resource',
 				type: 'options',
 				noDataExpression: true,
-				options: [
-					{ name: 'Batch', value: 'batch' },
-					{ name: 'Coupon', value: 'coupon' },
-					{ name: 'Custom Event', value: 'customEvent' },
-					{ name: 'Group', value: 'group' },
-					{ name: 'Message', value: 'message' },
-					{ name: 'Mobile App', value: 'mobileApp' },
-					{ name: 'Product', value: 'product' },
-					{ name: 'Recommendation', value: 'recommendation' },
-					{ name: 'Related Data', value: 'relatedData' },
-					{ name: 'Shopping Activity', value: 'shoppingActivity' },
-					{ name: 'Transaction', value: 'transaction' },
-					{ name: 'User', value: 'user' },
-				],
+				options: [...RESOURCES]
+					.map(({ name, value }) => ({ name, value }))
+					.sort((a, b) => (a.value === 'batch' ? -1 : b.value === 'batch' ? 1 : a.name.localeCompare(b.name))),
 				default: 'user',
 			},
-			...userDescription,
-			...messageDescription,
-			...transactionDescription,
-			...productDescription,
-			...shoppingActivityDescription,
-			...recommendationDescription,
-			...couponDescription,
-			...relatedDataDescription,
-			...groupDescription,
-			...mobileAppDescription,
-			...customEventDescription,
-			...batchResource,
+			...RESOURCES.flatMap(resourceProperties),
 		],
 	};
 
 	methods = { listSearch, credentialTest: { testMappConnectCredential } };
 
-	customOperations = { batch: { send: sendBatch } };
+	customOperations = customOperationsOf(RESOURCES);
 }

@@ -1,5 +1,5 @@
 import type { INodeParameters } from 'n8n-workflow';
-import type { RetryTimings } from '../../nodes/MappConnect/batch/retry';
+import type { RetryTimings } from '../../nodes/MappConnect/delivery/retry';
 import { runNode, sandboxCredentials } from '../harness';
 import type { FaultSpec, RecordedRequest, Sandbox } from '../sandbox';
 import { startSandbox } from '../sandbox';
@@ -10,7 +10,7 @@ import { contacts, userUpsertParameters } from './batch-fixtures';
  * the built node the harness loads (not a node parameter, so users never see them).
  */
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { retryTimings } = require('../../dist/nodes/MappConnect/batch/retry') as { retryTimings: RetryTimings };
+const { retryTimings } = require('../../dist/nodes/MappConnect/delivery/retry') as { retryTimings: RetryTimings };
 Object.assign(retryTimings, { backoffBaseMs: 1, backoffCapMs: 4, throttleWaitMs: 5 });
 
 let sandbox: Sandbox;
@@ -110,7 +110,7 @@ describe('Batch → Send under faults', () => {
 					'Delivered (accepted by Mapp): items 0-999.',
 					'Not delivered: items 1000-2499.',
 					'Batch 2 (items 1000-1999): HTTP 500: Internal Server Error after 1 attempt.',
-					'Batch 3 (items 2000-2499): not sent, as an earlier batch failed.',
+					'Batch 3 (items 2000-2499): not sent, as the run stopped at an earlier failure.',
 				].join('\n'),
 			);
 			expect(error?.httpCode).toBe('500');
@@ -135,8 +135,12 @@ describe('Batch → Send under faults', () => {
 		it('says so when the connection kept dropping until Max Retries ran out', async () => {
 			failSecondRequest({ kind: 'drop', count: 4 });
 			const { error } = await send(2500, { concurrency: 1 });
-			expect(error?.description).toContain('Batch 2 (items 1000-1999): no answer (ECONNRESET) after 4 attempts.');
-			expect(error?.description).toContain("n8n's Retry On Fail would resend the delivered ones too");
+			expect(error?.message).toBe(
+				'Batch 2 of 3 failed: items 2000-2499 were not delivered; items 1000-1999 may or may not have been delivered',
+			);
+			expect(error?.description).toContain('Batch 2 (items 1000-1999): no answer (the connection was reset) after 4 attempts.');
+			expect(error?.description).toContain('Outcome unknown (no answer after sending): items 1000-1999.');
+			expect(error?.description).toContain('Check in Mapp whether items 1000-1999 arrived before sending them again');
 		});
 
 		it('with Output "One Item per Batch", gives the failed chunk an error item paired to its items', async () => {

@@ -27,27 +27,6 @@ describe('Message: sending', () => {
 		);
 	});
 
-	it('Send Email to Group', async () => {
-		await expectEventSent(
-			sandbox(),
-			{ resource: 'message', operation: 'sendEmailToGroup', messageId: resourceLocator('2324333335'), group: resourceLocator('12') },
-			{ subtype: 'email', event: { group: '12', messageId: '2324333335' } },
-		);
-	});
-
-	it('Send SMS to a mobile number', async () => {
-		await expectEventSent(
-			sandbox(),
-			{
-				resource: 'message',
-				operation: 'sendSms',
-				messageId: resourceLocator('2324333335'),
-				recipientMobileNumber: '+48666777888',
-			},
-			{ subtype: 'sms', event: { recipientMobileNumber: '+48666777888', messageId: '2324333335' } },
-		);
-	});
-
 	it('Send Push with parameters as JSON', async () => {
 		await expectEventSent(
 			sandbox(),
@@ -118,8 +97,11 @@ describe('Message: reading', () => {
 			returnAll: true,
 		});
 		expect(result.items.map(({ json }) => json)).toEqual(fixtures.messageHistory['anna@example.com']);
+		// Mapp's page size is not documented, so a short page is not the end: only an empty one is.
+		const rows = fixtures.messageHistory['anna@example.com'].length;
 		expect(sandbox().requests.map(({ query }) => query)).toEqual([
 			'userEmail=anna%40example.com&numberOfRows=100&offset=0',
+			`userEmail=anna%40example.com&numberOfRows=100&offset=${rows}`,
 		]);
 	});
 });

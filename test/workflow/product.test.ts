@@ -27,12 +27,4 @@ describe('Product', () => {
 			},
 		);
 	});
-
-	it('Delete', async () => {
-		await expectEventSent(
-			sandbox(),
-			{ resource: 'product', operation: 'delete', productSKU: 'aaa-bbb-ccc' },
-			{ subtype: 'product', event: { productSKU: 'aaa-bbb-ccc', delete: 'true' } },
-		);
-	});
 });

@@ -3,28 +3,6 @@ import { expectEventSent, resourceLocator, run, arrived, useSandbox } from './ma
 const sandbox = useSandbox();
 
 describe('User', () => {
-	it('Create or Update: identifier, group and custom attributes', async () => {
-		await expectEventSent(
-			sandbox(),
-			{
-				resource: 'user',
-				operation: 'upsert',
-				email: 'user@mapp.com',
-				group: resourceLocator('2324333335'),
-				customAttributes: {
-					values: [
-						{ name: 'first', value: 'firstval' },
-						{ name: 'second', value: 'secondval' },
-					],
-				},
-			},
-			{
-				subtype: 'user',
-				event: { email: 'user@mapp.com', group: '2324333335', first: 'firstval', second: 'secondval' },
-			},
-		);
-	});
-
 	it('Create or Update: mapped values, double opt-in, prepared message and another subtype', async () => {
 		await expectEventSent(
 			sandbox(),
@@ -49,14 +27,6 @@ describe('User', () => {
 					loyalty: '3',
 				},
 			},
-		);
-	});
-
-	it('Remove from Group', async () => {
-		await expectEventSent(
-			sandbox(),
-			{ resource: 'user', operation: 'removeFromGroup', email: 'user@mapp.com', group: resourceLocator('2324333335') },
-			{ subtype: 'user', event: { email: 'user@mapp.com', group: '2324333335', delete: 'true' } },
 		);
 	});
 

@@ -1,3 +1,5 @@
+import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
+
 /** Everything the package knows about Mapp Connect's URLs and limits, each defined once. */
 
 export const MAPP_SYSTEMS = [
@@ -20,7 +22,7 @@ export const API_PATHS = {
 	groups: 'group',
 	createGroups: 'genericgroup',
 	emailMessages: 'message',
-	smsMessages: 'message/sms', // UNVERIFIED in Mapp's clients (API-FACTS.md)
+	smsMessages: 'message/sms',
 	pushMessages: 'message/push',
 	mobileApps: 'mobile-app',
 	messageHistory: 'message/history',
@@ -34,6 +36,11 @@ export type ApiPath = (typeof API_PATHS)[keyof typeof API_PATHS];
 /** Path of an endpoint of one integration, relative to the system's base URL. */
 export function integrationPath(integrationId: string, path: ApiPath): string {
 	return `${integrationRoot(integrationId)}/${path}`;
+}
+
+/** `<base URL>/integration/<id>` of the credential: every endpoint of this package is below it. */
+export function integrationBaseUrl(credentials: ICredentialDataDecryptedObject): string {
+	return baseUrlOf(String(credentials.system), credentials.baseUrl as string | undefined) + integrationRoot(String(credentials.integrationId ?? ''));
 }
 
 function integrationRoot(integrationId: string): string {
@@ -60,10 +67,10 @@ export const DEFAULT_SUBTYPES = {
 	product: 'product',
 	abandonedCart: 'abandonedcart',
 	wishlist: 'wishlist',
-	browse: 'browse', // UNVERIFIED name (API-FACTS.md)
-	recommendation: 'recommendation', // UNVERIFIED name (API-FACTS.md)
+	browse: 'browse', // UNVERIFIED name (docs/mapp-connect-api.md)
+	recommendation: 'recommendation', // UNVERIFIED name (docs/mapp-connect-api.md)
 	coupon: 'coupon',
-	relatedData: 'relateddata', // UNVERIFIED name (API-FACTS.md)
+	relatedData: 'relateddata', // UNVERIFIED name (docs/mapp-connect-api.md)
 } as const;
 
 /**
@@ -88,10 +95,16 @@ export const INTEGRATION_BASE_URL_EXPRESSION =
 		'{{ encodeURIComponent($credentials.integrationId) }}',
 	);
 
-/** An endpoint's URL relative to INTEGRATION_BASE_URL_EXPRESSION. */
+/** An endpoint's URL relative to INTEGRATION_BASE_URL_EXPRESSION, for routing. */
 export function endpointUrl(path: ApiPath): string {
 	return `/${path}`;
 }
+
+/**
+ * Deadline of one request (the Request Options' Timeout overrides it): Mapp's own clients give
+ * up after 10-30 s, and a request without an answer by then is retried or reported.
+ */
+export const REQUEST_TIMEOUT_MS = 30_000;
 
 /** Rows asked for per page of the message history (`numberOfRows`); Mapp's maximum is not documented. */
 export const HISTORY_PAGE_SIZE = 100;

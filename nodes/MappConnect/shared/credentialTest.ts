@@ -4,7 +4,7 @@ import type {
 	IHttpRequestOptions,
 	INodeCredentialTestResult,
 } from 'n8n-workflow';
-import { API_PATHS, baseUrlOf, integrationPath } from './api';
+import { API_PATHS, integrationBaseUrl } from './api';
 import { signRequest } from './signRequest';
 
 interface PingAnswer {
@@ -34,7 +34,7 @@ export async function testMappConnectCredential(
 	try {
 		const ping = await signRequest(data, {
 			method: 'GET',
-			url: baseUrlOf(String(data.system), String(data.baseUrl ?? '')) + integrationPath(String(data.integrationId ?? ''), API_PATHS.ping),
+			url: `${integrationBaseUrl(data)}/${API_PATHS.ping}`,
 		} as IHttpRequestOptions);
 		// A credential test function is given no other request helper than this one.
 		// eslint-disable-next-line @n8n/community-nodes/no-deprecated-workflow-functions

@@ -8,6 +8,7 @@ import { NodeApiError } from 'n8n-workflow';
 export interface MappResponse {
 	statusCode: number;
 	body?: unknown;
+	headers?: Record<string, unknown>;
 }
 
 export interface MappErrorContext {
@@ -16,9 +17,49 @@ export interface MappErrorContext {
 	itemIndex?: number;
 }
 
-/** Mapp's clients treat anything but 2xx as failure. */
-export function isMappError(statusCode: number): boolean {
-	return statusCode < 200 || statusCode >= 300;
+/**
+ * Mapp's clients treat anything but 2xx as failure. Mapp Connect answers its calls with a status
+ * and JSON (or nothing), never with a web page: a 2xx HTML page comes from something else on the
+ * way (a login page, a proxy's error page), and nothing was delivered to Mapp.
+ */
+export function isMappError(response: MappResponse): boolean {
+	return response.statusCode < 200 || response.statusCode >= 300 || isHtmlPage(response);
+}
+
+function isHtmlPage(response: MappResponse): boolean {
+	return /text\/html/i.test(String(headerOf(response.headers, 'content-type') ?? ''));
+}
+
+export function headerOf(headers: Record<string, unknown> | undefined, name: string): string | undefined {
+	if (!headers) return undefined;
+	const key = Object.keys(headers).find((k) => k.toLowerCase() === name);
+	const value = key === undefined ? undefined : headers[key];
+	if (Array.isArray(value)) return value.length ? String(value[0]) : undefined;
+	return value === undefined || value === null ? undefined : String(value);
+}
+
+const MAX_QUOTED_MESSAGE_LENGTH = 200;
+
+/**
+ * What an answer was, after its status: "400: <Mapp's message>", "307: a redirect to
+ * https://other.example, not followed", "200 with an HTML page". Names only the origin a redirect
+ * points to, and never anything of the request.
+ */
+export function describeAnswer(response: MappResponse): string {
+	const { statusCode } = response;
+	if (statusCode >= 300 && statusCode < 400) {
+		const location = headerOf(response.headers, 'location');
+		let origin = 'another address';
+		try {
+			if (location) origin = new URL(location).origin;
+		} catch {
+			origin = 'an unreadable address';
+		}
+		return `${statusCode}: a redirect to ${origin}, not followed`;
+	}
+	if (isHtmlPage(response)) return `${statusCode} with an HTML page instead of Mapp Connect's answer`;
+	const message = mappMessage(response.body)?.slice(0, MAX_QUOTED_MESSAGE_LENGTH);
+	return message ? `${statusCode}: ${message}` : String(statusCode);
 }
 
 /** Mapp's `message` from an error body (JSON object or its text), if there is one. */
@@ -58,7 +99,13 @@ export function mappErrorHint(statusCode: number, message: string | undefined, c
 		return 'Mapp is limiting the request rate. Wait at least 30 seconds before retrying, and send fewer requests per second (e.g. with the Batch resource).';
 	}
 	if (statusCode >= 500) {
-		return 'Mapp Connect could not process the request. Try again later; "Retry On Fail" in the node settings retries automatically.';
+		return 'Mapp Connect could not process the request. Try again later, for the items not delivered only.';
+	}
+	if (statusCode >= 300 && statusCode < 400) {
+		return 'Mapp Connect does not redirect its API, so the signed request and its data were not sent on. Check the System, or the Base URL (a proxy, or an address that moved?).';
+	}
+	if (statusCode < 300) {
+		return 'Something other than Mapp Connect answered, such as a login page or a proxy. Check the System, or the Base URL (ending in /api/v1).';
 	}
 	return 'Mapp Connect did not accept the request.';
 }
@@ -67,7 +114,7 @@ export function mappErrorHint(statusCode: number, message: string | undefined, c
 export function mappApiError(node: INode, response: MappResponse, context: MappErrorContext = {}): NodeApiError {
 	const message = mappMessage(response.body);
 	return new NodeApiError(node, { statusCode: response.statusCode, message: message ?? '' } as JsonObject, {
-		message: `Mapp Connect answered ${response.statusCode}${message ? `: ${message}` : ''}`,
+		message: `Mapp Connect answered ${describeAnswer(response)}`,
 		description: mappErrorHint(response.statusCode, message, context),
 		httpCode: String(response.statusCode),
 		itemIndex: context.itemIndex,

@@ -1,5 +1,8 @@
 import type { IDataObject, INode } from 'n8n-workflow';
-import type { ParameterReader } from '../../../nodes/MappConnect/events/types';
+import type { BuiltEvent, EventKind } from '../../../nodes/MappConnect/events/kind';
+import { buildEvent } from '../../../nodes/MappConnect/events/kind';
+import type { ParameterReader, ReadOptions } from '../../../nodes/MappConnect/fields/field';
+import { EVENT_KINDS } from '../../../nodes/MappConnect/resources';
 
 export const NODE: INode = {
 	id: 'node',
@@ -10,19 +13,36 @@ export const NODE: INode = {
 	parameters: {},
 };
 
-/** The parameters of one item as n8n hands them to a kind: `get` follows dotted paths like `options.subtype`. */
+/**
+ * The parameters of one item as n8n hands them to a kind: `get` follows dotted paths like
+ * `options.subtype`, and gives a resource locator's value with `extractValue`.
+ */
 export function reader(parameters: IDataObject, itemIndex = 0): ParameterReader {
 	return {
 		node: NODE,
 		itemIndex,
-		get<T>(name: string, fallback?: T): T {
+		get<T>(name: string, fallback?: T, options?: ReadOptions): T {
 			let value: unknown = parameters;
 			for (const key of name.split('.')) {
 				value = typeof value === 'object' && value !== null ? (value as IDataObject)[key] : undefined;
 			}
+			if (options?.extractValue && typeof value === 'object' && value !== null && '__rl' in value) {
+				value = (value as IDataObject).value;
+			}
 			return (value === undefined ? fallback : value) as T;
 		},
 	};
+}
+
+export function kindById(id: string): EventKind {
+	const kind = EVENT_KINDS.find((each) => each.id === id);
+	if (!kind) throw new Error(`no kind ${id}`);
+	return kind;
+}
+
+/** The subtype and body a kind builds from the given parameters, for the item with this index. */
+export function built(kindId: string, parameters: IDataObject, itemIndex = 0): BuiltEvent {
+	return buildEvent(kindById(kindId), reader(parameters, itemIndex));
 }
 
 /** A resource locator value as the editor stores it. */

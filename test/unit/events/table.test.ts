@@ -1,12 +1,12 @@
-import {
-	EVENT_KINDS,
-	EVENT_OPERATIONS,
-	eventKindOf,
-	kindProperties,
-} from '../../../nodes/MappConnect/events';
+import type { INodeProperties } from 'n8n-workflow';
+import { MappConnect } from '../../../nodes/MappConnect/MappConnect.node';
+import { EVENT_KINDS, RESOURCES } from '../../../nodes/MappConnect/resources';
 import { DEFAULT_SUBTYPES } from '../../../nodes/MappConnect/shared/api';
 
-describe('the table of event kinds', () => {
+const { properties } = new MappConnect().description;
+const batchKinds = (properties.find((property) => property.name === 'eventKind')?.options ?? []) as Array<{ value: string }>;
+
+describe('the tables derived from the resources', () => {
 	it('has one kind per id', () => {
 		const ids = EVENT_KINDS.map((kind) => kind.id);
 		expect(new Set(ids).size).toBe(ids.length);
@@ -16,33 +16,47 @@ describe('the table of event kinds', () => {
 		const standardNames: string[] = Object.values(DEFAULT_SUBTYPES);
 		for (const kind of EVENT_KINDS.filter((each) => each.id !== 'customEvent')) {
 			expect(standardNames).toContain(kind.subtype);
-			const options = kind.fields.find((field) => field.name === 'options');
-			const subtype = options?.options?.find((option) => option.name === 'subtype');
-			expect({ kind: kind.id, default: (subtype as { default?: unknown })?.default }).toEqual({
-				kind: kind.id,
-				default: kind.subtype,
-			});
+			const options = kind.fields.flatMap((field) => field.properties).find((property) => property.name === 'options');
+			const subtype = (options?.options as INodeProperties[] | undefined)?.find((option) => option.name === 'subtype');
+			expect({ kind: kind.id, default: subtype?.default }).toEqual({ kind: kind.id, default: kind.subtype });
 		}
 	});
 
-	it('holds every kind an operation sends', () => {
-		const operationKinds = [
-			...Object.values(EVENT_OPERATIONS).flatMap((operations) => Object.values(operations)),
-			...['abandonedCart', 'browse', 'wishlist'].flatMap((activity) => [
-				eventKindOf('shoppingActivity', 'upsert', activity),
-				eventKindOf('shoppingActivity', 'delete', activity),
-			]),
-		];
-		expect(new Set(operationKinds)).toEqual(new Set(EVENT_KINDS));
+	it('lets Batch offer every kind but message sends and Custom Event, user upsert first (its default)', () => {
+		expect(batchKinds.map(({ value }) => value)).toEqual(
+			EVENT_KINDS.filter((kind) => !kind.id.startsWith('message') && kind.id !== 'customEvent').map((kind) => kind.id),
+		);
+		expect(properties.find((property) => property.name === 'eventKind')?.default).toBe('userUpsert');
+	});
+
+	it('runs every operation that sends events as a custom operation, every other one through routing', () => {
+		const { customOperations } = new MappConnect();
+		for (const resource of RESOURCES) {
+			for (const operation of resource.operations) {
+				const value = String(operation.option.value);
+				const custom = customOperations[resource.value]?.[value];
+				expect({ operation: `${resource.value}.${value}`, custom: Boolean(custom) }).toEqual({
+					operation: `${resource.value}.${value}`,
+					custom: Boolean(operation.kinds) || resource.value === 'batch',
+				});
+				if (!custom) expect(operation.option.routing).toBeDefined();
+			}
+		}
 	});
 
 	it("shows a kind's fields where asked, keeping the fields' own conditions", () => {
-		const kind = eventKindOf('user', 'upsert');
-		if (!kind) throw new Error('no user upsert');
-		const properties = kindProperties(kind, { resource: ['batch'], operation: ['send'], eventKind: [kind.id] });
-		expect(properties.find((property) => property.name === 'mobileNumber')?.displayOptions).toEqual({
-			show: { resource: ['batch'], operation: ['send'], eventKind: ['userUpsert'], identifierType: ['mobileNumber'] },
+		const mobileNumbers = properties.filter((property) => property.name === 'mobileNumber');
+		expect(mobileNumbers.map((property) => property.displayOptions)).toContainEqual({
+			show: { identifierType: ['mobileNumber'], resource: ['user'], operation: ['upsert'] },
 		});
-		expect(kind.fields.every((field) => !field.displayOptions?.show?.resource)).toBe(true);
+		expect(mobileNumbers.map((property) => property.displayOptions)).toContainEqual({
+			show: {
+				identifierType: ['mobileNumber'],
+				eventKind: ['userUpsert'],
+				eventSource: ['fields'],
+				resource: ['batch'],
+				operation: ['send'],
+			},
+		});
 	});
 });

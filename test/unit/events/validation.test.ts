@@ -1,14 +1,11 @@
 import type { IDataObject } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
-import { buildEvent, eventKindById } from '../../../nodes/MappConnect/events';
-import { byId, fromList, pairs, reader } from './reader';
+import { byId, built, fromList, pairs } from './reader';
 
 /** The error building the kind's event from these parameters throws, for the item with this index. */
 function failure(kindId: string, parameters: IDataObject, itemIndex = 3): NodeOperationError {
-	const kind = eventKindById(kindId);
-	if (!kind) throw new Error(`no kind ${kindId}`);
 	try {
-		buildEvent(kind, reader(parameters, itemIndex));
+		built(kindId, parameters, itemIndex);
 	} catch (error) {
 		expect(error).toBeInstanceOf(NodeOperationError);
 		return error as NodeOperationError;
@@ -71,7 +68,25 @@ describe('bad input is refused with an error naming the field and the item', () 
 			'an attribute that replaces a field of the node',
 			'userUpsert',
 			{ email, customAttributes: pairs([['email', 'other@mapp.com']]) },
-			`'Custom Attributes' must not set "email" [item 3]`,
+			`'Custom Attributes' must not set "email": 'Email' sets it too [item 3]`,
+		],
+		[
+			'an attribute named __proto__',
+			'userUpsert',
+			{ email, customAttributes: pairs([['__proto__', 'x']]) },
+			`'Custom Attributes' must not use the name "__proto__" [item 3]`,
+		],
+		[
+			'a JSON attribute named __proto__',
+			'userUpsert',
+			{ email, customAttributesInput: 'json', customAttributesJson: '{"__proto__": {"polluted": "yes"}}' },
+			`'Custom Attributes (JSON)' must not use the name "__proto__" [item 3]`,
+		],
+		[
+			"a Mapp-notation key named __proto__",
+			'relatedDataAdd',
+			{ datasetName: 'd', key: 'k', attributesInput: 'json', attributesJson: "{'__proto__':'x'}" },
+			`'Attributes (JSON)' must not use the name "__proto__" [item 3]`,
 		],
 		['a missing message', 'messageSendEmail', { email, messageId: fromList('') }, "'Message' is required [item 3]"],
 		['a missing push message', 'messageSendPush', { email, mobileAppId: byId('5') }, "'Push Message' is required [item 3]"],

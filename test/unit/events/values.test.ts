@@ -1,4 +1,4 @@
-import { InvalidValue, parseObject, toIsoDate, toMappString, toMappStrings } from '../../../nodes/MappConnect/events/values';
+import { InvalidValue, parseObject, toIsoDate, toMappString, toMappStrings } from '../../../nodes/MappConnect/fields/values';
 
 describe('values as Mapp expects them', () => {
 	it('sends numbers and booleans as strings and leaves empty values out', () => {

@@ -1,4 +1,4 @@
-import { resourceDescription } from '../operations';
+import type { Resource } from '../resource';
 import { add } from './add';
 
-export const couponDescription = resourceDescription('coupon', 'add', [add]);
+export const coupon: Resource = { value: 'coupon', name: 'Coupon', operations: [add] };

@@ -1,4 +1,4 @@
-import { resourceDescription } from '../operations';
+import type { Resource } from '../resource';
 import { send } from './send';
 
-export const customEventDescription = resourceDescription('customEvent', 'send', [send]);
+export const customEvent: Resource = { value: 'customEvent', name: 'Custom Event', operations: [send] };

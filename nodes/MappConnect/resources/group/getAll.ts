@@ -1,10 +1,8 @@
-import { throwOnMappError } from '../../hooks/response';
-import { toIdNameItems } from '../../hooks/lists';
 import { API_PATHS, endpointUrl } from '../../shared/api';
-import { operation, returnAllAndLimit } from '../operations';
+import { returnAllAndLimit, throwOnMappError, toIdNameItems } from '../readOutput';
+import { routedOperation } from '../resource';
 
-export const getAll = operation(
-	'group',
+export const getAll = routedOperation(
 	{
 		value: 'getAll',
 		name: 'Get Many',

@@ -1,5 +1,5 @@
-import { resourceDescription } from '../operations';
+import type { Resource } from '../resource';
 import { create } from './create';
 import { getAll } from './getAll';
 
-export const groupDescription = resourceDescription('group', 'getAll', [create, getAll]);
+export const group: Resource = { value: 'group', name: 'Group', operations: [getAll, create] };

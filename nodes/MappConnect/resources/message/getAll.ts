@@ -1,10 +1,8 @@
-import { throwOnMappError } from '../../hooks/response';
-import { toIdNameItems } from '../../hooks/lists';
 import { API_PATHS, endpointUrl } from '../../shared/api';
-import { operation, returnAllAndLimit } from '../operations';
+import { returnAllAndLimit, throwOnMappError, toIdNameItems } from '../readOutput';
+import { routedOperation } from '../resource';
 
-export const getAll = operation(
-	'message',
+export const getAll = routedOperation(
 	{
 		value: 'getAll',
 		name: 'Get Many',
@@ -23,21 +21,9 @@ export const getAll = operation(
 			default: 'email',
 			description: 'The channel whose prepared messages to get',
 			options: [
-				{
-					name: 'Email',
-					value: 'email',
-					routing: { request: { url: endpointUrl(API_PATHS.emailMessages) } },
-				},
-				{
-					name: 'Push',
-					value: 'push',
-					routing: { request: { url: endpointUrl(API_PATHS.pushMessages) } },
-				},
-				{
-					name: 'SMS',
-					value: 'sms',
-					routing: { request: { url: endpointUrl(API_PATHS.smsMessages) } },
-				},
+				{ name: 'Email', value: 'email', routing: { request: { url: endpointUrl(API_PATHS.emailMessages) } } },
+				{ name: 'Push', value: 'push', routing: { request: { url: endpointUrl(API_PATHS.pushMessages) } } },
+				{ name: 'SMS', value: 'sms', routing: { request: { url: endpointUrl(API_PATHS.smsMessages) } } },
 			],
 		},
 		...returnAllAndLimit(),

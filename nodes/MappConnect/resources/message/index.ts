@@ -1,4 +1,4 @@
-import { resourceDescription } from '../operations';
+import type { Resource } from '../resource';
 import { getAll } from './getAll';
 import { getHistory } from './getHistory';
 import { sendEmail } from './sendEmail';
@@ -6,11 +6,8 @@ import { sendEmailToGroup } from './sendEmailToGroup';
 import { sendPush } from './sendPush';
 import { sendSms } from './sendSms';
 
-export const messageDescription = resourceDescription('message', 'sendEmail', [
-	sendEmail,
-	sendEmailToGroup,
-	sendSms,
-	sendPush,
-	getAll,
-	getHistory,
-]);
+export const message: Resource = {
+	value: 'message',
+	name: 'Message',
+	operations: [sendEmail, sendEmailToGroup, sendSms, sendPush, getAll, getHistory],
+};

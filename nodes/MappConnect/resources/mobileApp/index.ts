@@ -1,4 +1,4 @@
-import { resourceDescription } from '../operations';
+import type { Resource } from '../resource';
 import { getAll } from './getAll';
 
-export const mobileAppDescription = resourceDescription('mobileApp', 'getAll', [getAll]);
+export const mobileApp: Resource = { value: 'mobileApp', name: 'Mobile App', operations: [getAll] };

@@ -1,5 +1,5 @@
-import { resourceDescription } from '../operations';
-import { upsert } from './upsert';
+import type { Resource } from '../resource';
 import { deleteProduct } from './delete';
+import { upsert } from './upsert';
 
-export const productDescription = resourceDescription('product', 'upsert', [upsert, deleteProduct]);
+export const product: Resource = { value: 'product', name: 'Product', operations: [upsert, deleteProduct] };

@@ -1,8 +1,19 @@
-import { eventOperation } from '../operations';
+import { optionsField } from '../../fields/collection';
+import { constant } from '../../fields/field';
+import { DEFAULT_SUBTYPES } from '../../shared/api';
+import { eventOperation } from '../resource';
+import { recipientEmail, recommendedSku } from './fields';
 
-export const deleteRecommendation = eventOperation('recommendation', {
+export const deleteRecommendation = eventOperation({
 	value: 'delete',
 	name: 'Delete',
 	action: 'Delete a recommendation',
 	description: 'Delete a product recommendation of a contact',
+	kind: {
+		id: 'recommendationDelete',
+		displayName: 'Recommendation: Delete',
+		subtype: DEFAULT_SUBTYPES.recommendation,
+		keyOrder: ['sku'],
+		fields: [recipientEmail, recommendedSku, constant('delete', 'true'), optionsField(DEFAULT_SUBTYPES.recommendation)],
+	},
 });

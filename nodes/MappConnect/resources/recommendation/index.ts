@@ -1,5 +1,9 @@
-import { resourceDescription } from '../operations';
-import { upsert } from './upsert';
+import type { Resource } from '../resource';
 import { deleteRecommendation } from './delete';
+import { upsert } from './upsert';
 
-export const recommendationDescription = resourceDescription('recommendation', 'upsert', [upsert, deleteRecommendation]);
+export const recommendation: Resource = {
+	value: 'recommendation',
+	name: 'Recommendation',
+	operations: [upsert, deleteRecommendation],
+};

@@ -1,8 +1,34 @@
-import { eventOperation } from '../operations';
+import { optionsField } from '../../fields/collection';
+import { decimalField, textField } from '../../fields/text';
+import { DEFAULT_SUBTYPES } from '../../shared/api';
+import { eventOperation } from '../resource';
+import { recipientEmail, recommendedSku } from './fields';
 
-export const upsert = eventOperation('recommendation', {
+export const upsert = eventOperation({
 	value: 'upsert',
 	name: 'Create or Update',
 	action: 'Create or update a recommendation',
 	description: 'Create a new recommendation, or update the current one if it already exists (upsert)',
+	kind: {
+		id: 'recommendationUpsert',
+		displayName: 'Recommendation: Create or Update',
+		subtype: DEFAULT_SUBTYPES.recommendation,
+		fields: [
+			recipientEmail,
+			recommendedSku,
+			decimalField({
+				name: 'accuracy',
+				displayName: 'Accuracy',
+				placeholder: 'e.g. 12',
+				description: 'How well the product fits the contact, as your recommendation model rates it',
+			}),
+			textField({
+				name: 'model',
+				displayName: 'Model',
+				placeholder: 'e.g. 25',
+				description: 'The recommendation model that picked the product',
+			}),
+			optionsField(DEFAULT_SUBTYPES.recommendation),
+		],
+	},
 });

@@ -1,8 +1,18 @@
-import { eventOperation } from '../operations';
+import { optionsField } from '../../fields/collection';
+import { constant } from '../../fields/field';
+import { DEFAULT_SUBTYPES } from '../../shared/api';
+import { eventOperation } from '../resource';
+import { filter, datasetName, recordKey } from './fields';
 
-export const deleteRecord = eventOperation('relatedData', {
+export const deleteRecord = eventOperation({
 	value: 'delete',
 	name: 'Delete',
 	action: 'Delete a related data record',
 	description: 'Delete records from a Related Data dataset',
+	kind: {
+		id: 'relatedDataDelete',
+		displayName: 'Related Data: Delete',
+		subtype: DEFAULT_SUBTYPES.relatedData,
+		fields: [datasetName, recordKey, constant('importMode', 'delete'), filter, optionsField(DEFAULT_SUBTYPES.relatedData)],
+	},
 });

@@ -1,6 +1,10 @@
-import { resourceDescription } from '../operations';
+import type { Resource } from '../resource';
 import { add } from './add';
-import { update } from './update';
 import { deleteRecord } from './delete';
+import { update } from './update';
 
-export const relatedDataDescription = resourceDescription('relatedData', 'add', [add, update, deleteRecord]);
+export const relatedData: Resource = {
+	value: 'relatedData',
+	name: 'Related Data',
+	operations: [add, update, deleteRecord],
+};

@@ -1,5 +1,9 @@
-import { resourceDescription } from '../operations';
-import { upsert } from './upsert';
+import type { Resource } from '../resource';
 import { deleteTransaction } from './delete';
+import { upsert } from './upsert';
 
-export const transactionDescription = resourceDescription('transaction', 'upsert', [upsert, deleteTransaction]);
+export const transaction: Resource = {
+	value: 'transaction',
+	name: 'Transaction',
+	operations: [upsert, deleteTransaction],
+};

@@ -1,6 +1,10 @@
-import { resourceDescription } from '../operations';
-import { upsert } from './upsert';
+import type { Resource } from '../resource';
 import { removeFromGroup } from './removeFromGroup';
 import { unsubscribe } from './unsubscribe';
+import { upsert } from './upsert';
 
-export const userDescription = resourceDescription('user', 'upsert', [upsert, removeFromGroup, unsubscribe]);
+export const user: Resource = {
+	value: 'user',
+	name: 'User',
+	operations: [upsert, removeFromGroup, unsubscribe],
+};

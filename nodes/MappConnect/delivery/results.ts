@@ -1,0 +1,182 @@
+import type { IDataObject, INodeExecutionData, IPairedItemData, JsonObject, NodeApiError } from 'n8n-workflow';
+import type { ChunkOutcome } from './engine';
+
+/** One input item's event, on its way into a chunk. */
+export interface PreparedEvent {
+	itemIndex: number;
+	event: IDataObject;
+}
+
+/** A chunk as sent, and what became of it. */
+export interface SentChunk {
+	events: PreparedEvent[];
+	outcome: ChunkOutcome;
+}
+
+/** "0-999, 2000, 2002-2499": item indexes (ascending) as ranges. */
+export function formatItemRanges(itemIndexes: readonly number[]): string {
+	const ranges: string[] = [];
+	for (let start = 0; start < itemIndexes.length; ) {
+		let end = start;
+		while (end + 1 < itemIndexes.length && itemIndexes[end + 1] === itemIndexes[end] + 1) end++;
+		ranges.push(start === end ? `${itemIndexes[start]}` : `${itemIndexes[start]}-${itemIndexes[end]}`);
+		start = end + 1;
+	}
+	return ranges.join(', ');
+}
+
+/** Chunks are numbered from 1 for people; items keep n8n's index from 0. */
+function chunkNumber(outcome: ChunkOutcome): number {
+	return outcome.chunkIndex + 1;
+}
+
+/** The error a failed chunk's output items carry. */
+export type ChunkError = (chunk: SentChunk) => NodeApiError;
+
+/**
+ * An n8n error item: it goes to the node's error output when there is one, and n8n shows it
+ * as `{ error: message }` (it replaces the JSON of any item that carries an error).
+ */
+function errorItem(error: NodeApiError, pairedItem: IPairedItemData | IPairedItemData[]): INodeExecutionData {
+	return { json: { error: error.message }, error, pairedItem };
+}
+
+/** One output item per sent event, paired to its input item. */
+export function perEventItems(
+	chunks: readonly SentChunk[],
+	subtype: string,
+	errorOf: ChunkError,
+): Array<[number, INodeExecutionData]> {
+	const results: Array<[number, INodeExecutionData]> = [];
+	for (const chunk of chunks) {
+		const { events, outcome } = chunk;
+		const error = outcome.success ? undefined : errorOf(chunk);
+		for (const { itemIndex, event } of events) {
+			const pairedItem = { item: itemIndex };
+			if (error) {
+				results.push([itemIndex, errorItem(error, pairedItem)]);
+				continue;
+			}
+			const json: IDataObject = {
+				success: true,
+				statusCode: outcome.statusCode ?? null,
+				subtype,
+				chunk: chunkNumber(outcome),
+				attempts: outcome.attempts,
+				event,
+			};
+			results.push([itemIndex, { json, pairedItem }]);
+		}
+	}
+	return results;
+}
+
+/** One summary output item per chunk, paired to all its input items. */
+export function perChunkItems(chunks: readonly SentChunk[], errorOf: ChunkError): Array<[number, INodeExecutionData]> {
+	return chunks.map((chunk) => {
+		const { events, outcome } = chunk;
+		const firstItem = events[0].itemIndex;
+		const pairedItem = events.map(({ itemIndex }) => ({ item: itemIndex }));
+		if (!outcome.success) return [firstItem, errorItem(errorOf(chunk), pairedItem)];
+		const json: IDataObject = {
+			chunk: chunkNumber(outcome),
+			firstItem,
+			lastItem: events[events.length - 1].itemIndex,
+			count: events.length,
+			success: true,
+			statusCode: outcome.statusCode ?? null,
+			attempts: outcome.attempts,
+		};
+		return [firstItem, { json, pairedItem }];
+	});
+}
+
+/**
+ * "Batch 2 (items 1000-1999) was not delivered: HTTP 503 after 4 attempts", or, when an attempt
+ * got no answer after reaching the server, that its delivery is unknown.
+ */
+export function chunkFailureMessage({ events, outcome }: SentChunk): string {
+	const items = formatItemRanges(events.map((e) => e.itemIndex));
+	const fate = outcome.mayHaveArrived ? 'may or may not have been delivered' : 'was not delivered';
+	return `Batch ${chunkNumber(outcome)} (items ${items}) ${fate}: ${failureReason(outcome)}`;
+}
+
+function failureReason(outcome: ChunkOutcome): string {
+	const reason = outcome.reason ?? 'not delivered';
+	if (outcome.attempts === 0) return reason;
+	return `${reason} after ${outcome.attempts} attempt${outcome.attempts === 1 ? '' : 's'}`;
+}
+
+/** Items sent together (one chunk, or one single event) and what became of them. */
+export interface Delivery {
+	itemIndexes: readonly number[];
+	outcome: ChunkOutcome;
+}
+
+/**
+ * Which items Mapp accepted, which it did not get (refused, or never sent), and which it may have
+ * got (no answer after sending), with what to do about each.
+ */
+export function itemFates(deliveries: readonly Delivery[]): { summary: string; lines: string[]; advice: string } {
+	const itemsWhere = (wanted: (outcome: ChunkOutcome) => boolean) =>
+		deliveries.filter(({ outcome }) => wanted(outcome)).flatMap(({ itemIndexes }) => itemIndexes);
+	const delivered = itemsWhere((o) => o.success);
+	const notDelivered = itemsWhere((o) => !o.success && !o.mayHaveArrived);
+	const unknown = itemsWhere((o) => !o.success && o.mayHaveArrived === true);
+	const items = (indexes: number[]) => (indexes.length ? `items ${formatItemRanges(indexes)}` : 'none');
+	return {
+		summary: [
+			notDelivered.length ? `${items(notDelivered)} were not delivered` : '',
+			unknown.length ? `${items(unknown)} may or may not have been delivered` : '',
+		]
+			.filter(Boolean)
+			.join('; '),
+		lines: [
+			`Delivered (accepted by Mapp): ${items(delivered)}.`,
+			`Not delivered: ${items(notDelivered)}.`,
+			...(unknown.length ? [`Outcome unknown (no answer after sending): ${items(unknown)}.`] : []),
+		],
+		advice: [
+			notDelivered.length
+				? "Run the node again for the items not delivered only: n8n's Retry On Fail would resend the delivered ones too."
+				: '',
+			unknown.length
+				? `Check in Mapp whether ${items(unknown)} arrived before sending them again: Mapp may have recorded them, and sending them again would record them twice.`
+				: '',
+		]
+			.filter(Boolean)
+			.join('\n'),
+	};
+}
+
+/** The error of a batch run that failed: which batches failed, and every item's fate. */
+export function deliveryReport(chunks: readonly SentChunk[]): { summary: string; details: string; advice: string } {
+	const fates = itemFates(chunks.map(({ events, outcome }) => ({ itemIndexes: events.map((e) => e.itemIndex), outcome })));
+	const failed = chunks.filter(({ outcome }) => !outcome.success);
+	const attempted = failed.filter(({ outcome }) => outcome.attempts > 0);
+	const which =
+		attempted.length === 1
+			? `Batch ${chunkNumber(attempted[0].outcome)} of ${chunks.length} failed`
+			: `${attempted.length} of ${chunks.length} batches failed`;
+	const chunkLines = failed.map(({ events, outcome }) => {
+		const items = formatItemRanges(events.map((e) => e.itemIndex));
+		return `Batch ${chunkNumber(outcome)} (items ${items}): ${failureReason(outcome)}.`;
+	});
+	return {
+		summary: `${which}: ${fates.summary}`,
+		details: [...fates.lines, ...chunkLines].join('\n'),
+		advice: fates.advice,
+	};
+}
+
+/**
+ * What a failed chunk's NodeApiError is built from: Mapp's status and answer, or the reason a
+ * request got no answer. Never the thrown error itself, which carries the signed request.
+ */
+export function failureCause(outcome: ChunkOutcome): JsonObject {
+	return {
+		message: outcome.reason ?? 'Not delivered',
+		statusCode: outcome.statusCode ?? null,
+		body: (outcome.response?.body ?? null) as JsonObject,
+	};
+}

@@ -1,0 +1,56 @@
+/** Collections of fields ("Options", "Additional Fields"), and the Event Subtype every event kind has. */
+import type { Field, ParameterReader } from './field';
+import { propertiesOf, within } from './field';
+import { textField } from './text';
+
+/** A collection of fields; its value is a reader of the values inside it. */
+export function collectionField(
+	spec: { name: string; displayName: string; placeholder: string },
+	children: ReadonlyArray<Field<unknown>>,
+): Field<ParameterReader> {
+	const options = propertiesOf(children)
+		.map(({ required: _required, ...property }) => property)
+		.sort((a, b) => a.displayName.localeCompare(b.displayName));
+	return {
+		label: spec.displayName,
+		properties: [
+			{ displayName: spec.displayName, name: spec.name, type: 'collection', placeholder: spec.placeholder, default: {}, options },
+		],
+		read: (params) => within(params, spec.name),
+		write(params, draft) {
+			const inner = within(params, spec.name);
+			for (const child of children) child.write(inner, draft);
+		},
+	};
+}
+
+/** Where every event kind keeps the subtype it is sent with (events/kind.ts, eventSubtype). */
+export const SUBTYPE_OPTION = { collection: 'options', name: 'subtype' } as const;
+
+/**
+ * The Event Subtype: read on its own (it goes into the query), so it writes nothing into the
+ * event. Empty by default where the default depends on another choice (Batch's Event Type).
+ */
+function subtypeOption(defaultSubtype: string): Field<string | undefined> {
+	const field = textField({
+		name: SUBTYPE_OPTION.name,
+		displayName: 'Event Subtype',
+		default: defaultSubtype,
+		...(defaultSubtype ? {} : { placeholder: 'Default of the Event Type' }),
+		description:
+			"Subtype the event is sent with. Must match the name in the integration's mapping in Mapp; change it only if your mapping uses another name.",
+	});
+	return { ...field, write: () => undefined };
+}
+
+/** The "Options" collection every event kind has: the Event Subtype and the kind's own options. */
+export function optionsField(defaultSubtype: string, children: ReadonlyArray<Field<unknown>> = []): Field<ParameterReader> {
+	return collectionField({ name: SUBTYPE_OPTION.collection, displayName: 'Options', placeholder: 'Add option' }, [
+		subtypeOption(defaultSubtype),
+		...children,
+	]);
+}
+
+export function additionalFields(children: ReadonlyArray<Field<unknown>>): Field<ParameterReader> {
+	return collectionField({ name: 'additionalFields', displayName: 'Additional Fields', placeholder: 'Add Field' }, children);
+}

@@ -1,0 +1,102 @@
+/**
+ * What every field is: the n8n properties a user fills in, together with the code that reads,
+ * checks and converts their value for one item and writes it into the event. A field's name and
+ * label are written once, and every error names the field the user sees and the item.
+ */
+import type { INode, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+import type { EventDraft } from './draft';
+import { InvalidValue } from './values';
+
+/**
+ * The node's parameters for one input item. Single event operations and Batch read them the same
+ * way (fields/readers.ts), so a field never knows which path it is on.
+ */
+export interface ParameterReader {
+	readonly node: INode;
+	readonly itemIndex: number;
+	/**
+	 * The parameter at a dotted path (`options.subtype`). With `extractValue`, a resource locator
+	 * gives its value, as n8n's getNodeParameter does.
+	 */
+	get<T = unknown>(name: string, fallback?: T, options?: ReadOptions): T;
+}
+
+export interface ReadOptions {
+	extractValue?: boolean;
+}
+
+export interface Field<T> {
+	/** The label the user sees, used in every error about this field. */
+	readonly label: string;
+	readonly properties: INodeProperties[];
+	read(params: ParameterReader): T;
+	/** Puts the field's value into the event being built (nothing when it is empty). */
+	write(params: ParameterReader, draft: EventDraft): void;
+}
+
+/** The properties of the given fields, in order. */
+export function propertiesOf(fields: ReadonlyArray<Pick<Field<unknown>, 'properties'>>): INodeProperties[] {
+	return fields.flatMap((field) => field.properties);
+}
+
+/** "'Email' is not a valid email address [item 2]": names the field and the item. */
+export function invalidField(
+	params: Pick<ParameterReader, 'node' | 'itemIndex'>,
+	label: string,
+	problem: string,
+	description?: string,
+): NodeOperationError {
+	return new NodeOperationError(params.node, `'${label}' ${problem} [item ${params.itemIndex}]`, {
+		itemIndex: params.itemIndex,
+		description,
+	});
+}
+
+/**
+ * Runs a conversion and turns an InvalidValue into an error naming the field and item, with
+ * `prefix` before the problem (e.g. "entry 2 ").
+ */
+export function converted<T>(params: ParameterReader, label: string, convert: () => T, prefix = ''): T {
+	try {
+		return convert();
+	} catch (error) {
+		if (error instanceof InvalidValue) throw invalidField(params, label, `${prefix}${error.message}`);
+		throw new NodeOperationError(params.node, error as Error, { itemIndex: params.itemIndex });
+	}
+}
+
+/** The parameters inside a collection parameter, for the fields of that collection. */
+export function within(params: ParameterReader, collectionName: string): ParameterReader {
+	return {
+		node: params.node,
+		itemIndex: params.itemIndex,
+		get: <T>(name: string, fallback?: T, options?: ReadOptions) =>
+			params.get<T>(`${collectionName}.${name}`, fallback, options),
+	};
+}
+
+/** A field that sets one key of the event from its value; `key` defaults to the parameter's name. */
+export function valueField<T>(spec: {
+	label: string;
+	key: string;
+	properties: INodeProperties[];
+	read: (params: ParameterReader) => T | undefined;
+}): Field<T | undefined> {
+	return {
+		label: spec.label,
+		properties: spec.properties,
+		read: spec.read,
+		write: (params, draft) => draft.set(spec.key, spec.read(params), spec.label),
+	};
+}
+
+/** A key every event of a kind carries with a fixed value, e.g. `"delete": "true"`; the user sees no field. */
+export function constant(key: string, value: string): Field<string> {
+	return {
+		label: key,
+		properties: [],
+		read: () => value,
+		write: (_params, draft) => draft.set(key, value, key),
+	};
+}

@@ -1,0 +1,121 @@
+/** Name/value pairs (custom attributes, message parameters, extra fields), entered one by one or as JSON. */
+import type { INodeProperties } from 'n8n-workflow';
+import type { Field, ParameterReader } from './field';
+import { converted, invalidField } from './field';
+import { checkName, isEmpty, parseObject, toMappString, toMappStringMap } from './values';
+
+interface NameValuesSpec {
+	name: string;
+	displayName: string;
+	/** What one pair is called in "Add …", e.g. "Attribute". */
+	itemName: string;
+	description: string;
+	/** Also accept Mapp's CSV-export notation `{'name':'value'}` in the JSON field. */
+	mappNotation?: boolean;
+	/**
+	 * The event key the pairs go under as one object (Related Data's `attributes`). Without it, the
+	 * pairs become keys of the event itself.
+	 */
+	nestAs?: string;
+	/** At least one pair must have a value. */
+	required?: boolean;
+}
+
+type Pairs = ReadonlyMap<string, string>;
+
+/**
+ * Name/value pairs entered one by one, or a whole object as JSON (for those who map an object):
+ * sent as strings, without the empty values.
+ */
+export function nameValuesField(spec: NameValuesSpec): Field<Pairs> {
+	const inputMode = `${spec.name}Input`;
+	const jsonName = `${spec.name}Json`;
+	const jsonLabel = `${spec.displayName} (JSON)`;
+	const properties: INodeProperties[] = [
+		{
+			displayName: `Specify ${spec.displayName}`,
+			name: inputMode,
+			type: 'options',
+			default: 'fields',
+			options: [
+				{ name: 'Using Fields Below', value: 'fields' },
+				{ name: 'Using JSON', value: 'json' },
+			],
+		},
+		{
+			displayName: spec.displayName,
+			name: spec.name,
+			type: 'fixedCollection',
+			typeOptions: { multipleValues: true },
+			placeholder: `Add ${spec.itemName}`,
+			default: {},
+			description: spec.description,
+			displayOptions: { show: { [inputMode]: ['fields'] } },
+			options: [
+				{
+					displayName: spec.itemName,
+					name: 'values',
+					values: [
+						{ displayName: 'Name', name: 'name', type: 'string', default: '' },
+						{ displayName: 'Value', name: 'value', type: 'string', default: '' },
+					],
+				},
+			],
+		},
+		{
+			displayName: jsonLabel,
+			name: jsonName,
+			type: spec.mappNotation ? 'string' : 'json',
+			default: spec.mappNotation ? '' : '{}',
+			description: spec.mappNotation
+				? `${spec.description} As JSON, or in Mapp's CSV-export notation {'name':'value'}.`
+				: spec.description,
+			...(spec.mappNotation ? { placeholder: `{"description": "some description", "price": "567"}` } : {}),
+			displayOptions: { show: { [inputMode]: ['json'] } },
+		},
+	];
+
+	const readJson = (params: ParameterReader): Pairs => {
+		const json = params.get<unknown>(jsonName, '');
+		if (isEmpty(json)) return new Map();
+		return converted(params, jsonLabel, () => toMappStringMap(parseObject(json, { allowMappNotation: spec.mappNotation })));
+	};
+
+	const readPairs = (params: ParameterReader): Pairs => {
+		const pairs = params.get<{ values?: Array<{ name?: unknown; value?: unknown }> }>(spec.name, {}).values ?? [];
+		const result = new Map<string, string>();
+		for (const pair of pairs) {
+			const name = converted(params, spec.displayName, () => {
+				const text = toMappString(pair.name);
+				return text === undefined ? undefined : checkName(text);
+			});
+			if (!name) {
+				if (isEmpty(pair.value)) continue;
+				throw invalidField(params, spec.displayName, `has a value without a name ("${String(pair.value)}")`);
+			}
+			if (result.has(name)) throw invalidField(params, spec.displayName, `has the name "${name}" twice`);
+			const value = converted(params, spec.displayName, () => toMappString(pair.value));
+			if (value !== undefined) result.set(name, value);
+		}
+		return result;
+	};
+
+	const read = (params: ParameterReader): Pairs => {
+		const pairs = params.get<string>(inputMode, 'fields') === 'json' ? readJson(params) : readPairs(params);
+		if (spec.required && pairs.size === 0) {
+			throw invalidField(params, spec.displayName, `must set at least one ${spec.itemName.toLowerCase()}`);
+		}
+		return pairs;
+	};
+
+	return {
+		label: spec.displayName,
+		properties,
+		read,
+		write(params, draft) {
+			const pairs = read(params);
+			if (!spec.nestAs) draft.extra(pairs, spec.displayName);
+			else if (pairs.size > 0) draft.set(spec.nestAs, Object.fromEntries(pairs), spec.displayName);
+		},
+	};
+}

@@ -1,0 +1,118 @@
+/** Fields of one value: text, email, mobile number, decimal, URL, date, and a switch. */
+import type { INodeProperties } from 'n8n-workflow';
+import type { Field } from './field';
+import { converted, invalidField, valueField } from './field';
+import {
+	isDecimalNumber,
+	isEmailAddress,
+	isEmpty,
+	isEpochMilliseconds,
+	isHttpUrl,
+	isPhoneNumber,
+	toIsoDate,
+	toMappString,
+} from './values';
+
+export interface TextSpec {
+	/** The parameter's name (kept as it is in saved workflows). */
+	name: string;
+	displayName: string;
+	/** The event key the value goes to, when it is not the parameter's name. */
+	key?: string;
+	description?: string;
+	placeholder?: string;
+	required?: boolean;
+	default?: string;
+}
+
+/** The n8n property of a one-value field; the optional keys only when they are set. */
+function propertyOf(spec: TextSpec, type: 'string' | 'dateTime'): INodeProperties {
+	const defaultValue = spec.default ?? '';
+	return {
+		displayName: spec.displayName,
+		name: spec.name,
+		type,
+		default: defaultValue,
+		...(spec.required ? { required: true } : {}),
+		...(spec.placeholder ? { placeholder: spec.placeholder } : {}),
+		...(spec.description ? { description: spec.description } : {}),
+	};
+}
+
+/**
+ * A text field sent as a string; numbers an expression returns become strings. `check` returns
+ * what is wrong with a non-empty value, or undefined; `normalise` turns a valid value into what
+ * Mapp expects.
+ */
+export function textField(
+	spec: TextSpec,
+	check?: (value: string) => string | undefined,
+	normalise?: (value: string) => string,
+): Field<string | undefined> {
+	return valueField({
+		label: spec.displayName,
+		key: spec.key ?? spec.name,
+		properties: [propertyOf(spec, 'string')],
+		read(params) {
+			const value = converted(params, spec.displayName, () => toMappString(params.get(spec.name, '')));
+			if (value === undefined) {
+				if (spec.required) throw invalidField(params, spec.displayName, 'is required');
+				return undefined;
+			}
+			const problem = check?.(value);
+			if (problem) throw invalidField(params, spec.displayName, problem);
+			return normalise ? normalise(value) : value;
+		},
+	});
+}
+
+export function emailField(spec: TextSpec): Field<string | undefined> {
+	return textField({ placeholder: 'name@email.com', ...spec }, (value) =>
+		isEmailAddress(value) ? undefined : 'is not a valid email address',
+	);
+}
+
+export function phoneField(spec: TextSpec): Field<string | undefined> {
+	return textField({ placeholder: 'e.g. +48666777888', ...spec }, (value) =>
+		isPhoneNumber(value) ? undefined : 'is not a valid mobile number (digits, optionally starting with +)',
+	);
+}
+
+/** A number entered as text and sent as a string, as Mapp's examples send prices ("15"). */
+export function decimalField(spec: TextSpec): Field<string | undefined> {
+	return textField(spec, (value) => (isDecimalNumber(value) ? undefined : 'must be a number, like 19.99'));
+}
+
+export function urlField(spec: TextSpec): Field<string | undefined> {
+	return textField(spec, (value) => (isHttpUrl(value) ? undefined : 'must be a URL starting with http:// or https://'));
+}
+
+/** A date sent as ISO 8601 in UTC; with `acceptEpochMilliseconds`, epoch ms pass unchanged, as a string. */
+export function dateField(spec: TextSpec & { acceptEpochMilliseconds?: boolean }): Field<string | undefined> {
+	return valueField({
+		label: spec.displayName,
+		key: spec.key ?? spec.name,
+		properties: [propertyOf(spec, spec.acceptEpochMilliseconds ? 'string' : 'dateTime')],
+		read(params) {
+			const value = params.get<unknown>(spec.name, '');
+			if (isEmpty(value)) {
+				if (spec.required) throw invalidField(params, spec.displayName, 'is required');
+				return undefined;
+			}
+			if (spec.acceptEpochMilliseconds && isEpochMilliseconds(value)) return String(value).trim();
+			return converted(params, spec.displayName, () => toIsoDate(value));
+		},
+	});
+}
+
+/** A switch that sends `"true"` when on and nothing when off. */
+export function flagField(spec: { name: string; displayName: string; description: string }): Field<string | undefined> {
+	return valueField({
+		label: spec.displayName,
+		key: spec.name,
+		properties: [
+			{ displayName: spec.displayName, name: spec.name, type: 'boolean', default: false, description: spec.description },
+		],
+		read: (params) => (params.get<unknown>(spec.name, false) === true ? 'true' : undefined),
+	});
+}

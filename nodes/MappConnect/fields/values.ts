@@ -1,0 +1,203 @@
+/**
+ * Conversions from what a user enters (or maps with an expression) to the values Mapp expects.
+ * A value that cannot be converted throws an InvalidValue saying what is wrong with it; the field
+ * that read it adds its name and the item (fields.ts).
+ */
+import type { IDataObject } from 'n8n-workflow';
+
+export class InvalidValue extends Error {}
+
+/** True for what a user leaves empty: undefined, null, '' or only spaces. */
+export function isEmpty(value: unknown): boolean {
+	return value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
+}
+
+/**
+ * Mapp's examples send every scalar as a string: `"price":"15"`, `"delete":"true"`. `key` names
+ * the value inside an object in the problem.
+ */
+export function toMappString(value: unknown, key?: string): string | undefined {
+	if (isEmpty(value)) return undefined;
+	if (typeof value === 'string') return value.trim();
+	if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+	if (typeof value === 'boolean') return String(value);
+	if (isDateLike(value)) return toIsoDate(value);
+	const subject = key === undefined ? 'must' : `value of "${key}" must`;
+	throw new InvalidValue(`${subject} be text, a number or a boolean, not ${describe(value)}`);
+}
+
+function describe(value: unknown): string {
+	if (Array.isArray(value)) return 'a list';
+	if (typeof value === 'number') return String(value);
+	return `an ${typeof value}`;
+}
+
+/** JSON.parse that reports a syntax error as a problem instead of throwing it. */
+function parseJson(text: string): { value: unknown } | { problem: string } {
+	try {
+		return { value: JSON.parse(text) };
+	} catch (error) {
+		return { problem: `is not valid JSON (${(error as Error).message})` };
+	}
+}
+
+/** The object without the keys whose value is empty. */
+export function withoutEmpty(object: IDataObject): IDataObject {
+	return Object.fromEntries(Object.entries(object).filter(([, value]) => !isEmpty(value)));
+}
+
+export function isPlainObject(value: unknown): value is IDataObject {
+	return typeof value === 'object' && value !== null && !Array.isArray(value) && !isDateLike(value);
+}
+
+const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+export function isEmailAddress(value: string): boolean {
+	return EMAIL_PATTERN.test(value);
+}
+
+/** An international or local phone number: digits with an optional leading +, spaces, dashes, dots, parentheses. */
+export function isPhoneNumber(value: string): boolean {
+	const digits = value.replace(/[\s().-]/g, '');
+	return /^\+?\d{5,15}$/.test(digits);
+}
+
+export function isDecimalNumber(value: string): boolean {
+	return /^-?\d+(\.\d+)?$/.test(value);
+}
+
+export function isHttpUrl(value: string): boolean {
+	try {
+		const url = new URL(value);
+		return url.protocol === 'http:' || url.protocol === 'https:';
+	} catch {
+		return false;
+	}
+}
+
+/** Epoch milliseconds as Mapp accepts them for `createdAt`, e.g. "1741867804875". */
+export function isEpochMilliseconds(value: unknown): boolean {
+	return (typeof value === 'number' && Number.isInteger(value) && value > 0) || (typeof value === 'string' && /^\d{10,}$/.test(value.trim()));
+}
+
+/** A date as ISO 8601 in UTC ("2020-04-28T12:30:08.537Z"), from a date string, a Date, a Luxon DateTime or epoch ms. */
+export function toIsoDate(value: unknown): string {
+	let date: Date;
+	if (value instanceof Date) date = value;
+	else if (isEpochMilliseconds(value)) date = new Date(Number(value));
+	else if (typeof value === 'string') date = new Date(value.trim());
+	else if (isDateLike(value)) date = new Date(String(value.toISO()));
+	else date = new Date(Number.NaN);
+	if (Number.isNaN(date.getTime())) throw new InvalidValue('is not a valid date (use ISO 8601, e.g. 2024-02-10T17:25:43Z)');
+	return date.toISOString();
+}
+
+/** A Luxon DateTime, as n8n's `$now` and date expressions return. */
+function isDateLike(value: unknown): value is { toISO(): string } {
+	return typeof value === 'object' && value !== null && typeof (value as { toISO?: unknown }).toISO === 'function';
+}
+
+/**
+ * An object from text: JSON, or Mapp's CSV-export notation `{'description':'x','price':'567'}`
+ * (single quotes). A value that already is an object (an expression's result) is taken as it is.
+ */
+export function parseObject(value: unknown, { allowMappNotation = false } = {}): IDataObject {
+	if (isPlainObject(value)) return value;
+	if (typeof value !== 'string') throw new InvalidValue('must be a JSON object');
+	const text = value.trim();
+	const json = parseJson(text);
+	let parsed: unknown;
+	if ('value' in json) parsed = json.value;
+	else if (allowMappNotation && text.includes("'")) parsed = parseMappNotation(text);
+	else throw new InvalidValue(json.problem);
+	if (!isPlainObject(parsed)) throw new InvalidValue('must be a JSON object, like {"name": "value"}');
+	return parsed;
+}
+
+/** Mapp's CSV-export notation: a flat object whose keys and values are quoted with ' or ". */
+function parseMappNotation(text: string): IDataObject {
+	const invalid = () => new InvalidValue(`is neither JSON nor Mapp's notation {'name':'value'}`);
+	let position = 0;
+	const skipSpaces = () => {
+		while (/\s/.test(text[position] ?? '')) position++;
+	};
+	const expect = (character: string) => {
+		skipSpaces();
+		if (text[position] !== character) throw invalid();
+		position++;
+	};
+	const quoted = (): string => {
+		skipSpaces();
+		const quote = text[position];
+		if (quote !== "'" && quote !== '"') throw invalid();
+		let result = '';
+		for (position++; position < text.length; position++) {
+			const character = text[position];
+			if (character === '\\' && position + 1 < text.length) result += text[++position];
+			else if (character === quote) {
+				position++;
+				return result;
+			} else result += character;
+		}
+		throw invalid();
+	};
+
+	const result: IDataObject = {};
+	expect('{');
+	skipSpaces();
+	if (text[position] === '}') position++;
+	else {
+		for (;;) {
+			const key = checkName(quoted());
+			expect(':');
+			result[key] = quoted();
+			skipSpaces();
+			if (text[position] === ',') {
+				position++;
+				continue;
+			}
+			expect('}');
+			break;
+		}
+	}
+	skipSpaces();
+	if (position !== text.length) throw invalid();
+	return result;
+}
+
+/** A JSON array from text, or an array an expression returned. */
+export function parseArray(value: unknown): unknown[] {
+	if (Array.isArray(value)) return value;
+	if (typeof value !== 'string') throw new InvalidValue('must be a JSON array');
+	const json = parseJson(value);
+	if ('problem' in json) throw new InvalidValue(json.problem);
+	const parsed = json.value;
+	if (!Array.isArray(parsed)) throw new InvalidValue('must be a JSON array, like [{"sku": "A-1"}]');
+	return parsed;
+}
+
+/**
+ * A name that would change an object's prototype instead of becoming one of its keys (and that
+ * JSON.parse would keep as a key): refused wherever a user names keys.
+ */
+export const FORBIDDEN_NAME = '__proto__';
+
+export function checkName(name: string): string {
+	if (name === FORBIDDEN_NAME) throw new InvalidValue(`must not use the name "${FORBIDDEN_NAME}"`);
+	return name;
+}
+
+/** Mapp strings by name: every scalar converted, empty values left out, nested values refused. */
+export function toMappStringMap(object: IDataObject): Map<string, string> {
+	const result = new Map<string, string>();
+	for (const [key, value] of Object.entries(object)) {
+		const converted = toMappString(value, checkName(key));
+		if (converted !== undefined) result.set(key, converted);
+	}
+	return result;
+}
+
+/** The same as a plain object. */
+export function toMappStrings(object: IDataObject): IDataObject {
+	return Object.fromEntries(toMappStringMap(object));
+}

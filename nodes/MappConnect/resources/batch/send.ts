@@ -1,0 +1,185 @@
+/**
+ * Batch → Send: every input item becomes one event of the chosen Event Type, built by that event
+ * operation's own fields (or taken from the item's JSON) and checked before anything is sent; the
+ * events go out in requests of at most Batch Size, and every item's fate is reported.
+ */
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import type { ChunkOutcome } from '../../delivery/engine';
+import { sendChunks } from '../../delivery/engine';
+import { batchBody, splitIntoChunks } from '../../delivery/chunk';
+import { perSecond } from '../../delivery/pace';
+import type { SentChunk } from '../../delivery/results';
+import { chunkFailureMessage, deliveryReport, failureCause, perChunkItems, perEventItems } from '../../delivery/results';
+import { engineSettings, inItemOrder, prepareItems } from '../../delivery/run';
+import { openTransport, requestSettings } from '../../delivery/transport';
+import type { EventKind } from '../../events/kind';
+import { buildEvent, eventSubtype, kindProperties } from '../../events/kind';
+import { optionsField } from '../../fields/collection';
+import type { ParameterReader } from '../../fields/field';
+import { invalidField } from '../../fields/field';
+import { API_PATHS, MAX_EVENTS_PER_BATCH } from '../../shared/api';
+import { mappErrorHint, mappMessage } from '../../shared/errors';
+import type { Operation } from '../resource';
+import { OUTPUT_MODE, batchOptionsProperty, readBatchOptions } from './options';
+
+export const EVENT_SOURCE = { fields: 'fields', inputItem: 'inputItem' } as const;
+
+function batchProperties(kinds: readonly EventKind[]): INodeProperties[] {
+	const fromInputItem = { show: { eventSource: [EVENT_SOURCE.inputItem] } };
+	const defaultKind = kinds[0].id;
+	const defaultSource = EVENT_SOURCE.fields;
+	return [
+		{
+			displayName:
+				"Keep \"Retry On Fail\" in the node's settings off: this operation retries failed batches itself, while Retry On Fail would run the whole node again and resend the batches Mapp already accepted",
+			name: 'retryOnFailNotice',
+			type: 'notice',
+			default: '',
+		},
+		{
+			displayName: 'Event Type',
+			name: 'eventKind',
+			type: 'options',
+			noDataExpression: true,
+			default: defaultKind,
+			description: 'What each item becomes; all events of one run have the same type',
+			options: kinds.map((kind) => ({ name: kind.displayName, value: kind.id })),
+		},
+		{
+			displayName: 'Event Source',
+			name: 'eventSource',
+			type: 'options',
+			noDataExpression: true,
+			default: defaultSource,
+			options: [
+				{
+					name: 'Fields Below',
+					value: EVENT_SOURCE.fields,
+					description: "Build each item's event from the Event Type's fields, mapped from the item",
+				},
+				{ name: 'Input Item', value: EVENT_SOURCE.inputItem, description: "Send each item's JSON as its event, as it is" },
+			],
+		},
+		...kinds.flatMap((kind) =>
+			updateDisplayOptions({ show: { eventKind: [kind.id], eventSource: [EVENT_SOURCE.fields] } }, kindProperties(kind)),
+		),
+		...updateDisplayOptions(fromInputItem, [
+			{
+				displayName: 'Fields to Include',
+				name: 'fieldsToInclude',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. email, group, firstName',
+				description: "Comma-separated fields of the item to send; leave empty to send all of the item's fields",
+			},
+			...optionsField('').properties,
+		]),
+		batchOptionsProperty,
+	];
+}
+
+/** Batch → Send, offering the given kinds as Event Types. */
+export function sendOperation(kinds: readonly EventKind[]): Operation {
+	return {
+		option: {
+			name: 'Send',
+			value: 'send',
+			action: 'Send events in batches',
+			description: `Send every input item as one event, up to ${MAX_EVENTS_PER_BATCH} events per request`,
+		},
+		properties: batchProperties(kinds),
+		execute: async function (this: IExecuteFunctions) {
+			return await sendBatch(this, kinds);
+		},
+	};
+}
+
+async function sendBatch(context: IExecuteFunctions, kinds: readonly EventKind[]): Promise<INodeExecutionData[][]> {
+	const kindId = context.getNodeParameter('eventKind', 0) as string;
+	const kind = kinds.find(({ id }) => id === kindId);
+	if (!kind) throw new NodeOperationError(context.getNode(), `'Event Type' has an unknown value "${kindId}"`);
+	const options = readBatchOptions(context);
+	const settings = requestSettings(context);
+
+	const fromInputItem = context.getNodeParameter('eventSource', 0) === EVENT_SOURCE.inputItem;
+	const fieldsToInclude = fromInputItem ? fieldList(context.getNodeParameter('fieldsToInclude', 0, '') as string) : [];
+	let firstSubtype: { subtype: string; itemIndex: number } | undefined;
+	const { prepared, invalid } = prepareItems(context, (params, json) => {
+		const built = fromInputItem
+			? { subtype: eventSubtype(kind, params), event: eventFromInputItem(params, json, fieldsToInclude) }
+			: buildEvent(kind, params);
+		if (firstSubtype && built.subtype !== firstSubtype.subtype) {
+			throw invalidField(
+				params,
+				'Event Subtype',
+				`must be the same for all items of a batch ("${built.subtype}" here, "${firstSubtype.subtype}" for item ${firstSubtype.itemIndex})`,
+			);
+		}
+		firstSubtype ??= { subtype: built.subtype, itemIndex: params.itemIndex };
+		return built.event;
+	});
+	const subtype = firstSubtype?.subtype ?? kind.subtype;
+
+	const chunks = splitIntoChunks(
+		prepared.map(({ itemIndex, value }) => ({ itemIndex, event: value })),
+		options.batchSize,
+	);
+	const transport = await openTransport(context, settings, context.getExecutionCancelSignal());
+	const outcomes = await sendChunks(
+		chunks.map((events) => batchBody(events.map(({ event }) => event))),
+		async (body) => await transport({ method: 'POST', path: API_PATHS.batch, qs: { subtype }, body }),
+		engineSettings(context, {
+			concurrency: options.concurrency,
+			maxRetries: options.maxRetries,
+			spacing: perSecond(options.maxRequestsPerSecond),
+		}),
+	);
+	const sent: SentChunk[] = chunks.map((events, index) => ({ events, outcome: outcomes[index] }));
+
+	const report = deliveryReport(sent);
+	const failureError = ({ events, outcome }: SentChunk, message: string) =>
+		new NodeApiError(context.getNode(), failureCause(outcome), {
+			message,
+			description: `${report.details}\n${failureHint(outcome, subtype, report.advice)}`,
+			httpCode: outcome.statusCode === undefined ? undefined : String(outcome.statusCode),
+			itemIndex: events[0].itemIndex,
+		});
+	const firstFailure = sent.find(({ outcome }) => !outcome.success);
+	if (firstFailure && !context.continueOnFail()) throw failureError(firstFailure, report.summary);
+
+	const chunkError = (chunk: SentChunk) => failureError(chunk, chunkFailureMessage(chunk));
+	const results =
+		options.output === OUTPUT_MODE.perBatch ? perChunkItems(sent, chunkError) : perEventItems(sent, subtype, chunkError);
+	return inItemOrder(invalid, results);
+}
+
+/** What to check when Mapp refused a chunk; what to do when retrying could not get it through. */
+function failureHint(outcome: ChunkOutcome, subtype: string, advice: string): string {
+	if (outcome.statusCode !== undefined && !outcome.retriesExhausted) {
+		return [mappErrorHint(outcome.statusCode, mappMessage(outcome.response?.body), { subtype }), advice].join('\n');
+	}
+	return advice;
+}
+
+/** Event Source "Input Item": the item's own JSON is the event, or the listed fields of it. */
+function eventFromInputItem(params: ParameterReader, json: IDataObject, fields: string[]): IDataObject {
+	const event = fields.length
+		? Object.fromEntries(fields.filter((field) => Object.hasOwn(json, field)).map((field) => [field, json[field]]))
+		: json;
+	if (Object.keys(event).length === 0) {
+		throw fields.length
+			? invalidField(params, 'Fields to Include', `names no field the item has (${fields.join(', ')})`)
+			: new NodeOperationError(params.node, `The item has no fields to send as an event [item ${params.itemIndex}]`, {
+					itemIndex: params.itemIndex,
+				});
+	}
+	return event;
+}
+
+function fieldList(text: string): string[] {
+	return text
+		.split(',')
+		.map((field) => field.trim())
+		.filter((field) => field !== '');
+}

@@ -1,0 +1,71 @@
+/** What the read operations (Get Many, Get History, Group → Create) share: Mapp's errors, list answers, Limit. */
+import type {
+	IDataObject,
+	IExecuteSingleFunctions,
+	IN8nHttpFullResponse,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
+import { isMappError, mappApiError } from '../shared/errors';
+import { listEntries } from '../shared/listEntries';
+
+/** postReceive: turns a Mapp error answer (or a redirect, which is never followed) into an error with a hint. */
+export async function throwOnMappError(
+	this: IExecuteSingleFunctions,
+	items: INodeExecutionData[],
+	response: IN8nHttpFullResponse,
+): Promise<INodeExecutionData[]> {
+	if (isMappError(response)) {
+		throw mappApiError(this.getNode(), response, { itemIndex: this.getItemIndex() });
+	}
+	return items;
+}
+
+export function unexpectedAnswer(context: IExecuteSingleFunctions, expected: string): NodeApiError {
+	return new NodeApiError(context.getNode(), {}, {
+		message: `Mapp Connect answered in an unexpected shape (expected ${expected})`,
+		description: 'Check that the credential points at Mapp Connect: the system, or the base URL ending in /api/v1.',
+		itemIndex: context.getItemIndex(),
+	});
+}
+
+/** Output items made from one input item's answer, paired to that item. */
+export function pairedTo(context: IExecuteSingleFunctions, entries: IDataObject[]): INodeExecutionData[] {
+	const item = context.getItemIndex();
+	return entries.map((json) => ({ json, pairedItem: { item } }));
+}
+
+/** postReceive: a flat `{"666":"Newsletter"}` answer → one item `{ id, name }` per entry, sorted by name. */
+export async function toIdNameItems(
+	this: IExecuteSingleFunctions,
+	_items: INodeExecutionData[],
+	response: IN8nHttpFullResponse,
+): Promise<INodeExecutionData[]> {
+	const entries = listEntries(response.body);
+	if (!entries) throw unexpectedAnswer(this, 'an object of IDs and names');
+	return pairedTo(this, entries as unknown as IDataObject[]);
+}
+
+/** Return All and Limit of a Get Many operation; Limit caps the items the operation returns. */
+export function returnAllAndLimit(): INodeProperties[] {
+	return [
+		{
+			displayName: 'Return All',
+			name: 'returnAll',
+			type: 'boolean',
+			default: false,
+			description: 'Whether to return all results or only up to a given limit',
+		},
+		{
+			displayName: 'Limit',
+			name: 'limit',
+			type: 'number',
+			typeOptions: { minValue: 1 },
+			default: 50,
+			description: 'Max number of results to return',
+			displayOptions: { show: { returnAll: [false] } },
+			routing: { output: { maxResults: '={{ $value }}' } },
+		},
+	];
+}

@@ -1,0 +1,117 @@
+/**
+ * What a resource and an operation are, and how they become the node's description. A resource
+ * folder lists its operations (index.ts); an operation file holds its fields and what it does:
+ * an event kind (sent by a custom operation) or n8n routing (the read operations).
+ */
+import type {
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+	INodePropertyOptions,
+	INodePropertyRouting,
+} from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+import type { EventKind } from '../events/kind';
+import { kindProperties } from '../events/kind';
+import { sendEvents } from '../events/send';
+import type { ParameterReader } from '../fields/field';
+import { invalidField } from '../fields/field';
+
+export type CustomOperation = (this: IExecuteFunctions) => Promise<INodeExecutionData[][]>;
+
+export interface Operation {
+	/** The entry in the resource's Operation list (with its routing, for a routed operation). */
+	readonly option: INodePropertyOptions;
+	/** The operation's fields, without the resource/operation displayOptions (the resource adds them). */
+	readonly properties: INodeProperties[];
+	/** The event kinds the operation sends: Batch offers them too. */
+	readonly kinds?: readonly EventKind[];
+	/** What runs instead of routing (n8n's customOperations). */
+	readonly execute?: CustomOperation;
+}
+
+export interface Resource {
+	readonly value: string;
+	readonly name: string;
+	/** The first is the default operation. */
+	readonly operations: readonly Operation[];
+	/** Fields of every operation of the resource, shown before the operations' own. */
+	readonly properties?: INodeProperties[];
+}
+
+interface OperationSpec {
+	value: string;
+	name: string;
+	action: string;
+	description: string;
+}
+
+/** An operation that sends one event of its kind per item. */
+export function eventOperation(spec: OperationSpec & { kind: EventKind }): Operation {
+	const { kind, ...option } = spec;
+	return { option, properties: kindProperties(kind), kinds: [kind], execute: sendEvents(() => kind) };
+}
+
+/**
+ * An operation whose kind is picked by a selector of its resource (Shopping Activity's Activity
+ * Type): each kind's fields are shown for its choice.
+ */
+export function selectedEventOperation(
+	spec: OperationSpec & { selector: Pick<INodeProperties, 'name' | 'displayName'>; kinds: Readonly<Record<string, EventKind>> },
+): Operation {
+	const { selector, kinds, ...option } = spec;
+	const kindOf = (params: ParameterReader) => {
+		const choice = params.get<string>(selector.name);
+		if (!Object.hasOwn(kinds, choice)) throw invalidField(params, selector.displayName, `has an unknown value "${choice}"`);
+		return kinds[choice];
+	};
+	return {
+		option,
+		properties: Object.entries(kinds).flatMap(([choice, kind]) =>
+			updateDisplayOptions({ show: { [selector.name]: [choice] } }, kindProperties(kind)),
+		),
+		kinds: Object.values(kinds),
+		execute: sendEvents(kindOf),
+	};
+}
+
+/** An operation that n8n's routing runs, with its own fields. */
+export function routedOperation(
+	spec: OperationSpec & { routing: INodePropertyRouting },
+	properties: INodeProperties[] = [],
+): Operation {
+	return { option: spec, properties };
+}
+
+/** The resource's Operation selector (sorted by name), its own fields, then every operation's fields. */
+export function resourceProperties(resource: Resource): INodeProperties[] {
+	const onResource = { show: { resource: [resource.value] } };
+	const defaultOperation = String(resource.operations[0].option.value);
+	return [
+		{
+			displayName: 'Operation',
+			name: 'operation',
+			type: 'options',
+			noDataExpression: true,
+			displayOptions: onResource,
+			options: resource.operations.map(({ option }) => option).sort((a, b) => a.name.localeCompare(b.name)),
+			default: defaultOperation,
+		},
+		...updateDisplayOptions(onResource, resource.properties ?? []),
+		...resource.operations.flatMap(({ option, properties }) =>
+			updateDisplayOptions({ show: { resource: [resource.value], operation: [String(option.value)] } }, properties),
+		),
+	];
+}
+
+/** n8n's customOperations table of the resources: resource → operation → what runs. */
+export function customOperationsOf(resources: readonly Resource[]): Record<string, Record<string, CustomOperation>> {
+	return Object.fromEntries(
+		resources.map((resource) => [
+			resource.value,
+			Object.fromEntries(
+				resource.operations.flatMap(({ option, execute }) => (execute ? [[String(option.value), execute]] : [])),
+			),
+		]),
+	);
+}

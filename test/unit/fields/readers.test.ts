@@ -1,0 +1,82 @@
+import type { IDataObject, IExecuteFunctions, INode } from 'n8n-workflow';
+import { itemReaders } from '../../../nodes/MappConnect/fields/readers';
+
+/** An execute context whose getNodeParameter says it was asked, so a test sees which values n8n had to evaluate. */
+function contextWith(parameters: IDataObject) {
+	const asked: string[] = [];
+	const node = { name: 'Mapp Connect', parameters } as unknown as INode;
+	const context = {
+		getNode: () => node,
+		getNodeParameter: (name: string, itemIndex: number) => {
+			asked.push(name);
+			return `n8n evaluated ${name} for item ${itemIndex}`;
+		},
+	} as unknown as IExecuteFunctions;
+	return { readerFor: itemReaders(context), asked };
+}
+
+const item = { email: 'ann@example.com', score: 7, vip: true, 'first name': 'Ann', address: { city: 'Berlin' }, none: null };
+
+describe('itemReaders', () => {
+	it.each([
+		['={{ $json.email }}', 'ann@example.com'],
+		['={{$json.score}}', 7],
+		['={{ $json.vip }}', true],
+		['={{ $json["first name"] }}', 'Ann'],
+		["={{ $json['first name'] }}", 'Ann'],
+		['a fixed value', 'a fixed value'],
+	])('resolves %p to the item\'s value without n8n', (raw, expected) => {
+		const { readerFor, asked } = contextWith({ field: raw });
+		expect(readerFor(0, item).get('field')).toBe(expected);
+		expect(asked).toEqual([]);
+	});
+
+	it.each([
+		'={{ $json.email.toLowerCase() }}',
+		'={{ "x" + $json.email }}',
+		'=mailto:{{ $json.email }}',
+		'={{ $json.missing }}',
+		'={{ $json.none }}',
+		'={{ $json.address }}',
+		'={{ $json.address.city }}',
+		'={{ $json.constructor }}',
+		'={{ $("Input").item.json.email }}',
+	])('leaves %p to n8n', (raw) => {
+		const { readerFor, asked } = contextWith({ field: raw });
+		expect(readerFor(3, item).get('field')).toBe('n8n evaluated field for item 3');
+		expect(asked).toEqual(['field']);
+	});
+
+	it('fills in a collection, a fixed collection and a resource locator, each a fresh copy per item', () => {
+		const parameters = {
+			group: { __rl: true, mode: 'id', value: '={{ $json.score }}' },
+			options: { subtype: 'user', doubleOptIn: false },
+			customAttributes: { values: [{ name: 'firstName', value: '={{ $json["first name"] }}' }] },
+		};
+		const { readerFor, asked } = contextWith(parameters);
+		const first = readerFor(0, item);
+		expect(first.get('group')).toEqual({ __rl: true, mode: 'id', value: 7 });
+		expect(first.get('options.subtype')).toBe('user');
+		const attributes = first.get<IDataObject>('customAttributes');
+		expect(attributes).toEqual({ values: [{ name: 'firstName', value: 'Ann' }] });
+		(attributes.values as IDataObject[]).push({ name: 'changed', value: 'by a builder' });
+		expect(readerFor(1, { ...item, 'first name': 'Bob' }).get('customAttributes')).toEqual({
+			values: [{ name: 'firstName', value: 'Bob' }],
+		});
+		expect(asked).toEqual([]);
+	});
+
+	it('leaves a whole collection to n8n when one of its values is another expression', () => {
+		const { readerFor, asked } = contextWith({ options: { subtype: 'user', messageId: '={{ $json.score * 2 }}' } });
+		readerFor(0, item).get('options');
+		expect(asked).toEqual(['options']);
+	});
+
+	it('gives the fallback for a parameter that is not set, as getNodeParameter does', () => {
+		const { readerFor, asked } = contextWith({});
+		expect(readerFor(0, item).get('options.subtype', '')).toBe('');
+		expect(readerFor(0, item).get('identifierType', 'email')).toBe('email');
+		expect(readerFor(0, item).get('absent')).toBe('n8n evaluated absent for item 0');
+		expect(asked).toEqual(['absent']);
+	});
+});
