@@ -11,7 +11,7 @@ export const FAULT_KINDS: readonly FaultKind[] = [
 	'drop',
 ];
 
-/** What each status fault answers; `status500dbLimit` is Engage's throttling answer (API-FACTS.md). */
+/** What each status fault answers; `status500dbLimit` is Engage's throttling answer (docs/mapp-connect-api.md). */
 export const FAULT_REPLIES: Partial<Record<FaultKind, { status: number; message: string }>> = {
 	status400: { status: 400, message: 'The event does not match the mapping of its subtype' },
 	status429: { status: 429, message: 'Too Many Requests' },

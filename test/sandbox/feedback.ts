@@ -3,7 +3,7 @@ import { DEFAULT_SUBTYPES } from '../../nodes/MappConnect/shared/api';
 
 /**
  * Mapp Connect accepts an event with 200 and validates it later; what it then rejects it reports
- * to the integration's callback URL (API-FACTS.md, "Asynchronous feedback"). This is that later
+ * to the integration's callback URL (docs/mapp-connect-api.md, "Asynchronous feedback"). This is that later
  * check for the sandbox: the rules below find what breaks the vendor's rules in an accepted event,
  * and the emitter POSTs the entries, in Mapp's shape, to the callback URL shortly after.
  * The wording of the descriptions other than the product one is the sandbox's own.

@@ -4,7 +4,7 @@ import { requestHash, signToken, verifyToken } from '../../nodes/MappConnect/sha
 const INTEGRATION = '/charon/api/v1/integration/11111111-2222-3333-4444-555555555555';
 const sha1 = (text: string) => createHash('sha1').update(text).digest('hex');
 
-describe('the test vector of API-FACTS.md', () => {
+describe('the test vector of docs/mapp-connect-api.md', () => {
 	const body = '{"email":"user@example.com","group":"123"}';
 
 	it('reproduces the request hash', () => {

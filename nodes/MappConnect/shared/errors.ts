@@ -79,7 +79,7 @@ export function mappMessage(body: unknown): string | undefined {
 	return undefined;
 }
 
-/** Engage's answer when more than about 10 transactions per second arrive (API-FACTS.md, UNVERIFIED). */
+/** Engage's answer when more than about 10 transactions per second arrive (docs/mapp-connect-api.md, unverified). */
 export const DATABASE_LIMIT_MESSAGE = /database access limit/i;
 
 /** What a user should check after Mapp answered with this status. */

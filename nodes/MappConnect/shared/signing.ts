@@ -1,5 +1,5 @@
 /**
- * Mapp Connect's request signing (API-FACTS.md): every request carries a fresh HS256 JWT whose
+ * Mapp Connect's request signing (docs/mapp-connect-api.md, "Signing"): every request carries a fresh HS256 JWT whose
  * `request-hash` claim is the SHA-1 of the path, body and query exactly as they go on the wire.
  */
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
