@@ -22,3 +22,9 @@ export const TESTED_TARGETS: N8nTarget[] = [STABLE, NEWEST];
 
 /** Only in the registry as 0.18.5; n8n pins a version that is not published there. */
 export const N8N_OVERRIDES = { xlsx: '0.18.5' };
+
+/** The tested targets, or those `N8N_VERSIONS` lists (e.g. `N8N_VERSIONS=2.8.4`). */
+export function selectedTargets(): N8nTarget[] {
+	const selected = process.env.N8N_VERSIONS?.split(',').map((version) => version.trim());
+	return TESTED_TARGETS.filter((target) => !selected || selected.includes(target.n8n));
+}

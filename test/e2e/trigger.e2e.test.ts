@@ -15,7 +15,7 @@ import type { Execution } from '../../scripts/n8n/execution';
 import { packageWarnings } from '../../scripts/n8n/log-check';
 import { PACKAGE_NAME, REPO_ROOT } from '../../scripts/n8n/paths';
 import { N8nSession } from '../../scripts/n8n/session';
-import { TESTED_TARGETS } from '../../scripts/n8n/versions';
+import { selectedTargets } from '../../scripts/n8n/versions';
 
 const SETUP_TIMEOUT_MS = 30 * 60_000;
 const STEP_TIMEOUT_MS = 5 * 60_000;
@@ -33,8 +33,7 @@ const SENDER_NODE = 'Send product without SKU';
 /** Accepted by the node (a Custom Event is sent as given) and by Mapp, then rejected by Mapp for the missing SKU. */
 const PRODUCT_WITHOUT_SKU = { productName: 'Nameless mug', productPrice: '12.5' };
 
-const selected = process.env.N8N_VERSIONS?.split(',').map((version) => version.trim());
-const targets = TESTED_TARGETS.filter((target) => !selected || selected.includes(target.n8n));
+const targets = selectedTargets();
 
 type WorkflowJson = { id: string; name: string; nodes: Array<Record<string, unknown>>; [key: string]: unknown };
 
