@@ -77,10 +77,14 @@ const batchParameters: INodeParameters = {
 
 const WARM_UP_ITEMS = 1000;
 
+/**
+ * The targets of issue 13 (in-process): Batch within 3x of the floor, 100,000 items within 10x of 10,000, under
+ * 1 GB. Single operations against Batch is a figure only: single operations are measured against n8n's HTTP
+ * Request node in a real n8n (`npm run bench:n8n`).
+ */
 const TARGETS = {
-	batchVsSingle: 50,
-	batchVsFloor: 2,
-	largeVsBatch: 12,
+	batchVsFloor: 3,
+	largeVsBatch: 10,
 	largePeakRssBytes: 1024 ** 3,
 };
 
@@ -247,7 +251,7 @@ async function main(): Promise<void> {
 	const floor = results.floor.wallMs;
 	const large = results.batchLarge.wallMs;
 	console.log('');
-	check('(1)/(2) one request per item vs Batch', ratio(single, batch), `>= ${TARGETS.batchVsSingle}x`, ratio(single, batch) >= TARGETS.batchVsSingle);
+	console.log(`  ${'(1)/(2) one request per item vs Batch'.padEnd(40)} ${ratio(single, batch).toFixed(1).padStart(6)}x  (a figure)`);
 	check('(2)/(3) Batch vs the floor', ratio(batch, floor), `<= ${TARGETS.batchVsFloor}x`, ratio(batch, floor) <= TARGETS.batchVsFloor);
 	check('(4)/(2) 100,000 vs 10,000 items', ratio(large, batch), `<= ${TARGETS.largeVsBatch}x`, ratio(large, batch) <= TARGETS.largeVsBatch);
 	const largeRss = results.batchLarge.peakRssBytes;
