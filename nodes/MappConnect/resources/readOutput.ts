@@ -7,8 +7,12 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
+import type { ApiPath } from '../shared/api';
+import { endpointUrl } from '../shared/api';
 import { isMappError, mappApiError } from '../shared/errors';
 import { listEntries } from '../shared/listEntries';
+import type { Operation } from './resource';
+import { routedOperation } from './resource';
 
 /** postReceive: turns a Mapp error answer (or a redirect, which is never followed) into an error with a hint. */
 export async function throwOnMappError(
@@ -68,4 +72,21 @@ export function returnAllAndLimit(): INodeProperties[] {
 			routing: { output: { maxResults: '={{ $value }}' } },
 		},
 	];
+}
+
+/** A Get Many of one of Mapp's flat lists (groups, mobile apps): one item `{ id, name }` per entry. */
+export function getManyOperation(spec: { action: string; description: string; path: ApiPath }): Operation {
+	return routedOperation(
+		{
+			value: 'getAll',
+			name: 'Get Many',
+			action: spec.action,
+			description: spec.description,
+			routing: {
+				request: { method: 'GET', url: endpointUrl(spec.path) },
+				output: { postReceive: [throwOnMappError, toIdNameItems] },
+			},
+		},
+		returnAllAndLimit(),
+	);
 }

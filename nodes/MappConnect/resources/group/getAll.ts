@@ -1,17 +1,4 @@
-import { API_PATHS, endpointUrl } from '../../shared/api';
-import { returnAllAndLimit, throwOnMappError, toIdNameItems } from '../readOutput';
-import { routedOperation } from '../resource';
+import { API_PATHS } from '../../shared/api';
+import { getManyOperation } from '../readOutput';
 
-export const getAll = routedOperation(
-	{
-		value: 'getAll',
-		name: 'Get Many',
-		action: 'Get many groups',
-		description: 'Get many groups',
-		routing: {
-			request: { method: 'GET', url: endpointUrl(API_PATHS.groups) },
-			output: { postReceive: [throwOnMappError, toIdNameItems] },
-		},
-	},
-	returnAllAndLimit(),
-);
+export const getAll = getManyOperation({ action: 'Get many groups', description: 'Get many groups', path: API_PATHS.groups });
