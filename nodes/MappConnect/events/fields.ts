@@ -263,7 +263,11 @@ export function collectionField(
 	children: Array<Field<unknown>>,
 ): Field<ParameterReader> {
 	const options = propertiesOf(...children)
-		.map(({ required: _required, ...property }) => property)
+		.map((child) => {
+			const property = { ...child };
+			delete property.required;
+			return property;
+		})
 		.sort((a, b) => a.displayName.localeCompare(b.displayName));
 	return {
 		label: spec.displayName,

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals -- Node code for tests and tools, never run inside n8n (README, Development) */
 import type { Clock } from '../../../nodes/MappConnect/batch/pace';
 
 /**
