@@ -1,11 +1,12 @@
-/* eslint-disable @n8n/community-nodes/no-dangerous-functions, @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/require-node-api-error, no-console -- Node code for tests and tools, never run inside n8n (README, Development) */
+/* eslint-disable @n8n/community-nodes/no-dangerous-functions, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/require-node-api-error, no-console -- Node code for tests and tools, never run inside n8n (README, Development) */
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { StepError, step } from './n8n/log';
 import { buildAndPack } from './n8n/package';
-import { CACHE_DIR, REPO_ROOT } from './n8n/paths';
+import { REPO_ROOT } from './n8n/paths';
 import { runScript } from './n8n/script';
 import { SCANNER, ensureCachedTool } from './tools/cachedTools';
 
@@ -31,7 +32,9 @@ runScript(async () => {
 	const scannerFile = join(scannerDir, 'scanner', 'scanner.mjs');
 	const scanner = (await import(pathToFileURL(scannerFile).href)) as ScannerModule;
 	const tarballPatterns = tarballPatternsOf(readFileSync(scannerFile, 'utf8'));
-	const scanDir = join(CACHE_DIR, 'scan');
+	// Outside the repository: `n8n-node lint` lints every file under it that is not in node_modules or dist.
+	const scanDir = mkdtempSync(join(tmpdir(), 'mapp-connect-scan-'));
+	process.on('exit', () => rmSync(scanDir, { recursive: true, force: true }));
 
 	const sourceDir = copyCommittableFiles(join(scanDir, 'source'));
 	const packageDir = unpack(await buildAndPack(), join(scanDir, 'package'));
