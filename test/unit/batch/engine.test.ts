@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals -- Node code for tests and tools, never run inside n8n (README, Development) */
+/* eslint-disable @n8n/community-nodes/no-restricted-globals -- Node code for tests and tools, never run inside n8n (README: Lint in strict mode) */
 import type { EngineSettings, Transport } from '../../../nodes/MappConnect/batch/engine';
 import { NOT_SENT_REASON, sendChunks } from '../../../nodes/MappConnect/batch/engine';
 import type { TransportResponse } from '../../../nodes/MappConnect/batch/retry';
