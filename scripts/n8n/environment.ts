@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- Node code for tests and tools, never run inside n8n (README: Lint in strict mode) */
 import { createServer } from 'node:net';
 import { dirname } from 'node:path';
 import type { N8nInstallation } from './install';
@@ -11,8 +12,9 @@ export interface N8nPorts {
 
 /** What n8n needs to run from `userFolder` on loopback, quietly and without reaching out to the internet. */
 export function n8nEnvironment(installation: N8nInstallation, userFolder: string, ports: N8nPorts): NodeJS.ProcessEnv {
+	const inherited = { ...process.env };
 	// Set when this runs under node's test runner; n8n is no test file.
-	const { NODE_TEST_CONTEXT, ...inherited } = process.env;
+	delete inherited.NODE_TEST_CONTEXT;
 	return {
 		...inherited,
 		PATH: `${dirname(installation.nodeBin)}:${process.env.PATH ?? ''}`,

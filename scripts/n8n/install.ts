@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-dangerous-functions, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- Node code for tests and tools, never run inside n8n (README: Lint in strict mode) */
 import { spawn } from 'node:child_process';
 import { createWriteStream, existsSync, mkdirSync, readFileSync, readdirSync, realpathSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -35,7 +36,7 @@ async function ensureNode(version: string): Promise<string> {
 	return join(dir, 'node_modules', 'node', 'bin', 'node');
 }
 
-function installedVersion(dir: string, packageName: string): string | undefined {
+export function installedVersion(dir: string, packageName: string): string | undefined {
 	const manifest = join(dir, 'node_modules', packageName, 'package.json');
 	return existsSync(manifest) ? (JSON.parse(readFileSync(manifest, 'utf8')) as { version: string }).version : undefined;
 }
@@ -53,9 +54,15 @@ function npmCli(): string {
 
 /**
  * `npm install` in `dir`, its output in `dir/install.log`. With `nodeBin`, npm and every install script run on that
- * Node and native modules are built against its headers, so that they load in that Node.
+ * Node and native modules are built against its headers, so that they load in that Node. `extraArgs` go to npm as they are.
  */
-async function npmInstall(dir: string, manifest: object, label: string, nodeBin: string | null): Promise<void> {
+export async function npmInstall(
+	dir: string,
+	manifest: object,
+	label: string,
+	nodeBin: string | null,
+	extraArgs: string[] = [],
+): Promise<void> {
 	mkdirSync(dir, { recursive: true });
 	writeFileSync(join(dir, 'package.json'), JSON.stringify(manifest, null, '\t') + '\n');
 	const logFile = join(dir, 'install.log');
@@ -75,7 +82,7 @@ async function npmInstall(dir: string, manifest: object, label: string, nodeBin:
 	try {
 		const code = await new Promise<number | null>((resolvePromise, reject) => {
 			const log = createWriteStream(logFile);
-			const child = spawn(command, [...args, '--no-audit', '--no-fund'], { cwd: dir, env, stdio: ['ignore', 'pipe', 'pipe'] });
+			const child = spawn(command, [...args, '--no-audit', '--no-fund', ...extraArgs], { cwd: dir, env, stdio: ['ignore', 'pipe', 'pipe'] });
 			child.stdout.pipe(log, { end: false });
 			child.stderr.pipe(log, { end: false });
 			child.on('error', reject);

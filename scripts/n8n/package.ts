@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/require-node-api-error -- Node code for tests and tools, never run inside n8n (README: Lint in strict mode) */
 import { execFile } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -58,9 +59,8 @@ export async function installIntoUserFolder(tarball: string, userFolder: string)
 	mkdirSync(packageDir, { recursive: true });
 	await run('tar', ['-xzf', tarball, '-C', packageDir, '--strip-components=1']);
 	const manifestPath = join(packageDir, 'package.json');
-	const { devDependencies, peerDependencies, optionalDependencies, ...manifest } = JSON.parse(
-		readFileSync(manifestPath, 'utf8'),
-	) as Record<string, unknown> & { version: string };
+	const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as Record<string, unknown> & { version: string };
+	for (const field of ['devDependencies', 'peerDependencies', 'optionalDependencies']) delete manifest[field];
 	writeFileSync(manifestPath, JSON.stringify(manifest, null, 2));
 	await npm(['install', ...COMMUNITY_INSTALL_ARGS], packageDir, `npm install in ${packageDir}`);
 	const listPath = join(nodesDir, 'package.json');

@@ -1,6 +1,5 @@
-import type { IWorkflowBase, IWorkflowExecuteAdditionalData, WorkflowExecuteMode } from 'n8n-workflow';
+import type { ICredentialsHelper, IWorkflowBase, IWorkflowExecuteAdditionalData, WorkflowExecuteMode } from 'n8n-workflow';
 import { ExecutionLifecycleHooks } from 'n8n-core';
-import type { ICredentialsHelper } from 'n8n-workflow';
 
 const LOCAL_URL = 'http://127.0.0.1:5678/';
 

@@ -1,14 +1,11 @@
 import type {
 	ICredentialDataDecryptedObject,
 	ICredentials,
-	IHttpRequestHelper,
 	IHttpRequestOptions,
-	INode,
 	INodeCredentialsDetails,
 	INodeProperties,
 	IRequestOptionsSimplified,
 	IWorkflowExecuteAdditionalData,
-	WorkflowExecuteMode,
 } from 'n8n-workflow';
 import { ICredentialsHelper } from 'n8n-workflow';
 import type { LoadedPackage } from './package-types';
@@ -41,12 +38,7 @@ export class HarnessCredentialsHelper extends ICredentialsHelper {
 		return await authenticate(credentials, requestOptions as IHttpRequestOptions);
 	}
 
-	async preAuthentication(
-		_helpers: IHttpRequestHelper,
-		_credentials: ICredentialDataDecryptedObject,
-		_typeName: string,
-		_node: INode,
-	): Promise<undefined> {
+	async preAuthentication(): Promise<undefined> {
 		return undefined;
 	}
 
@@ -58,7 +50,6 @@ export class HarnessCredentialsHelper extends ICredentialsHelper {
 		_additionalData: IWorkflowExecuteAdditionalData,
 		_details: INodeCredentialsDetails,
 		type: string,
-		_mode: WorkflowExecuteMode,
 	): Promise<ICredentialDataDecryptedObject> {
 		const data = this.credentialsByType[type];
 		if (!data) throw new Error(`The test gave no credentials of type "${type}"`);

@@ -70,6 +70,7 @@ describe('authenticate', () => {
 		expect(signed.baseURL).toBeUndefined();
 		expect(signed.headers).toEqual({
 			'auth-token':
+				// eslint-disable-next-line @n8n/community-nodes/no-hardcoded-secrets -- what the test secret must sign to
 				'eyJhbGciOiJIUzI1NiJ9.eyJyZXF1ZXN0LWhhc2giOiIwMzQ0MTc4NjliZjdhNDhkYmNjZWViZTRlZjNkNmVjYTc2ZDRiNzJlIiwiZXhwIjoxNzAwMDAwMDAwfQ.at6XyfO8lXFFyQYWIP_WA3k4iECE9iiwVr8qrRep0Ek',
 			'content-type': 'application/json',
 		});

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import type { ICredentialDataDecryptedObject, IDataObject, IHttpRequestOptions, IRequestOptions } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, IDataObject, IHttpRequestOptions } from 'n8n-workflow';
 import {
 	httpRequest,
 	proxyRequestToAxios,
@@ -9,6 +9,9 @@ import { API_PATHS, MAX_EVENTS_PER_BATCH, integrationPath, type ApiPath } from '
 import { nowInSeconds, requestHash, signToken } from '../../nodes/MappConnect/shared/signing';
 import { startSandbox, type Sandbox } from '../sandbox';
 import fixtures from '../sandbox/fixtures.json';
+
+/** The options of n8n's older request path, which the HTTP Request node still takes. */
+type LegacyRequestOptions = Exclude<Parameters<typeof proxyRequestToAxios>[3], string>;
 
 const credential = new MappConnectApi();
 let sandbox: Sandbox;
@@ -157,7 +160,7 @@ describe("n8n's HTTP layers send the signed bytes unchanged", () => {
 			json: true,
 		} as unknown as IHttpRequestOptions);
 		const response = await proxyRequestToAxios(undefined, undefined, undefined, {
-			...(signed as unknown as IRequestOptions),
+			...(signed as unknown as LegacyRequestOptions),
 			resolveWithFullResponse: true,
 			simple: false,
 		});

@@ -1,4 +1,4 @@
-import { expectEventSent, resourceLocator, useSandbox } from './mappConnect';
+import { expectEventSent, useSandbox } from './mappConnect';
 
 const sandbox = useSandbox();
 

@@ -2,7 +2,7 @@ import { runNode, sandboxCredentials } from '../harness';
 import { callWebhook, serveTrigger, type ServedTrigger } from '../harness/webhook';
 import { startSandbox, type Sandbox } from '../sandbox';
 
-const TOKEN = 'c0ffee-7e57-70ken';
+const TOKEN = 'example-url-token-7e57';
 const protectedByToken = { authentication: 'secretToken', secretToken: TOKEN };
 const withToken = { token: TOKEN };
 

@@ -8,8 +8,13 @@ export function collectionField(
 	spec: { name: string; displayName: string; placeholder: string },
 	children: ReadonlyArray<Field<unknown>>,
 ): Field<ParameterReader> {
+	// A field inside a collection is one the user adds, so it is never required there.
 	const options = propertiesOf(children)
-		.map(({ required: _required, ...property }) => property)
+		.map((property) => {
+			const option = { ...property };
+			delete option.required;
+			return option;
+		})
 		.sort((a, b) => a.displayName.localeCompare(b.displayName));
 	return {
 		label: spec.displayName,

@@ -1,3 +1,4 @@
+import type { IDataObject } from 'n8n-workflow';
 import { listOf, passesFilters, readFeedbackBody, toOutputJson } from '../../../nodes/MappConnectTrigger/feedback';
 
 const missingSku = {
@@ -46,7 +47,8 @@ describe('filters', () => {
 	it('keep only the integration asked for, and drop entries that do not say theirs', () => {
 		expect(passesFilters(missingSku, { ...all, integrationId: missingSku.integration_id })).toBe(true);
 		expect(passesFilters(missingSku, { ...all, integrationId: '11111111-2222-3333-4444-555555555555' })).toBe(false);
-		const { integration_id: _, ...withoutIntegration } = missingSku;
+		const withoutIntegration: IDataObject = { ...missingSku };
+		delete withoutIntegration.integration_id;
 		expect(passesFilters(withoutIntegration, { ...all, integrationId: missingSku.integration_id })).toBe(false);
 	});
 
