@@ -165,7 +165,8 @@ function dryRunItems(chunks: PreparedEvent[][], subtype: string, perBatch: boole
 		const chunk = index + 1;
 		if (!perBatch) return events.map(({ itemIndex, event }) => dryRunResult(itemIndex, { subtype, chunk, event }));
 		const [first, last] = [events[0].itemIndex, events[events.length - 1].itemIndex];
-		const json = { dryRun: true, chunk, firstItem: first, lastItem: last, count: events.length, subtype, events: events.map((e) => e.event) };
+		const body = batchBody(events.map((e) => e.event));
+		const json = { dryRun: true, chunk, firstItem: first, lastItem: last, count: events.length, subtype, events: body };
 		return [[first, { json, pairedItem: events.map(({ itemIndex }) => ({ item: itemIndex })) }]];
 	});
 }
