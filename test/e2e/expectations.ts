@@ -41,6 +41,12 @@ const store = (key: string, city: string, street: string, openingHours: string):
 	body: { datasetName: 'stores', key, importMode: 'add', attributes: { city, street, openingHours } },
 });
 
+const cartAbandoned = (email: string, cartValue: string, firstSku: string, cartId: string): ExpectedEvent => ({
+	subtype: 'automation',
+	batch: false,
+	body: { email, external_event: 'cart_abandoned', cartValue, firstSku, cartUrl: `https://shop.example.com/cart/${cartId}` },
+});
+
 export const EXPECTATIONS: ExampleExpectation[] = [
 	{
 		file: '1-contacts-welcome-email.json',
@@ -106,5 +112,13 @@ export const EXPECTATIONS: ExampleExpectation[] = [
 			],
 		},
 		events: [],
+	},
+	{
+		file: '6-abandoned-cart-automation.json',
+		itemCounts: { 'Open carts': 5, 'Abandoned for over an hour': 2, 'Start cart reminder automation': 2 },
+		events: [
+			cartAbandoned('anna@example.com', '54.8', 'TS-001', 'C-1001'),
+			cartAbandoned('david@example.com', '49', 'HD-002', 'C-1005'),
+		],
 	},
 ];

@@ -41,6 +41,8 @@ export const ENDPOINTS: Record<string, Endpoint> = {
 	[`POST ${API_PATHS.batch}`]: eventBatch,
 	[`POST ${API_PATHS.createGroups}`]: createGroups,
 	[`POST ${API_PATHS.connect}`]: connect,
+	// UNVERIFIED shape: Mapp documents the GET without its answer (docs/mapp-connect-api.md, "Integration calls").
+	[`GET ${API_PATHS.connect}`]: ({ integrationId }) => ok({ integrationId, connected: true }),
 };
 
 /** UNVERIFIED: Mapp's default page size is not documented. */

@@ -82,6 +82,15 @@ const EVENT_TYPES: Record<string, EventTypeCase> = {
 		fields: { listName: 'summer', value: '={{ "CODE-" + $json.score }}' },
 		subtype: 'coupon',
 	},
+	automationExternalEvent: {
+		single: { resource: 'automation', operation: 'triggerExternalEvent' },
+		fields: {
+			...contact,
+			eventName: 'cart_abandoned',
+			eventAttributes: { values: [{ name: 'city', value: '={{ $json.city }}' }] },
+		},
+		subtype: 'automation',
+	},
 	...Object.fromEntries(
 		(['add', 'update', 'delete'] as const).map((operation) => [
 			`relatedData${operation[0].toUpperCase()}${operation.slice(1)}`,

@@ -37,4 +37,50 @@ describe('Group', () => {
 		const groups = await run(sandbox(), { resource: 'group', operation: 'getAll', returnAll: true });
 		expect(groups.items.map(({ json }) => json)).toContainEqual(result.items[0].json);
 	});
+
+	it('Create: all items\' names in one request, each created group paired to the item that named it', async () => {
+		const names = ['Summer sale', 'Winter sale', 'Summer sale', 'Newsletter'];
+		const result = await run(
+			sandbox(),
+			{ resource: 'group', operation: 'create', groupName: '={{ $json.name }}' },
+			{ items: names.map((name) => ({ name })) },
+		);
+		expect(result.error).toBeUndefined();
+		expect(sandbox().requests.map((request) => arrived(sandbox(), request))).toEqual([
+			{
+				method: 'POST',
+				path: `/integration/${sandbox().integrationId}/genericgroup`,
+				query: '',
+				body: { groupNames: ['Summer sale', 'Winter sale', 'Newsletter'] },
+				status: 200,
+			},
+		]);
+		const [summer, winter, summerAgain, newsletter] = result.items;
+		expect(result.items.map(({ json }) => json.name)).toEqual(names);
+		expect(result.items.map(({ pairedItem }) => pairedItem)).toEqual(names.map((_, item) => ({ item })));
+		expect(summerAgain.json).toEqual(summer.json);
+		expect(winter.json.id).not.toBe(summer.json.id);
+		expect(newsletter.json).toEqual({ name: 'Newsletter', id: '101' });
+	});
+
+	it('Create: an item without a name stops the node before the request, naming the item and field', async () => {
+		const result = await run(
+			sandbox(),
+			{ resource: 'group', operation: 'create', groupName: '={{ $json.name }}' },
+			{ items: [{ name: 'A' }, { name: '' }] },
+		);
+		expect(result.error?.message).toBe("'Group Name' is required [item 1]");
+		expect(sandbox().requests).toEqual([]);
+	});
+
+	it('Create: with Continue On Fail, the named items are created and the other becomes an error item', async () => {
+		const result = await run(
+			sandbox(),
+			{ resource: 'group', operation: 'create', groupName: '={{ $json.name }}' },
+			{ items: [{ name: 'A' }, { name: ' ' }, { name: 'B' }], continueOnFail: true },
+		);
+		expect(result.error).toBeUndefined();
+		expect(result.items.map(({ json }) => json.name ?? json.error)).toEqual(['A', "'Group Name' is required [item 1]", 'B']);
+		expect(JSON.parse(sandbox().requests[0].body)).toEqual({ groupNames: ['A', 'B'] });
+	});
 });

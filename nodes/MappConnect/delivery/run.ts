@@ -1,8 +1,10 @@
 /** What every sending operation (single events and Batch) does around the engine: items in, items out. */
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError, sleepWithAbort } from 'n8n-workflow';
+import { DRY_RUN_OPTION } from '../fields/collection';
 import type { ParameterReader } from '../fields/field';
 import { itemReaders } from '../fields/readers';
+import { CREDENTIAL_TYPE, integrationBaseUrl } from '../shared/api';
 import type { EngineSettings } from './engine';
 import type { Spacing } from './pace';
 import { retryTimings } from './retry';
@@ -75,4 +77,26 @@ export function engineSettings(
 		clock: { now: () => Date.now(), sleep: async (ms) => await sleepWithAbort(ms, signal) },
 		random: Math.random,
 	};
+}
+
+/**
+ * Whether this run is a Dry Run: the kind's Options → Dry Run, or any other switch at `alsoAt`
+ * (Batch Options → Dry Run). Read once per run, from the first item, like the Request Options.
+ */
+export function isDryRun(context: IExecuteFunctions, ...alsoAt: string[]): boolean {
+	const paths = [`${DRY_RUN_OPTION.collection}.${DRY_RUN_OPTION.name}`, ...alsoAt];
+	return paths.some((path) => context.getNodeParameter(path, 0, false) === true);
+}
+
+/**
+ * A Dry Run still needs the credential, so that what it outputs could have been signed and sent
+ * (an unknown system fails here as it would in a real run); it opens no connection.
+ */
+export async function checkCredential(context: IExecuteFunctions): Promise<void> {
+	integrationBaseUrl(await context.getCredentials(CREDENTIAL_TYPE));
+}
+
+/** A Dry Run's output for one item: what would have been sent, marked as not sent. */
+export function dryRunResult(itemIndex: number, json: IDataObject): ResultAt {
+	return [itemIndex, { json: { dryRun: true, ...json }, pairedItem: { item: itemIndex } }];
 }

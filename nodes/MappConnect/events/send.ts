@@ -11,7 +11,7 @@ import type { ChunkOutcome } from '../delivery/engine';
 import { NOT_SENT_REASON, sendChunks } from '../delivery/engine';
 import { itemFates } from '../delivery/results';
 import type { Prepared, ResultAt } from '../delivery/run';
-import { engineSettings, errorItem, inItemOrder, prepareItems } from '../delivery/run';
+import { checkCredential, dryRunResult, engineSettings, errorItem, inItemOrder, isDryRun, prepareItems } from '../delivery/run';
 import { openTransport, requestSettings } from '../delivery/transport';
 import { API_PATHS } from '../shared/api';
 import { mappApiError } from '../shared/errors';
@@ -29,6 +29,10 @@ export function sendEvents(kindOf: (params: ParameterReader) => EventKind) {
 	return async function (this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		const settings = requestSettings(this);
 		const { prepared, invalid } = prepareItems(this, (params) => buildEvent(kindOf(params), params));
+		if (isDryRun(this)) {
+			await checkCredential(this);
+			return inItemOrder(invalid, prepared.map(({ itemIndex, value }) => dryRunResult(itemIndex, { ...value })));
+		}
 		const transport = await openTransport(this, settings, this.getExecutionCancelSignal());
 		const outcomes = await sendChunks(
 			prepared,

@@ -1,4 +1,4 @@
-/** Collections of fields ("Options", "Additional Fields"), and the Event Subtype every event kind has. */
+/** Collections of fields ("Options", "Additional Fields"), and the Event Subtype and Dry Run every event kind has. */
 import type { Field, ParameterReader } from './field';
 import { propertiesOf, within } from './field';
 import { textField } from './text';
@@ -32,6 +32,27 @@ export function collectionField(
 /** Where every event kind keeps the subtype it is sent with (events/kind.ts, eventSubtype). */
 export const SUBTYPE_OPTION = { collection: 'options', name: 'subtype' } as const;
 
+/** Where every event kind keeps its Dry Run switch (delivery/run.ts, isDryRun). */
+export const DRY_RUN_OPTION = { collection: SUBTYPE_OPTION.collection, name: 'dryRun' } as const;
+
+/** A switch of the Options that the run reads on its own: it writes nothing into the event. */
+export function runSwitch(spec: { name: string; displayName: string; description: string }): Field<boolean> {
+	return {
+		label: spec.displayName,
+		properties: [{ ...spec, type: 'boolean', default: false }],
+		read: (params) => params.get<unknown>(spec.name, false) === true,
+		write: () => undefined,
+	};
+}
+
+/** Dry Run: build and check every event and output them, without sending anything. */
+export const dryRunOption = runSwitch({
+	name: DRY_RUN_OPTION.name,
+	displayName: 'Dry Run',
+	description:
+		'Whether to only build and check the events and output them, without sending anything to Mapp (the credential is still needed, but no request is made)',
+});
+
 /**
  * The Event Subtype: read on its own (it goes into the query), so it writes nothing into the
  * event. Empty by default where the default depends on another choice (Batch's Event Type).
@@ -48,10 +69,12 @@ function subtypeOption(defaultSubtype: string): Field<string | undefined> {
 	return { ...field, write: () => undefined };
 }
 
-/** The "Options" collection every event kind has: the Event Subtype and the kind's own options. */
-export function optionsField(defaultSubtype: string, children: ReadonlyArray<Field<unknown>> = []): Field<ParameterReader> {
+/** The "Options" collection every event kind has: the Event Subtype, Dry Run and the kind's own options. */
+export function optionsField(defaultSubtype: string | undefined, children: ReadonlyArray<Field<unknown>> = []): Field<ParameterReader> {
 	return collectionField({ name: SUBTYPE_OPTION.collection, displayName: 'Options', placeholder: 'Add option' }, [
-		subtypeOption(defaultSubtype),
+		// Custom Event asks for its subtype as a required field of its own: no Event Subtype option.
+		...(defaultSubtype === undefined ? [] : [subtypeOption(defaultSubtype)]),
+		dryRunOption,
 		...children,
 	]);
 }

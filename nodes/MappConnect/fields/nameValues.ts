@@ -1,5 +1,6 @@
 /** Name/value pairs (custom attributes, message parameters, extra fields), entered one by one or as JSON. */
 import type { INodeProperties } from 'n8n-workflow';
+import { SUBTYPE_OPTION, runSwitch } from './collection';
 import type { Field, ParameterReader } from './field';
 import { converted, invalidField } from './field';
 import { checkName, isEmpty, parseObject, toMappString, toMappStringMap } from './values';
@@ -19,7 +20,25 @@ interface NameValuesSpec {
 	nestAs?: string;
 	/** At least one pair must have a value. */
 	required?: boolean;
+	/**
+	 * The pairs are values Mapp stores (attributes, fields), so the kind's Send Empty Values option
+	 * (sendEmptyValuesOption, in its Options) applies: a pair left empty is sent as "" to clear it.
+	 */
+	clearable?: boolean;
 }
+
+const SEND_EMPTY_VALUES = 'sendEmptyValues';
+
+/**
+ * Send Empty Values: blank values are left out by default (a mapped field that is empty in one row
+ * must not wipe what Mapp holds); with this on, the names listed with an empty value go out as "".
+ */
+export const sendEmptyValuesOption = runSwitch({
+	name: SEND_EMPTY_VALUES,
+	displayName: 'Send Empty Values',
+	description:
+		'Whether attributes and fields listed with an empty value are sent as empty strings ("name": ""), to clear them in Mapp. Off: empty values are left out.',
+});
 
 type Pairs = ReadonlyMap<string, string>;
 
@@ -75,13 +94,19 @@ export function nameValuesField(spec: NameValuesSpec): Field<Pairs> {
 		},
 	];
 
+	const keepsEmpty = (params: ParameterReader) =>
+		spec.clearable === true && params.get<unknown>(`${SUBTYPE_OPTION.collection}.${SEND_EMPTY_VALUES}`, false) === true;
+
 	const readJson = (params: ParameterReader): Pairs => {
 		const json = params.get<unknown>(jsonName, '');
 		if (isEmpty(json)) return new Map();
-		return converted(params, jsonLabel, () => toMappStringMap(parseObject(json, { allowMappNotation: spec.mappNotation })));
+		return converted(params, jsonLabel, () =>
+			toMappStringMap(parseObject(json, { allowMappNotation: spec.mappNotation }), keepsEmpty(params)),
+		);
 	};
 
 	const readPairs = (params: ParameterReader): Pairs => {
+		const keepEmpty = keepsEmpty(params);
 		const pairs = params.get<{ values?: Array<{ name?: unknown; value?: unknown }> }>(spec.name, {}).values ?? [];
 		const result = new Map<string, string>();
 		for (const pair of pairs) {
@@ -94,7 +119,7 @@ export function nameValuesField(spec: NameValuesSpec): Field<Pairs> {
 				throw invalidField(params, spec.displayName, `has a value without a name ("${String(pair.value)}")`);
 			}
 			if (result.has(name)) throw invalidField(params, spec.displayName, `has the name "${name}" twice`);
-			const value = converted(params, spec.displayName, () => toMappString(pair.value));
+			const value = converted(params, spec.displayName, () => toMappString(pair.value)) ?? (keepEmpty ? '' : undefined);
 			if (value !== undefined) result.set(name, value);
 		}
 		return result;
@@ -119,3 +144,4 @@ export function nameValuesField(spec: NameValuesSpec): Field<Pairs> {
 		},
 	};
 }
+

@@ -187,11 +187,11 @@ export function checkName(name: string): string {
 	return name;
 }
 
-/** Mapp strings by name: every scalar converted, empty values left out, nested values refused. */
-export function toMappStringMap(object: IDataObject): Map<string, string> {
+/** Mapp strings by name: every scalar converted, empty values left out (or "" with `keepEmpty`), nested values refused. */
+export function toMappStringMap(object: IDataObject, keepEmpty = false): Map<string, string> {
 	const result = new Map<string, string>();
 	for (const [key, value] of Object.entries(object)) {
-		const converted = toMappString(value, checkName(key));
+		const converted = toMappString(value, checkName(key)) ?? (keepEmpty ? '' : undefined);
 		if (converted !== undefined) result.set(key, converted);
 	}
 	return result;

@@ -3,10 +3,12 @@
  * kinds Batch offers and the README's operation table are all derived from it.
  */
 import type { EventKind } from '../events/kind';
+import { automation } from './automation';
 import { batchResource } from './batch';
 import { coupon } from './coupon';
 import { customEvent } from './customEvent';
 import { group } from './group';
+import { integration } from './integration';
 import { message } from './message';
 import { mobileApp } from './mobileApp';
 import { product } from './product';
@@ -27,8 +29,10 @@ const SINGLE_RESOURCES: readonly Resource[] = [
 	recommendation,
 	coupon,
 	relatedData,
+	automation,
 	group,
 	mobileApp,
+	integration,
 	customEvent,
 ];
 

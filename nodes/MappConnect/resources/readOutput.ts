@@ -2,6 +2,7 @@
 import type {
 	IDataObject,
 	IExecuteSingleFunctions,
+	INode,
 	IN8nHttpFullResponse,
 	INodeExecutionData,
 	INodeProperties,
@@ -26,7 +27,11 @@ export async function throwOnMappError(
 	return items;
 }
 
-export function unexpectedAnswer(context: IExecuteSingleFunctions, expected: string): NodeApiError {
+/** `context`: a routing hook's, or the node and item of an execute function. */
+export function unexpectedAnswer(
+	context: IExecuteSingleFunctions | { getNode(): INode; getItemIndex(): number | undefined },
+	expected: string,
+): NodeApiError {
 	return new NodeApiError(context.getNode(), {}, {
 		message: `Mapp Connect answered in an unexpected shape (expected ${expected})`,
 		description: 'Check that the credential points at Mapp Connect: the system, or the base URL ending in /api/v1.',

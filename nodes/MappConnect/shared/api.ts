@@ -71,7 +71,14 @@ export const DEFAULT_SUBTYPES = {
 	recommendation: 'recommendation', // UNVERIFIED name (docs/mapp-connect-api.md)
 	coupon: 'coupon',
 	relatedData: 'relateddata', // UNVERIFIED name (docs/mapp-connect-api.md)
+	automation: 'automation', // docs/mapp-connect-api.md, "Automation events"
 } as const;
+
+/**
+ * The key an automation event carries its event name under, as both of Mapp's doc pages on
+ * automation events show it (docs/mapp-connect-api.md, "Automation events"); overridable.
+ */
+export const AUTOMATION_EVENT_NAME_KEY = 'external_event';
 
 /**
  * The system's base URL as an n8n expression over the credential's `system` and `baseUrl`, for the

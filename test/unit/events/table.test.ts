@@ -29,7 +29,8 @@ describe('the tables derived from the resources', () => {
 		expect(properties.find((property) => property.name === 'eventKind')?.default).toBe('userUpsert');
 	});
 
-	it('runs every operation that sends events as a custom operation, every other one through routing', () => {
+	it('runs every operation that sends events or gathers items into one request as a custom operation, every other one through routing', () => {
+		const gathering = ['batch.send', 'group.create'];
 		const { customOperations } = new MappConnect();
 		for (const resource of RESOURCES) {
 			for (const operation of resource.operations) {
@@ -37,7 +38,7 @@ describe('the tables derived from the resources', () => {
 				const custom = customOperations[resource.value]?.[value];
 				expect({ operation: `${resource.value}.${value}`, custom: Boolean(custom) }).toEqual({
 					operation: `${resource.value}.${value}`,
-					custom: Boolean(operation.kinds) || resource.value === 'batch',
+					custom: Boolean(operation.kinds) || gathering.includes(`${resource.value}.${value}`),
 				});
 				if (!custom) expect(operation.option.routing).toBeDefined();
 			}

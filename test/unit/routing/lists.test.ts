@@ -4,7 +4,7 @@ import type {
 	INodeExecutionData,
 } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
-import { buildCreateGroupBody, toCreatedGroups } from '../../../nodes/MappConnect/resources/group/create';
+import { toAnswerItem } from '../../../nodes/MappConnect/resources/integration/answer';
 import {
 	MAX_HISTORY_PAGES,
 	buildHistoryQuery,
@@ -59,17 +59,17 @@ describe('list hooks', () => {
 		);
 	});
 
-	it('Group > Create: sends the name as a list, answers one item per created group', async () => {
-		expect(await buildCreateGroupBody.call(singleContext({ groupName: ' Summer ' }), { url: '/genericgroup' })).toEqual({
-			url: '/genericgroup',
-			body: { groupNames: ['Summer'] },
-		});
-		await expect(buildCreateGroupBody.call(singleContext({ groupName: '' }), { url: '' })).rejects.toThrow(
-			"'Group Name' is required [item 0]",
-		);
-		expect(
-			await toCreatedGroups.call(singleContext({}), [], response(200, { groupNamesAndIds: { Summer: 678 } })),
-		).toEqual([{ json: { name: 'Summer', id: '678' }, pairedItem: { item: 0 } }]);
+	it('Integration answers: an object passes through as it came, anything else under "response"', async () => {
+		const answer = { pong: true, integrationId: 'abc', timestamp: 1555054882877, extra: { nested: [1] } };
+		expect(await toAnswerItem.call(singleContext({}, 2), [], response(200, answer))).toEqual([
+			{ json: answer, pairedItem: { item: 2 } },
+		]);
+		expect(await toAnswerItem.call(singleContext({}), [], response(200, 'OK'))).toEqual([
+			{ json: { response: 'OK' }, pairedItem: { item: 0 } },
+		]);
+		expect(await toAnswerItem.call(singleContext({}), [], response(200, undefined))).toEqual([
+			{ json: { response: null }, pairedItem: { item: 0 } },
+		]);
 	});
 });
 

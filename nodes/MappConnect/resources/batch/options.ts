@@ -3,6 +3,7 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 import { isValidBatchSize } from '../../delivery/chunk';
 import { DEFAULT_MAX_RETRIES } from '../../delivery/retry';
+import { dryRunOption } from '../../fields/collection';
 import { MAX_EVENTS_PER_BATCH } from '../../shared/api';
 
 export const OUTPUT_MODE = { perEvent: 'perEvent', perBatch: 'perBatch' } as const;
@@ -27,6 +28,7 @@ export const batchOptionsProperty: INodeProperties = {
 	placeholder: 'Add option',
 	default: {},
 	options: [
+		{ ...dryRunOption.properties[0], description: `${dryRunOption.properties[0].description}. Outputs the batches too.` },
 		{
 			displayName: 'Batch Size',
 			name: 'batchSize',

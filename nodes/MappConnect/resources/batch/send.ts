@@ -9,9 +9,10 @@ import type { ChunkOutcome } from '../../delivery/engine';
 import { sendChunks } from '../../delivery/engine';
 import { batchBody, splitIntoChunks } from '../../delivery/chunk';
 import { perSecond } from '../../delivery/pace';
-import type { SentChunk } from '../../delivery/results';
+import type { PreparedEvent, SentChunk } from '../../delivery/results';
 import { chunkFailureMessage, deliveryReport, failureCause, perChunkItems, perEventItems } from '../../delivery/results';
-import { engineSettings, inItemOrder, prepareItems } from '../../delivery/run';
+import type { ResultAt } from '../../delivery/run';
+import { checkCredential, dryRunResult, engineSettings, inItemOrder, isDryRun, prepareItems } from '../../delivery/run';
 import { openTransport, requestSettings } from '../../delivery/transport';
 import type { EventKind } from '../../events/kind';
 import { buildEvent, eventSubtype, kindProperties } from '../../events/kind';
@@ -125,6 +126,10 @@ async function sendBatch(context: IExecuteFunctions, kinds: readonly EventKind[]
 		prepared.map(({ itemIndex, value }) => ({ itemIndex, event: value })),
 		options.batchSize,
 	);
+	if (isDryRun(context, 'batchOptions.dryRun')) {
+		await checkCredential(context);
+		return inItemOrder(invalid, dryRunItems(chunks, subtype, options.output === OUTPUT_MODE.perBatch));
+	}
 	const transport = await openTransport(context, settings, context.getExecutionCancelSignal());
 	const outcomes = await sendChunks(
 		chunks.map((events) => batchBody(events.map(({ event }) => event))),
@@ -152,6 +157,18 @@ async function sendBatch(context: IExecuteFunctions, kinds: readonly EventKind[]
 	const results =
 		options.output === OUTPUT_MODE.perBatch ? perChunkItems(sent, chunkError) : perEventItems(sent, subtype, chunkError);
 	return inItemOrder(invalid, results);
+}
+
+/** A Dry Run's output: every event with the batch it would go in, or each batch with its events. */
+function dryRunItems(chunks: PreparedEvent[][], subtype: string, perBatch: boolean): ResultAt[] {
+	return chunks.flatMap((events, index): ResultAt[] => {
+		const chunk = index + 1;
+		if (!perBatch) return events.map(({ itemIndex, event }) => dryRunResult(itemIndex, { subtype, chunk, event }));
+		const [first, last] = [events[0].itemIndex, events[events.length - 1].itemIndex];
+		const body = batchBody(events.map((e) => e.event));
+		const json = { dryRun: true, chunk, firstItem: first, lastItem: last, count: events.length, subtype, events: body };
+		return [[first, { json, pairedItem: events.map(({ itemIndex }) => ({ item: itemIndex })) }]];
+	});
 }
 
 /** What to check when Mapp refused a chunk; what to do when retrying could not get it through. */

@@ -1,3 +1,4 @@
+import { optionsField } from '../../fields/collection';
 import { converted, invalidField } from '../../fields/field';
 import { textField } from '../../fields/text';
 import { isEmpty, parseObject } from '../../fields/values';
@@ -40,6 +41,7 @@ export const send = eventOperation({
 				read: () => undefined,
 				write: () => undefined,
 			},
+			optionsField(undefined),
 		],
 		build(params) {
 			const raw = params.get<unknown>('event', '');

@@ -1,5 +1,5 @@
 import { optionsField } from '../../fields/collection';
-import { nameValuesField } from '../../fields/nameValues';
+import { nameValuesField, sendEmptyValuesOption } from '../../fields/nameValues';
 import { decimalField, textField, urlField } from '../../fields/text';
 import { DEFAULT_SUBTYPES } from '../../shared/api';
 import { eventOperation } from '../resource';
@@ -29,8 +29,9 @@ export const upsert = eventOperation({
 				displayName: 'Extra Fields',
 				itemName: 'Field',
 				description: "More catalog fields, by their name in the integration's mapping (e.g. productImageURL)",
+				clearable: true,
 			}),
-			optionsField(DEFAULT_SUBTYPES.product),
+			optionsField(DEFAULT_SUBTYPES.product, [sendEmptyValuesOption]),
 		],
 	},
 });

@@ -2,7 +2,8 @@ import { optionsField } from '../../fields/collection';
 import { constant } from '../../fields/field';
 import { DEFAULT_SUBTYPES } from '../../shared/api';
 import { eventOperation } from '../resource';
-import { recipientEmail, recommendedSku } from './fields';
+import { contact } from '../commonFields';
+import { recommendedSku } from './fields';
 
 export const deleteRecommendation = eventOperation({
 	value: 'delete',
@@ -14,6 +15,6 @@ export const deleteRecommendation = eventOperation({
 		displayName: 'Recommendation: Delete',
 		subtype: DEFAULT_SUBTYPES.recommendation,
 		keyOrder: ['sku'],
-		fields: [recipientEmail, recommendedSku, constant('delete', 'true'), optionsField(DEFAULT_SUBTYPES.recommendation)],
+		fields: [contact, recommendedSku, constant('delete', 'true'), optionsField(DEFAULT_SUBTYPES.recommendation)],
 	},
 });

@@ -1,8 +1,10 @@
 import { optionsField } from '../../fields/collection';
+import { nameValuesField, sendEmptyValuesOption } from '../../fields/nameValues';
 import { decimalField, textField } from '../../fields/text';
 import { DEFAULT_SUBTYPES } from '../../shared/api';
 import { eventOperation } from '../resource';
-import { recipientEmail, recommendedSku } from './fields';
+import { contact } from '../commonFields';
+import { recommendedSku } from './fields';
 
 export const upsert = eventOperation({
 	value: 'upsert',
@@ -14,7 +16,7 @@ export const upsert = eventOperation({
 		displayName: 'Recommendation: Create or Update',
 		subtype: DEFAULT_SUBTYPES.recommendation,
 		fields: [
-			recipientEmail,
+			contact,
 			recommendedSku,
 			decimalField({
 				name: 'accuracy',
@@ -28,7 +30,14 @@ export const upsert = eventOperation({
 				placeholder: 'e.g. 25',
 				description: 'The recommendation model that picked the product',
 			}),
-			optionsField(DEFAULT_SUBTYPES.recommendation),
+			nameValuesField({
+				name: 'extraFields',
+				displayName: 'Extra Fields',
+				itemName: 'Field',
+				description: "More fields of the recommendation, by their name in the integration's mapping",
+				clearable: true,
+			}),
+			optionsField(DEFAULT_SUBTYPES.recommendation, [sendEmptyValuesOption]),
 		],
 	},
 });

@@ -1,5 +1,6 @@
 import { optionsField } from '../../fields/collection';
 import { constant } from '../../fields/field';
+import { sendEmptyValuesOption } from '../../fields/nameValues';
 import { DEFAULT_SUBTYPES } from '../../shared/api';
 import { eventOperation } from '../resource';
 import { attributes, datasetName, recordKey } from './fields';
@@ -13,6 +14,6 @@ export const add = eventOperation({
 		id: 'relatedDataAdd',
 		displayName: 'Related Data: Add',
 		subtype: DEFAULT_SUBTYPES.relatedData,
-		fields: [datasetName, recordKey, constant('importMode', 'add'), attributes, optionsField(DEFAULT_SUBTYPES.relatedData)],
+		fields: [datasetName, recordKey, constant('importMode', 'add'), attributes, optionsField(DEFAULT_SUBTYPES.relatedData, [sendEmptyValuesOption])],
 	},
 });

@@ -1,8 +1,9 @@
 import { optionsField } from '../../fields/collection';
 import { constant } from '../../fields/field';
+import { sendEmptyValuesOption } from '../../fields/nameValues';
 import { DEFAULT_SUBTYPES } from '../../shared/api';
 import { eventOperation } from '../resource';
-import { filter, datasetName, recordKey } from './fields';
+import { datasetName, deletedAttributes, filter, recordKey } from './fields';
 
 export const deleteRecord = eventOperation({
 	value: 'delete',
@@ -13,6 +14,13 @@ export const deleteRecord = eventOperation({
 		id: 'relatedDataDelete',
 		displayName: 'Related Data: Delete',
 		subtype: DEFAULT_SUBTYPES.relatedData,
-		fields: [datasetName, recordKey, constant('importMode', 'delete'), filter, optionsField(DEFAULT_SUBTYPES.relatedData)],
+		fields: [
+			datasetName,
+			recordKey,
+			constant('importMode', 'delete'),
+			deletedAttributes,
+			filter,
+			optionsField(DEFAULT_SUBTYPES.relatedData, [sendEmptyValuesOption]),
+		],
 	},
 });

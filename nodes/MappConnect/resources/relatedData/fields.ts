@@ -11,15 +11,24 @@ export const datasetName = textField({
 
 export const recordKey = textField({ name: 'key', displayName: 'Key', required: true, description: 'Key of the record in the dataset' });
 
-/** The columns to write, sent as one object under `attributes`; at least one. */
-export const attributes = nameValuesField({
-	name: 'attributes',
-	displayName: 'Attributes',
-	itemName: 'Attribute',
-	description: 'The columns of the record to write.',
-	mappNotation: true,
-	nestAs: 'attributes',
-	required: true,
+/** The columns of the record, sent as one object under `attributes`. */
+const attributesField = (spec: { description: string; required?: boolean }) =>
+	nameValuesField({
+		name: 'attributes',
+		displayName: 'Attributes',
+		itemName: 'Attribute',
+		mappNotation: true,
+		nestAs: 'attributes',
+		clearable: true,
+		...spec,
+	});
+
+/** The columns to write (Add, Update): at least one. */
+export const attributes = attributesField({ description: 'The columns of the record to write.', required: true });
+
+/** Delete: the columns of the record, as the vendor's bulk-delete example sends them; optional. */
+export const deletedAttributes = attributesField({
+	description: "The columns of the record, as Mapp's bulk-delete example sends them; leave empty to send none.",
 });
 
 /** Only records whose columns have these values are changed; an empty filter is left out. */

@@ -1,5 +1,6 @@
 import { optionsField } from '../../fields/collection';
 import { constant } from '../../fields/field';
+import { sendEmptyValuesOption } from '../../fields/nameValues';
 import { DEFAULT_SUBTYPES } from '../../shared/api';
 import { eventOperation } from '../resource';
 import { attributes, filter, datasetName, recordKey } from './fields';
@@ -13,6 +14,6 @@ export const update = eventOperation({
 		id: 'relatedDataUpdate',
 		displayName: 'Related Data: Update',
 		subtype: DEFAULT_SUBTYPES.relatedData,
-		fields: [datasetName, recordKey, constant('importMode', 'update'), attributes, filter, optionsField(DEFAULT_SUBTYPES.relatedData)],
+		fields: [datasetName, recordKey, constant('importMode', 'update'), attributes, filter, optionsField(DEFAULT_SUBTYPES.relatedData, [sendEmptyValuesOption])],
 	},
 });

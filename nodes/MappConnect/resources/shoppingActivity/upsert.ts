@@ -1,5 +1,5 @@
 import { optionsField } from '../../fields/collection';
-import { nameValuesField } from '../../fields/nameValues';
+import { nameValuesField, sendEmptyValuesOption } from '../../fields/nameValues';
 import { dateField, decimalField } from '../../fields/text';
 import { contact } from '../commonFields';
 import { selectedEventOperation } from '../resource';
@@ -20,6 +20,7 @@ const extraFields = nameValuesField({
 	displayName: 'Extra Fields',
 	itemName: 'Field',
 	description: "More fields of the activity, by their name in the integration's mapping (e.g. size)",
+	clearable: true,
 });
 
 export const upsert = selectedEventOperation({
@@ -32,6 +33,6 @@ export const upsert = selectedEventOperation({
 				id: `${activity.value}Upsert`,
 				displayName: `${activity.name}: Create or Update`,
 				subtype: activity.subtype,
-				fields: [contact, activitySku, createdAt, price, extraFields, optionsField(activity.subtype)],
+				fields: [contact, activitySku, createdAt, price, extraFields, optionsField(activity.subtype, [sendEmptyValuesOption])],
 	})),
 });

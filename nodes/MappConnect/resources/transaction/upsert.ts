@@ -1,4 +1,5 @@
 import { additionalFields, optionsField } from '../../fields/collection';
+import { nameValuesField, sendEmptyValuesOption } from '../../fields/nameValues';
 import { dateField, textField } from '../../fields/text';
 import { DEFAULT_SUBTYPES } from '../../shared/api';
 import { groupField, preparedEmail } from '../commonFields';
@@ -35,7 +36,14 @@ export const upsert = eventOperation({
 				),
 				preparedEmail('A prepared email message (e.g. an order confirmation) that Mapp sends to the contact'),
 			]),
-			optionsField(DEFAULT_SUBTYPES.transaction),
+			nameValuesField({
+				name: 'extraFields',
+				displayName: 'Extra Fields',
+				itemName: 'Field',
+				description: "More top-level fields of the transaction, by their name in the integration's mapping",
+				clearable: true,
+			}),
+			optionsField(DEFAULT_SUBTYPES.transaction, [sendEmptyValuesOption]),
 		],
 	},
 });

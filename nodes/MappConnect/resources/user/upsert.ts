@@ -1,6 +1,6 @@
 import { eventOperation } from '../resource';
 import { optionsField } from '../../fields/collection';
-import { nameValuesField } from '../../fields/nameValues';
+import { nameValuesField, sendEmptyValuesOption } from '../../fields/nameValues';
 import { flagField } from '../../fields/text';
 import { DEFAULT_SUBTYPES } from '../../shared/api';
 import { contact, groupField, preparedEmail } from '../commonFields';
@@ -22,6 +22,7 @@ export const upsert = eventOperation({
 				displayName: 'Custom Attributes',
 				itemName: 'Attribute',
 				description: "Contact attributes to set, by their name in the integration's mapping",
+				clearable: true,
 			}),
 			optionsField(DEFAULT_SUBTYPES.user, [
 				flagField({
@@ -30,6 +31,7 @@ export const upsert = eventOperation({
 					description: 'Whether the contact must confirm the subscription by email before joining the group',
 				}),
 				preparedEmail('A prepared email message that Mapp sends to the contact after the update'),
+				sendEmptyValuesOption,
 			]),
 		],
 	},

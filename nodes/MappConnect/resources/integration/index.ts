@@ -1,0 +1,5 @@
+import type { Resource } from '../resource';
+import { getConnection } from './getConnection';
+import { ping } from './ping';
+
+export const integration: Resource = { value: 'integration', name: 'Integration', operations: [ping, getConnection] };

@@ -1,0 +1,77 @@
+import { arrived, expectEventSent, run, useSandbox } from './mappConnect';
+
+const sandbox = useSandbox();
+
+describe('Automation → Trigger External Event', () => {
+	it('sends the contact, the event name and the attributes under subtype automation', async () => {
+		await expectEventSent(
+			sandbox(),
+			{
+				resource: 'automation',
+				operation: 'triggerExternalEvent',
+				email: 'anna@example.com',
+				eventName: 'cart_abandoned',
+				eventAttributes: { values: [{ name: 'cartValue', value: '={{ 49.9 }}' }, { name: 'sku', value: 'TS-001' }] },
+			},
+			{
+				subtype: 'automation',
+				event: { email: 'anna@example.com', external_event: 'cart_abandoned', cartValue: '49.9', sku: 'TS-001' },
+			},
+		);
+	});
+
+	it('with another subtype and event name key, as a plugin integration expects', async () => {
+		await expectEventSent(
+			sandbox(),
+			{
+				resource: 'automation',
+				operation: 'triggerExternalEvent',
+				identifierType: 'userId',
+				userId: 'u-17',
+				eventName: 'NewAccount',
+				options: { subtype: 'external_event', eventNameKey: 'externalEvent' },
+			},
+			{ subtype: 'external_event', event: { userId: 'u-17', externalEvent: 'NewAccount' } },
+		);
+	});
+
+	it('sends nothing when an event name has a space, naming the item and field', async () => {
+		const result = await run(
+			sandbox(),
+			{ resource: 'automation', operation: 'triggerExternalEvent', email: '={{ $json.email }}', eventName: '={{ $json.event }}' },
+			{ items: [{ email: 'a@example.com', event: 'ok' }, { email: 'b@example.com', event: 'cart abandoned' }] },
+		);
+		expect(result.error?.message).toBe(
+			`'Event Name' must not contain spaces ("cart abandoned"): an event name has none in Mapp [item 1]`,
+		);
+		expect(sandbox().requests).toEqual([]);
+	});
+});
+
+describe('Integration', () => {
+	it("Ping: GET …/ping, Mapp's answer as it came", async () => {
+		const result = await run(sandbox(), { resource: 'integration', operation: 'ping' });
+		expect(result.error).toBeUndefined();
+		expect(sandbox().requests.map((request) => arrived(sandbox(), request))).toEqual([
+			{ method: 'GET', path: `/integration/${sandbox().integrationId}/ping`, query: '', body: undefined, status: 200 },
+		]);
+		expect(result.items).toEqual([
+			{ json: { pong: true, integrationId: sandbox().integrationId, timestamp: expect.any(Number) }, pairedItem: { item: 0 } },
+		]);
+	});
+
+	it("Get Connection: GET …/connect, Mapp's answer as it came", async () => {
+		const result = await run(sandbox(), { resource: 'integration', operation: 'getConnection' });
+		expect(result.error).toBeUndefined();
+		expect(sandbox().requests.map((request) => arrived(sandbox(), request))).toEqual([
+			{ method: 'GET', path: `/integration/${sandbox().integrationId}/connect`, query: '', body: undefined, status: 200 },
+		]);
+		expect(result.items).toEqual([{ json: { integrationId: sandbox().integrationId, connected: true }, pairedItem: { item: 0 } }]);
+	});
+
+	it('Ping: a wrong secret is an error with Mapp\'s status and a hint', async () => {
+		const result = await run(sandbox(), { resource: 'integration', operation: 'ping' }, { credentials: { secret: 'wrong' } });
+		expect(result.error?.message).toMatch(/401/);
+		expect(result.items).toEqual([]);
+	});
+});
