@@ -107,7 +107,7 @@ describe('bad input is refused with an error naming the field and the item', () 
 			'an invalid transaction date',
 			'transactionUpsert',
 			{ email, orderId: '1', additionalFields: { transactionDate: 'yesterday' } },
-			"'Transaction Date' is not a valid date (use ISO 8601, e.g. 2024-02-10T17:25:43Z) [item 3]",
+			"'Transaction Date' is not a valid date (use ISO 8601, e.g. 2024-02-10T17:25:43Z; without a zone it is read in the workflow's time zone; or epoch seconds (10 digits) or milliseconds (13 digits)) [item 3]",
 		],
 		[
 			'an invalid currency',
@@ -156,7 +156,7 @@ describe('bad input is refused with an error naming the field and the item', () 
 			'an invalid created at',
 			'abandonedCartUpsert',
 			{ email, sku: 'S', createdAt: '10/02/2024 at noon' },
-			"'Created At' is not a valid date (use ISO 8601, e.g. 2024-02-10T17:25:43Z) [item 3]",
+			"'Created At' is not a valid date (use ISO 8601, e.g. 2024-02-10T17:25:43Z; without a zone it is read in the workflow's time zone; or epoch seconds (10 digits) or milliseconds (13 digits)) [item 3]",
 		],
 		[
 			'a recommendation accuracy that is not a number',
