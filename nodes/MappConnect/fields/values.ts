@@ -181,3 +181,31 @@ export function toMappStringMap(object: IDataObject): Map<string, string> {
 export function toMappStrings(object: IDataObject): IDataObject {
 	return Object.fromEntries(toMappStringMap(object));
 }
+
+/**
+ * A whole structure (an item's JSON) with its scalars as Mapp's examples send them: numbers,
+ * booleans and dates as strings (toMappString); objects and arrays kept, their values converted
+ * too; text and null as they are (an empty value is the sender's to choose). `path` names the
+ * value in a problem, e.g. `attributes.price` ('' for the whole structure).
+ */
+export function toMappValues(value: unknown, path = ''): unknown {
+	if (value === null || value === undefined || typeof value === 'string') return value;
+	if (typeof value === 'number' || typeof value === 'boolean' || value instanceof Date || isDateLike(value)) {
+		try {
+			return toMappString(value);
+		} catch (error) {
+			throw new InvalidValue(`field "${path}" ${(error as Error).message}`);
+		}
+	}
+	if (Array.isArray(value)) return value.map((entry, index) => toMappValues(entry, `${path}[${index}]`));
+	if (typeof value === 'object') {
+		return Object.fromEntries(
+			Object.entries(value).map(([key, entry]) => {
+				const keyPath = path ? `${path}.${key}` : key;
+				if (key === FORBIDDEN_NAME) throw new InvalidValue(`field "${keyPath}" must not be sent: "${FORBIDDEN_NAME}" is not a name Mapp can take`);
+				return [key, toMappValues(entry, keyPath)];
+			}),
+		);
+	}
+	throw new InvalidValue(`field "${path}" must be text, a number, a boolean, an object or a list, not ${describe(value)}`);
+}

@@ -88,6 +88,18 @@ describe('bad input is refused with an error naming the field and the item', () 
 			{ datasetName: 'd', key: 'k', attributesInput: 'json', attributesJson: "{'__proto__':'x'}" },
 			`'Attributes (JSON)' must not use the name "__proto__" [item 3]`,
 		],
+		[
+			'an order item (JSON) with a key named __proto__',
+			'transactionUpsert',
+			{ email, orderId: '1', itemsInput: 'json', itemsJson: '[{"sku":"A","__proto__":{"x":"1"}}]' },
+			`'Items (JSON)' entry 1 must not use the name "__proto__" [item 3]`,
+		],
+		[
+			'an order item with an extra field named __proto__',
+			'transactionUpsert',
+			{ email, orderId: '1', items: { item: [{ sku: 'A', extraFields: '{"__proto__":"x"}' }] } },
+			`'Items' entry 1: Extra Fields (JSON) must not use the name "__proto__" [item 3]`,
+		],
 		['a missing message', 'messageSendEmail', { email, messageId: fromList('') }, "'Message' is required [item 3]"],
 		['a missing push message', 'messageSendPush', { email, mobileAppId: byId('5') }, "'Push Message' is required [item 3]"],
 		[

@@ -10,12 +10,12 @@ import { built } from '../events/reader';
 const transaction = (transactionDate: unknown, timeZone: string, itemIndex = 0) =>
 	built(
 		'transactionUpsert',
-		{ orderId: 'O-1', email: 'a@mapp.com', additionalFields: { transactionDate } },
+		{ orderId: 'O-1', email: 'a@mapp.com', additionalFields: { transactionDate: transactionDate as string } },
 		itemIndex,
 		timeZone,
 	).event.transaction_date;
 const createdAt = (value: unknown, timeZone: string, itemIndex = 0) =>
-	built('wishlistUpsert', { email: 'a@mapp.com', sku: 'X', createdAt: value }, itemIndex, timeZone).event.createdAt;
+	built('wishlistUpsert', { email: 'a@mapp.com', sku: 'X', createdAt: value as string }, itemIndex, timeZone).event.createdAt;
 
 describe(`dates (process time zone: ${process.env.TZ ?? 'not set'})`, () => {
 	it("reads a date-time without a zone in the workflow's time zone", () => {
