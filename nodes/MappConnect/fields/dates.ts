@@ -80,23 +80,31 @@ const formatters = new Map<string, Intl.DateTimeFormat>();
 function formatterFor(timeZone: string): Intl.DateTimeFormat {
 	let formatter = formatters.get(timeZone);
 	if (!formatter) {
-		try {
-			formatter = new Intl.DateTimeFormat('en-US', {
-				timeZone,
-				hourCycle: 'h23',
-				year: 'numeric',
-				month: 'numeric',
-				day: 'numeric',
-				hour: 'numeric',
-				minute: 'numeric',
-				second: 'numeric',
-			});
-		} catch {
+		if (!isKnownTimeZone(timeZone)) {
 			throw new InvalidValue(`cannot be read: the workflow's time zone "${timeZone}" is unknown (check the workflow's settings)`);
 		}
+		formatter = new Intl.DateTimeFormat('en-US', {
+			timeZone,
+			hourCycle: 'h23',
+			year: 'numeric',
+			month: 'numeric',
+			day: 'numeric',
+			hour: 'numeric',
+			minute: 'numeric',
+			second: 'numeric',
+		});
 		formatters.set(timeZone, formatter);
 	}
 	return formatter;
+}
+
+function isKnownTimeZone(timeZone: string): boolean {
+	try {
+		new Intl.DateTimeFormat('en-US', { timeZone });
+		return true;
+	} catch {
+		return false;
+	}
 }
 
 /** Whether the instant shows this wall time on a clock in the time zone. */

@@ -190,12 +190,12 @@ export function toMappStrings(object: IDataObject): IDataObject {
  */
 export function toMappValues(value: unknown, path = ''): unknown {
 	if (value === null || value === undefined || typeof value === 'string') return value;
+	if (typeof value === 'number' && !Number.isFinite(value)) {
+		throw new InvalidValue(`field "${path}" must be text, a number or a boolean, not ${value}`);
+	}
+	if (value instanceof Date && Number.isNaN(value.getTime())) throw new InvalidValue(`field "${path}" is not a valid date`);
 	if (typeof value === 'number' || typeof value === 'boolean' || value instanceof Date || isDateLike(value)) {
-		try {
-			return toMappString(value);
-		} catch (error) {
-			throw new InvalidValue(`field "${path}" ${(error as Error).message}`);
-		}
+		return toMappString(value);
 	}
 	if (Array.isArray(value)) return value.map((entry, index) => toMappValues(entry, `${path}[${index}]`));
 	if (typeof value === 'object') {

@@ -82,7 +82,7 @@ function batchProperties(kinds: readonly EventKind[]): INodeProperties[] {
 				name: 'valueTypes',
 				type: 'options',
 				noDataExpression: true,
-				default: VALUE_TYPES.strings,
+				default: 'strings',
 				options: [
 					{
 						name: 'Strings, as Mapp Expects',
