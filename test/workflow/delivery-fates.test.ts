@@ -7,7 +7,7 @@
 import type { INodeParameters } from 'n8n-workflow';
 import { formatItemRanges } from '../../nodes/MappConnect/delivery/results';
 import type { RetryTimings } from '../../nodes/MappConnect/delivery/retry';
-import { closedPort } from './loopback';
+import { closedPort, credentialsAt } from './loopback';
 import { resourceLocator, run, useSandbox } from './mappConnect';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -24,7 +24,7 @@ const recordedEmails = () => sandbox().events.map((event) => event.body.email as
 const N8N_GENERIC_TEXT = /retry the request immediately|closed unexpectedly|Retry on Fail' option/i;
 
 async function refusingCredential() {
-	return { baseUrl: `http://127.0.0.1:${await closedPort()}/charon/api/v1` };
+	return credentialsAt(`http://127.0.0.1:${await closedPort()}`);
 }
 
 describe('a refused connection: not delivered', () => {

@@ -3,9 +3,8 @@
  * ignores `offset`, and one whose pages are shorter than asked.
  */
 import { runNode } from '../harness';
-import { DEMO_INTEGRATION_ID, DEMO_SECRET, SANDBOX_BASE_PATH } from '../sandbox/server';
 import type { Loopback } from './loopback';
-import { startServer } from './loopback';
+import { credentialsAt, startServer } from './loopback';
 
 const entry = (n: number) => ({ messageName: `Message ${n}`, sendoutDate: String(1700000000000 + n), clickDate: null, openDate: null });
 
@@ -25,12 +24,7 @@ async function returnAll() {
 	if (!server) throw new Error('no server');
 	return await runNode({
 		parameters: { resource: 'message', operation: 'getHistory', userEmail: 'anna@example.com', returnAll: true },
-		credentials: {
-			system: 'custom',
-			baseUrl: `${server.origin}${SANDBOX_BASE_PATH}`,
-			integrationId: DEMO_INTEGRATION_ID,
-			secret: DEMO_SECRET,
-		},
+		credentials: credentialsAt(server.origin),
 	});
 }
 

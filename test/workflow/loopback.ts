@@ -13,6 +13,8 @@ import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createServer as createTlsServer } from 'node:tls';
+import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
+import { DEMO_INTEGRATION_ID, DEMO_SECRET, SANDBOX_BASE_PATH } from '../sandbox/server';
 
 export interface Received {
 	method: string;
@@ -28,6 +30,11 @@ export interface Loopback {
 	port: number;
 	received: Received[];
 	close(): Promise<void>;
+}
+
+/** A Mapp Connect API credential whose base URL is on this origin (the sandbox's path, ID and secret). */
+export function credentialsAt(origin: string): ICredentialDataDecryptedObject {
+	return { system: 'custom', baseUrl: `${origin}${SANDBOX_BASE_PATH}`, integrationId: DEMO_INTEGRATION_ID, secret: DEMO_SECRET };
 }
 
 async function listen(server: Server, received: Received[], scheme = 'http'): Promise<Loopback> {

@@ -5,9 +5,8 @@
  */
 import type { INodeParameters } from 'n8n-workflow';
 import { loadOptions, runNode } from '../harness';
-import { DEMO_INTEGRATION_ID, DEMO_SECRET, SANDBOX_BASE_PATH } from '../sandbox/server';
 import type { Loopback } from './loopback';
-import { startHtmlPage, startRedirector, startServer } from './loopback';
+import { credentialsAt, startHtmlPage, startRedirector, startServer } from './loopback';
 import { resourceLocator } from './mappConnect';
 
 const userUpsert: INodeParameters = {
@@ -41,12 +40,7 @@ async function redirectingCredential(status: number, target = elsewhere.origin) 
 	servers.push(redirector);
 	return {
 		redirector,
-		credentials: {
-			system: 'custom',
-			baseUrl: `${redirector.origin}${SANDBOX_BASE_PATH}`,
-			integrationId: DEMO_INTEGRATION_ID,
-			secret: DEMO_SECRET,
-		},
+		credentials: credentialsAt(redirector.origin),
 	};
 }
 
@@ -114,12 +108,7 @@ describe('an HTML page answered with 200 is not Mapp Connect', () => {
 	async function htmlCredential() {
 		const page = await startHtmlPage();
 		servers.push(page);
-		return {
-			system: 'custom',
-			baseUrl: `${page.origin}${SANDBOX_BASE_PATH}`,
-			integrationId: DEMO_INTEGRATION_ID,
-			secret: DEMO_SECRET,
-		};
+		return credentialsAt(page.origin);
 	}
 
 	it('single operation: an error, with a hint at the base URL', async () => {

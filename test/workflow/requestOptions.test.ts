@@ -6,9 +6,9 @@
 import type { INodeParameters } from 'n8n-workflow';
 import type { RetryTimings } from '../../nodes/MappConnect/delivery/retry';
 import { runNode, sandboxCredentials } from '../harness';
-import { DEMO_INTEGRATION_ID, DEMO_SECRET, SANDBOX_BASE_PATH } from '../sandbox/server';
+import { SANDBOX_BASE_PATH } from '../sandbox/server';
 import type { Loopback } from './loopback';
-import { startProxy, startSelfSignedTls, startTrickle } from './loopback';
+import { credentialsAt, startProxy, startSelfSignedTls, startTrickle } from './loopback';
 import { resourceLocator, useSandbox } from './mappConnect';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -125,8 +125,7 @@ describe('Request Options → Timeout is a deadline, not an idle timeout', () =>
 	/** A server that sends one byte every 200 ms and never finishes its answer. */
 	async function trickling() {
 		const trickle = await started(startTrickle(200));
-		const credentials = { system: 'custom', baseUrl: `${trickle.origin}${SANDBOX_BASE_PATH}`, integrationId: DEMO_INTEGRATION_ID, secret: DEMO_SECRET };
-		return { trickle, credentials };
+		return { trickle, credentials: credentialsAt(trickle.origin) };
 	}
 
 	it('a single operation: the event may or may not have arrived, after the Timeout', async () => {
