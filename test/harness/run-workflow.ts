@@ -28,6 +28,8 @@ export interface RunNodeOptions {
 	continueOnFail?: boolean;
 	/** Node type name within the package; `mappConnect` by default. */
 	nodeType?: string;
+	/** The workflow's time zone setting; n8n's default (America/New_York, GENERIC_TIMEZONE) when left out. */
+	timezone?: string;
 }
 
 export interface RunNodeResult {
@@ -56,6 +58,7 @@ export async function runNode(options: RunNodeOptions): Promise<RunNodeResult> {
 		},
 	];
 	const connections = { Input: { main: [[{ node: NODE_NAME, type: 'main' as const, index: 0 }]] } };
+	const settings = options.timezone ? { timezone: options.timezone } : {};
 	const workflowData: IWorkflowBase = {
 		id: 'harness-workflow',
 		name: 'Harness',
@@ -64,10 +67,11 @@ export async function runNode(options: RunNodeOptions): Promise<RunNodeResult> {
 		isArchived: false,
 		nodes,
 		connections,
+		settings,
 		createdAt: new Date(),
 		updatedAt: new Date(),
 	};
-	const workflow = new Workflow({ id: workflowData.id, nodes, connections, active: false, nodeTypes: pkg.nodeTypes });
+	const workflow = new Workflow({ id: workflowData.id, nodes, connections, active: false, nodeTypes: pkg.nodeTypes, settings });
 	const credentialsHelper = new HarnessCredentialsHelper(pkg, { [CREDENTIAL_TYPE]: options.credentials });
 	const additionalData = createAdditionalData(credentialsHelper, workflowData);
 

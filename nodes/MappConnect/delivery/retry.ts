@@ -22,8 +22,8 @@ const NETWORK_FAILURES: Record<string, { words: string; reachedServer: boolean }
 	EHOSTUNREACH: { words: 'the host is unreachable', reachedServer: false },
 	ECONNRESET: { words: 'the connection was reset', reachedServer: true },
 	ECONNABORTED: { words: 'the connection was aborted', reachedServer: true },
-	ETIMEDOUT: { words: 'no answer in time', reachedServer: true },
-	ESOCKETTIMEDOUT: { words: 'no answer in time', reachedServer: true },
+	ETIMEDOUT: { words: 'timed out', reachedServer: true },
+	ESOCKETTIMEDOUT: { words: 'timed out', reachedServer: true },
 	EPIPE: { words: 'the connection broke', reachedServer: true },
 };
 

@@ -16,6 +16,11 @@ export interface ParameterReader {
 	readonly node: INode;
 	readonly itemIndex: number;
 	/**
+	 * The workflow's time zone (its settings, else the instance's), in which a date without a
+	 * zone is read (fields/dates.ts).
+	 */
+	readonly timeZone: string;
+	/**
 	 * The parameter at a dotted path (`options.subtype`). With `extractValue`, a resource locator
 	 * gives its value, as n8n's getNodeParameter does.
 	 */
@@ -71,6 +76,7 @@ export function within(params: ParameterReader, collectionName: string): Paramet
 	return {
 		node: params.node,
 		itemIndex: params.itemIndex,
+		timeZone: params.timeZone,
 		get: <T>(name: string, fallback?: T, options?: ReadOptions) =>
 			params.get<T>(`${collectionName}.${name}`, fallback, options),
 	};

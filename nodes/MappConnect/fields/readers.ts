@@ -27,6 +27,7 @@ type Resolver = (json: IDataObject) => unknown;
  */
 export function itemReaders(context: IExecuteFunctions): (itemIndex: number, json: IDataObject) => ParameterReader {
 	const node = context.getNode();
+	const timeZone = context.getTimezone();
 	const resolvers = new Map<string, Resolver | null>();
 	const resolverOf = (name: string) => {
 		let resolver = resolvers.get(name);
@@ -40,6 +41,7 @@ export function itemReaders(context: IExecuteFunctions): (itemIndex: number, jso
 	return (itemIndex, json) => ({
 		node,
 		itemIndex,
+		timeZone,
 		get<T>(name: string, fallback?: T, options?: ReadOptions): T {
 			const resolver = resolverOf(name);
 			const value = resolver ? resolver(json) : fallback === undefined ? NOT_DIRECT : compile(fallback)(json);
@@ -54,6 +56,7 @@ export function singleItemReader(context: IExecuteSingleFunctions): ParameterRea
 	return {
 		node: context.getNode(),
 		itemIndex: context.getItemIndex(),
+		timeZone: context.getTimezone(),
 		get: <T>(name: string, fallback?: T, options?: ReadOptions) => context.getNodeParameter(name, fallback, options) as T,
 	};
 }

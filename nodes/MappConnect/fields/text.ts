@@ -6,12 +6,11 @@ import {
 	isDecimalNumber,
 	isEmailAddress,
 	isEmpty,
-	isEpochMilliseconds,
 	isHttpUrl,
 	isPhoneNumber,
-	toIsoDate,
 	toMappString,
 } from './values';
+import { toEpochMilliseconds, toIsoDate } from './dates';
 
 export interface TextSpec {
 	/** The parameter's name (kept as it is in saved workflows). */
@@ -87,7 +86,12 @@ export function urlField(spec: TextSpec): Field<string | undefined> {
 	return textField(spec, (value) => (isHttpUrl(value) ? undefined : 'must be a URL starting with http:// or https://'));
 }
 
-/** A date sent as ISO 8601 in UTC; with `acceptEpochMilliseconds`, epoch ms pass unchanged, as a string. */
+/**
+ * A date, read by the package's one date rule (fields/dates.ts: a date without a zone is in the
+ * workflow's time zone; 10 digits are epoch seconds, 13 epoch milliseconds) and sent as ISO 8601
+ * in UTC. With `acceptEpochMilliseconds` (Mapp's `createdAt`), epoch values are sent as epoch
+ * milliseconds, as Mapp documents them, and other dates as ISO 8601.
+ */
 export function dateField(spec: TextSpec & { acceptEpochMilliseconds?: boolean }): Field<string | undefined> {
 	return valueField({
 		label: spec.displayName,
@@ -99,8 +103,9 @@ export function dateField(spec: TextSpec & { acceptEpochMilliseconds?: boolean }
 				if (spec.required) throw invalidField(params, spec.displayName, 'is required');
 				return undefined;
 			}
-			if (spec.acceptEpochMilliseconds && isEpochMilliseconds(value)) return String(value).trim();
-			return converted(params, spec.displayName, () => toIsoDate(value));
+			const isEpoch = typeof value === 'number' || (typeof value === 'string' && /^\s*\d+\s*$/.test(value));
+			const format = spec.acceptEpochMilliseconds && isEpoch ? toEpochMilliseconds : toIsoDate;
+			return converted(params, spec.displayName, () => format(value, params.timeZone));
 		},
 	});
 }

@@ -4,6 +4,7 @@
  * that read it adds its name and the item (fields.ts).
  */
 import type { IDataObject } from 'n8n-workflow';
+import { isDateLike, toIsoDate } from './dates';
 
 export class InvalidValue extends Error {}
 
@@ -21,7 +22,8 @@ export function toMappString(value: unknown, key?: string): string | undefined {
 	if (typeof value === 'string') return value.trim();
 	if (typeof value === 'number' && Number.isFinite(value)) return String(value);
 	if (typeof value === 'boolean') return String(value);
-	if (isDateLike(value)) return toIsoDate(value);
+	// a Date or Luxon DateTime is an instant: no time zone is needed to read it
+	if (value instanceof Date || isDateLike(value)) return toIsoDate(value, 'UTC');
 	const subject = key === undefined ? 'must' : `value of "${key}" must`;
 	throw new InvalidValue(`${subject} be text, a number or a boolean, not ${describe(value)}`);
 }
@@ -73,28 +75,6 @@ export function isHttpUrl(value: string): boolean {
 	} catch {
 		return false;
 	}
-}
-
-/** Epoch milliseconds as Mapp accepts them for `createdAt`, e.g. "1741867804875". */
-export function isEpochMilliseconds(value: unknown): boolean {
-	return (typeof value === 'number' && Number.isInteger(value) && value > 0) || (typeof value === 'string' && /^\d{10,}$/.test(value.trim()));
-}
-
-/** A date as ISO 8601 in UTC ("2020-04-28T12:30:08.537Z"), from a date string, a Date, a Luxon DateTime or epoch ms. */
-export function toIsoDate(value: unknown): string {
-	let date: Date;
-	if (value instanceof Date) date = value;
-	else if (isEpochMilliseconds(value)) date = new Date(Number(value));
-	else if (typeof value === 'string') date = new Date(value.trim());
-	else if (isDateLike(value)) date = new Date(String(value.toISO()));
-	else date = new Date(Number.NaN);
-	if (Number.isNaN(date.getTime())) throw new InvalidValue('is not a valid date (use ISO 8601, e.g. 2024-02-10T17:25:43Z)');
-	return date.toISOString();
-}
-
-/** A Luxon DateTime, as n8n's `$now` and date expressions return. */
-function isDateLike(value: unknown): value is { toISO(): string } {
-	return typeof value === 'object' && value !== null && typeof (value as { toISO?: unknown }).toISO === 'function';
 }
 
 /**
@@ -200,4 +180,32 @@ export function toMappStringMap(object: IDataObject, keepEmpty = false): Map<str
 /** The same as a plain object. */
 export function toMappStrings(object: IDataObject): IDataObject {
 	return Object.fromEntries(toMappStringMap(object));
+}
+
+/**
+ * A whole structure (an item's JSON) with its scalars as Mapp's examples send them: numbers,
+ * booleans and dates as strings (toMappString); objects and arrays kept, their values converted
+ * too; text and null as they are (an empty value is the sender's to choose). `path` names the
+ * value in a problem, e.g. `attributes.price` ('' for the whole structure).
+ */
+export function toMappValues(value: unknown, path = ''): unknown {
+	if (value === null || value === undefined || typeof value === 'string') return value;
+	if (typeof value === 'number' && !Number.isFinite(value)) {
+		throw new InvalidValue(`field "${path}" must be text, a number or a boolean, not ${value}`);
+	}
+	if (value instanceof Date && Number.isNaN(value.getTime())) throw new InvalidValue(`field "${path}" is not a valid date`);
+	if (typeof value === 'number' || typeof value === 'boolean' || value instanceof Date || isDateLike(value)) {
+		return toMappString(value);
+	}
+	if (Array.isArray(value)) return value.map((entry, index) => toMappValues(entry, `${path}[${index}]`));
+	if (typeof value === 'object') {
+		return Object.fromEntries(
+			Object.entries(value).map(([key, entry]) => {
+				const keyPath = path ? `${path}.${key}` : key;
+				if (key === FORBIDDEN_NAME) throw new InvalidValue(`field "${keyPath}" must not be sent: "${FORBIDDEN_NAME}" is not a name Mapp can take`);
+				return [key, toMappValues(entry, keyPath)];
+			}),
+		);
+	}
+	throw new InvalidValue(`field "${path}" must be text, a number, a boolean, an object or a list, not ${describe(value)}`);
 }

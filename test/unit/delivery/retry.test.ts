@@ -83,7 +83,7 @@ describe('network errors', () => {
 		['ECONNRESET', 'the connection was reset', true],
 		['ECONNREFUSED', 'the connection was refused', false],
 		['ENOTFOUND', 'the host name was not found', false],
-		['ETIMEDOUT', 'no answer in time', true],
+		['ETIMEDOUT', 'timed out', true],
 		['ECONNABORTED', 'the connection was aborted', true],
 	])('retries %s, also when wrapped, and says in words whether the request may have arrived', (code, words, mayHaveArrived) => {
 		const axiosError = Object.assign(new Error('request failed'), { code });

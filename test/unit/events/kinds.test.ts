@@ -147,6 +147,32 @@ describe('event kinds: variants beyond the examples', () => {
 			}).event,
 		).toEqual({ email: 'a@mapp.com', constructor: 'c', toString: 't', valueOf: 'v', hasOwnProperty: 'h' });
 	});
+
+	it('names like constructor are ordinary keys in order items, related data attributes and filters', () => {
+		const items = built('transactionUpsert', {
+			orderId: 'O-1',
+			email: 'a@mapp.com',
+			itemsInput: 'json',
+			itemsJson: '[{"sku":"A","constructor":"x","toString":"y"}]',
+		}).event.items;
+		expect(items).toEqual([{ sku: 'A', constructor: 'x', toString: 'y' }]);
+		const fieldItems = built('transactionUpsert', {
+			orderId: 'O-1',
+			email: 'a@mapp.com',
+			items: { item: [{ sku: 'A', extraFields: '{"valueOf":"v","hasOwnProperty":"h"}' }] },
+		}).event.items;
+		expect(fieldItems).toEqual([{ sku: 'A', valueOf: 'v', hasOwnProperty: 'h' }]);
+		expect(
+			built('relatedDataUpdate', {
+				datasetName: 'd',
+				key: 'k',
+				attributesInput: 'json',
+				attributesJson: "{'constructor':'c'}",
+				filterInput: 'json',
+				filterJson: '{"toString":"t"}',
+			}).event,
+		).toMatchObject({ attributes: { constructor: 'c' }, filter: { toString: 't' } });
+	});
 });
 
 describe('event subtype', () => {

@@ -17,10 +17,11 @@ export const NODE: INode = {
  * The parameters of one item as n8n hands them to a kind: `get` follows dotted paths like
  * `options.subtype`, and gives a resource locator's value with `extractValue`.
  */
-export function reader(parameters: IDataObject, itemIndex = 0): ParameterReader {
+export function reader(parameters: IDataObject, itemIndex = 0, timeZone = 'UTC'): ParameterReader {
 	return {
 		node: NODE,
 		itemIndex,
+		timeZone,
 		get<T>(name: string, fallback?: T, options?: ReadOptions): T {
 			let value: unknown = parameters;
 			for (const key of name.split('.')) {
@@ -41,8 +42,8 @@ export function kindById(id: string): EventKind {
 }
 
 /** The subtype and body a kind builds from the given parameters, for the item with this index. */
-export function built(kindId: string, parameters: IDataObject, itemIndex = 0): BuiltEvent {
-	return buildEvent(kindById(kindId), reader(parameters, itemIndex));
+export function built(kindId: string, parameters: IDataObject, itemIndex = 0, timeZone = 'UTC'): BuiltEvent {
+	return buildEvent(kindById(kindId), reader(parameters, itemIndex, timeZone));
 }
 
 /** A resource locator value as the editor stores it. */

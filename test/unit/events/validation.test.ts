@@ -88,6 +88,18 @@ describe('bad input is refused with an error naming the field and the item', () 
 			{ datasetName: 'd', key: 'k', attributesInput: 'json', attributesJson: "{'__proto__':'x'}" },
 			`'Attributes (JSON)' must not use the name "__proto__" [item 3]`,
 		],
+		[
+			'an order item (JSON) with a key named __proto__',
+			'transactionUpsert',
+			{ email, orderId: '1', itemsInput: 'json', itemsJson: '[{"sku":"A","__proto__":{"x":"1"}}]' },
+			`'Items (JSON)' entry 1 must not use the name "__proto__" [item 3]`,
+		],
+		[
+			'an order item with an extra field named __proto__',
+			'transactionUpsert',
+			{ email, orderId: '1', items: { item: [{ sku: 'A', extraFields: '{"__proto__":"x"}' }] } },
+			`'Items' entry 1: Extra Fields (JSON) must not use the name "__proto__" [item 3]`,
+		],
 		['a missing message', 'messageSendEmail', { email, messageId: fromList('') }, "'Message' is required [item 3]"],
 		['a missing push message', 'messageSendPush', { email, mobileAppId: byId('5') }, "'Push Message' is required [item 3]"],
 		[
@@ -107,7 +119,7 @@ describe('bad input is refused with an error naming the field and the item', () 
 			'an invalid transaction date',
 			'transactionUpsert',
 			{ email, orderId: '1', additionalFields: { transactionDate: 'yesterday' } },
-			"'Transaction Date' is not a valid date (use ISO 8601, e.g. 2024-02-10T17:25:43Z) [item 3]",
+			"'Transaction Date' is not a valid date (use ISO 8601, e.g. 2024-02-10T17:25:43Z; without a zone it is read in the workflow's time zone; or epoch seconds (10 digits) or milliseconds (13 digits)) [item 3]",
 		],
 		[
 			'an invalid currency',
@@ -156,7 +168,7 @@ describe('bad input is refused with an error naming the field and the item', () 
 			'an invalid created at',
 			'abandonedCartUpsert',
 			{ email, sku: 'S', createdAt: '10/02/2024 at noon' },
-			"'Created At' is not a valid date (use ISO 8601, e.g. 2024-02-10T17:25:43Z) [item 3]",
+			"'Created At' is not a valid date (use ISO 8601, e.g. 2024-02-10T17:25:43Z; without a zone it is read in the workflow's time zone; or epoch seconds (10 digits) or milliseconds (13 digits)) [item 3]",
 		],
 		[
 			'a recommendation accuracy that is not a number',

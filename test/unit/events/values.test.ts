@@ -1,4 +1,5 @@
-import { InvalidValue, parseObject, toIsoDate, toMappString, toMappStrings } from '../../../nodes/MappConnect/fields/values';
+import { toIsoDate } from '../../../nodes/MappConnect/fields/dates';
+import { InvalidValue, parseObject, toMappString, toMappStrings } from '../../../nodes/MappConnect/fields/values';
 
 describe('values as Mapp expects them', () => {
 	it('sends numbers and booleans as strings and leaves empty values out', () => {
@@ -10,10 +11,10 @@ describe('values as Mapp expects them', () => {
 	});
 
 	it('turns dates into ISO 8601 in UTC', () => {
-		expect(toIsoDate('2020-04-28T14:30:08.537+02:00')).toBe('2020-04-28T12:30:08.537Z');
-		expect(toIsoDate(1588077008537)).toBe('2020-04-28T12:30:08.537Z');
-		expect(toIsoDate(new Date(Date.UTC(2024, 1, 10)))).toBe('2024-02-10T00:00:00.000Z');
-		expect(toIsoDate({ toISO: () => '2024-02-10T18:25:43.511+01:00' })).toBe('2024-02-10T17:25:43.511Z');
+		expect(toIsoDate('2020-04-28T14:30:08.537+02:00', 'UTC')).toBe('2020-04-28T12:30:08.537Z');
+		expect(toIsoDate(1588077008537, 'UTC')).toBe('2020-04-28T12:30:08.537Z');
+		expect(toIsoDate(new Date(Date.UTC(2024, 1, 10)), 'UTC')).toBe('2024-02-10T00:00:00.000Z');
+		expect(toIsoDate({ toISO: () => '2024-02-10T18:25:43.511+01:00' }, 'UTC')).toBe('2024-02-10T17:25:43.511Z');
 		expect(toMappString({ toISO: () => '2024-02-10T17:25:43.511Z' })).toBe('2024-02-10T17:25:43.511Z');
 	});
 

@@ -7,6 +7,7 @@ function contextWith(parameters: IDataObject) {
 	const node = { name: 'Mapp Connect', parameters } as unknown as INode;
 	const context = {
 		getNode: () => node,
+		getTimezone: () => 'Europe/Berlin',
 		getNodeParameter: (name: string, itemIndex: number) => {
 			asked.push(name);
 			return `n8n evaluated ${name} for item ${itemIndex}`;

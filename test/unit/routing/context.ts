@@ -18,6 +18,7 @@ export function singleContext(
 			return value;
 		},
 		getItemIndex: () => itemIndex,
+		getTimezone: () => 'UTC',
 		getNode: () => NODE,
 		getExecutionCancelSignal: () => undefined,
 		getExecuteData: () => run,

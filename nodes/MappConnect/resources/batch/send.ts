@@ -18,13 +18,17 @@ import type { EventKind } from '../../events/kind';
 import { buildEvent, eventSubtype, kindProperties } from '../../events/kind';
 import { optionsField } from '../../fields/collection';
 import type { ParameterReader } from '../../fields/field';
-import { invalidField } from '../../fields/field';
+import { converted, invalidField } from '../../fields/field';
+import { toMappValues } from '../../fields/values';
 import { API_PATHS, MAX_EVENTS_PER_BATCH } from '../../shared/api';
 import { mappErrorHint, mappMessage } from '../../shared/errors';
 import type { Operation } from '../resource';
 import { OUTPUT_MODE, batchOptionsProperty, readBatchOptions } from './options';
 
 export const EVENT_SOURCE = { fields: 'fields', inputItem: 'inputItem' } as const;
+
+/** Event Source "Input Item": how the item's values go out. Strings by default, as every other path sends them. */
+export const VALUE_TYPES = { strings: 'strings', raw: 'raw' } as const;
 
 function batchProperties(kinds: readonly EventKind[]): INodeProperties[] {
 	const fromInputItem = { show: { eventSource: [EVENT_SOURCE.inputItem] } };
@@ -74,6 +78,22 @@ function batchProperties(kinds: readonly EventKind[]): INodeProperties[] {
 				placeholder: 'e.g. email, group, firstName',
 				description: "Comma-separated fields of the item to send; leave empty to send all of the item's fields",
 			},
+			{
+				displayName: 'Value Types',
+				name: 'valueTypes',
+				type: 'options',
+				noDataExpression: true,
+				default: 'strings',
+				options: [
+					{
+						name: 'Strings, as Mapp Expects',
+						value: VALUE_TYPES.strings,
+						description:
+							'Numbers, booleans and dates go out as strings, also inside objects and lists, as in every example of Mapp and every other operation of this node',
+					},
+					{ name: 'As in the Item', value: VALUE_TYPES.raw, description: "Send the item's JSON types unchanged (numbers as numbers)" },
+				],
+			},
 			...optionsField('').properties,
 		]),
 		batchOptionsProperty,
@@ -105,10 +125,11 @@ async function sendBatch(context: IExecuteFunctions, kinds: readonly EventKind[]
 
 	const fromInputItem = context.getNodeParameter('eventSource', 0) === EVENT_SOURCE.inputItem;
 	const fieldsToInclude = fromInputItem ? fieldList(context.getNodeParameter('fieldsToInclude', 0, '') as string) : [];
+	const rawTypes = fromInputItem && context.getNodeParameter('valueTypes', 0, VALUE_TYPES.strings) === VALUE_TYPES.raw;
 	let firstSubtype: { subtype: string; itemIndex: number } | undefined;
 	const { prepared, invalid } = prepareItems(context, (params, json) => {
 		const built = fromInputItem
-			? { subtype: eventSubtype(kind, params), event: eventFromInputItem(params, json, fieldsToInclude) }
+			? { subtype: eventSubtype(kind, params), event: eventFromInputItem(params, json, fieldsToInclude, rawTypes) }
 			: buildEvent(kind, params);
 		if (firstSubtype && built.subtype !== firstSubtype.subtype) {
 			throw invalidField(
@@ -180,7 +201,7 @@ function failureHint(outcome: ChunkOutcome, subtype: string, advice: string): st
 }
 
 /** Event Source "Input Item": the item's own JSON is the event, or the listed fields of it. */
-function eventFromInputItem(params: ParameterReader, json: IDataObject, fields: string[]): IDataObject {
+function eventFromInputItem(params: ParameterReader, json: IDataObject, fields: string[], rawTypes: boolean): IDataObject {
 	const event = fields.length
 		? Object.fromEntries(fields.filter((field) => Object.hasOwn(json, field)).map((field) => [field, json[field]]))
 		: json;
@@ -191,7 +212,9 @@ function eventFromInputItem(params: ParameterReader, json: IDataObject, fields: 
 					itemIndex: params.itemIndex,
 				});
 	}
-	return event;
+	// converted in either case, so that a name or value Mapp cannot take is refused in both
+	const withStrings = converted(params, 'Input Item', () => toMappValues(event) as IDataObject);
+	return rawTypes ? event : withStrings;
 }
 
 function fieldList(text: string): string[] {

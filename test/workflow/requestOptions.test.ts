@@ -1,0 +1,166 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals -- Node code for tests and tools, never run inside n8n (README: Lint in strict mode) */
+/**
+ * The node's Request Options (Proxy, Ignore SSL Issues, Timeout), which n8n shows on every
+ * operation, and n8n's proxy environment variables: honoured by the single operations and by
+ * Batch alike, against a real loopback proxy, a self-signed TLS endpoint and a trickling server.
+ */
+import type { INodeParameters } from 'n8n-workflow';
+import type { RetryTimings } from '../../nodes/MappConnect/delivery/retry';
+import { runNode, sandboxCredentials } from '../harness';
+import { SANDBOX_BASE_PATH } from '../sandbox/server';
+import type { Loopback } from './loopback';
+import { credentialsAt, startProxy, startSelfSignedTls, startTrickle } from './loopback';
+import { resourceLocator, useSandbox } from './mappConnect';
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { retryTimings } = require('../../dist/nodes/MappConnect/delivery/retry') as { retryTimings: RetryTimings };
+Object.assign(retryTimings, { backoffBaseMs: 1, backoffCapMs: 4, throttleWaitMs: 5 });
+
+const sandbox = useSandbox();
+
+const userUpsert: INodeParameters = {
+	resource: 'user',
+	operation: 'upsert',
+	email: '={{ $json.email }}',
+	group: resourceLocator('101', 'id'),
+};
+const batchUpsert: INodeParameters = { ...userUpsert, resource: 'batch', operation: 'send', eventKind: 'userUpsert', eventSource: 'fields' };
+const contacts = [{ email: 'anna@example.com' }, { email: 'ben@example.com' }];
+const OPERATIONS = [
+	['a single operation', userUpsert],
+	['Batch', batchUpsert],
+] as const;
+
+let servers: Loopback[] = [];
+afterEach(async () => {
+	await Promise.all(servers.map(async (server) => await server.close()));
+	servers = [];
+});
+async function started<T extends Loopback>(server: Promise<T>): Promise<T> {
+	const running = await server;
+	servers.push(running);
+	return running;
+}
+
+const recordedEmails = () => sandbox().events.map((event) => event.body.email);
+
+describe('Request Options → Proxy', () => {
+	it.each(OPERATIONS)('%s sends every request through the proxy', async (_name, parameters) => {
+		const proxy = await started(startProxy());
+		const result = await runNode({
+			parameters: { ...parameters, requestOptions: { proxy: proxy.origin } },
+			items: contacts,
+			credentials: sandboxCredentials(sandbox()),
+		});
+		expect(result.error).toBeUndefined();
+		expect(recordedEmails().sort()).toEqual(contacts.map(({ email }) => email));
+		expect(proxy.received).toHaveLength(sandbox().requests.length);
+		expect(proxy.received.every(({ url }) => url.startsWith(sandbox().baseUrl))).toBe(true);
+	});
+
+	it('Batch over HTTPS goes through the proxy in a CONNECT tunnel', async () => {
+		const proxy = await started(startProxy());
+		const tls = await started(startSelfSignedTls(Number(new URL(sandbox().baseUrl).port)));
+		const result = await runNode({
+			parameters: { ...batchUpsert, requestOptions: { proxy: proxy.origin, allowUnauthorizedCerts: true }, batchOptions: { maxRetries: 0 } },
+			items: contacts,
+			credentials: sandboxCredentials(sandbox(), { baseUrl: `${tls.origin}${SANDBOX_BASE_PATH}` }),
+		});
+		expect(proxy.received.map(({ method, url }) => `${method} ${url}`)).toEqual([`CONNECT 127.0.0.1:${tls.port}`]);
+		// n8n-core's HTTPS proxy agent checks the certificate inside the tunnel even with Ignore SSL
+		// Issues on (it keeps that option for the proxy's own connection): so for every n8n node
+		// (README, Troubleshooting). The certificate was refused; nothing went out in the clear.
+		expect(result.error?.description).toContain('Batch 1 (items 0-1): self-signed certificate after 1 attempt.');
+		expect(sandbox().requests).toEqual([]);
+	});
+});
+
+describe("n8n's proxy environment variables (HTTP_PROXY, as n8n's own HTTP requests honour them)", () => {
+	const names = ['HTTP_PROXY', 'http_proxy', 'NO_PROXY', 'no_proxy', 'npm_config_no_proxy', 'npm_config_proxy'];
+	let saved: Record<string, string | undefined>;
+	beforeEach(() => {
+		saved = Object.fromEntries(names.map((name) => [name, process.env[name]]));
+		for (const name of names) delete process.env[name];
+	});
+	afterEach(() => {
+		for (const name of names) {
+			if (saved[name] === undefined) delete process.env[name];
+			else process.env[name] = saved[name];
+		}
+	});
+
+	it.each(OPERATIONS)('%s sends through the proxy HTTP_PROXY names', async (_name, parameters) => {
+		const proxy = await started(startProxy());
+		process.env.HTTP_PROXY = proxy.origin;
+		const result = await runNode({ parameters, items: contacts, credentials: sandboxCredentials(sandbox()) });
+		expect(result.error).toBeUndefined();
+		expect(recordedEmails().sort()).toEqual(contacts.map(({ email }) => email));
+		expect(proxy.received).toHaveLength(sandbox().requests.length);
+	});
+});
+
+describe('Request Options → Ignore SSL Issues', () => {
+	async function selfSigned() {
+		const tls = await started(startSelfSignedTls(Number(new URL(sandbox().baseUrl).port)));
+		return sandboxCredentials(sandbox(), { baseUrl: `${tls.origin}${SANDBOX_BASE_PATH}` });
+	}
+
+	it.each(OPERATIONS)('%s refuses a self-signed certificate by default', async (_name, parameters) => {
+		const result = await runNode({ parameters: { ...parameters, batchOptions: { maxRetries: 0 } }, items: contacts, credentials: await selfSigned() });
+		expect(result.error?.message).toMatch(/not delivered/);
+		expect(sandbox().requests).toEqual([]);
+	});
+
+	it.each(OPERATIONS)('%s accepts it with Ignore SSL Issues on', async (_name, parameters) => {
+		const result = await runNode({
+			parameters: { ...parameters, requestOptions: { allowUnauthorizedCerts: true } },
+			items: contacts,
+			credentials: await selfSigned(),
+		});
+		expect(result.error).toBeUndefined();
+		expect(recordedEmails().sort()).toEqual(contacts.map(({ email }) => email));
+	});
+});
+
+describe('Request Options → Timeout is a deadline, not an idle timeout', () => {
+	/** A server that sends one byte every 200 ms and never finishes its answer. */
+	async function trickling() {
+		const trickle = await started(startTrickle(200));
+		return { trickle, credentials: credentialsAt(trickle.origin) };
+	}
+
+	it('a single operation: the event may or may not have arrived, after the Timeout', async () => {
+		const { trickle, credentials } = await trickling();
+		const started = Date.now();
+		const result = await runNode({
+			parameters: { ...userUpsert, requestOptions: { timeout: 500 } },
+			items: [contacts[0]],
+			credentials,
+			continueOnFail: true,
+		});
+		const elapsed = Date.now() - started;
+		expect(result.items.map(({ json }) => json)).toEqual([
+			{ error: 'The event may or may not have reached Mapp: no answer (timed out)' },
+		]);
+		expect(trickle.received).toHaveLength(1);
+		// without a deadline the answer never ends and the run would hang until the test's timeout
+		expect(elapsed).toBeLessThan(5000);
+	});
+
+	it('Batch: the chunk counts as "no answer", is retried, then reported as possibly delivered', async () => {
+		const { trickle, credentials } = await trickling();
+		const started = Date.now();
+		const result = await runNode({
+			parameters: { ...batchUpsert, requestOptions: { timeout: 500 }, batchOptions: { maxRetries: 1 } },
+			items: contacts,
+			credentials,
+		});
+		const elapsed = Date.now() - started;
+		expect(result.error?.message).toBe('Batch 1 of 1 failed: items 0-1 may or may not have been delivered');
+		expect(result.error?.description).toContain(
+			'Batch 1 (items 0-1): no answer (timed out) after 2 attempts.',
+		);
+		expect(trickle.received).toHaveLength(2);
+		expect(elapsed).toBeLessThan(5000);
+	});
+});
