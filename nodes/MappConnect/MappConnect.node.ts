@@ -2,7 +2,6 @@ import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 import type { ListSearchMethod } from './events/fields';
 import { CREDENTIAL_TYPE, INTEGRATION_BASE_URL_EXPRESSION } from './shared/api';
-import { testMappConnectCredential } from './shared/credentialTest';
 import {
 	searchEmailMessages,
 	searchGroups,
@@ -46,7 +45,7 @@ export class MappConnect implements INodeType {
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: CREDENTIAL_TYPE, required: true, testedBy: 'testMappConnectCredential' }],
+		credentials: [{ name: CREDENTIAL_TYPE, required: true }],
 		requestDefaults: { baseURL: INTEGRATION_BASE_URL_EXPRESSION, json: true, ignoreHttpStatusErrors: true },
 		properties: [
 			{
@@ -85,7 +84,7 @@ export class MappConnect implements INodeType {
 		],
 	};
 
-	methods = { listSearch, credentialTest: { testMappConnectCredential } };
+	methods = { listSearch };
 
 	customOperations = { batch: { send: sendBatch } };
 }
