@@ -10,8 +10,8 @@ import {
 import { signRequest } from '../nodes/MappConnect/shared/signRequest';
 
 /**
- * n8n's credential test reports a refused ping in its own general words (it applies the rules below
- * to successful answers only), so the dialog says which field each of those words points to.
+ * n8n shows its own general text when Mapp refuses the ping (see PING_RULES), so the dialog says
+ * which field each of those texts points to.
  */
 const TEST_NOTICE =
 	'If Test fails: "Authorization failed" means the Secret, the System or the clock of the machine n8n runs on; "could not be found" means the Integration ID or the System; "refused the connection" or "incorrect host" means the System or the Base URL.';
@@ -19,9 +19,12 @@ const TEST_NOTICE =
 const CHECK_SYSTEM = 'check the System (or the Base URL of a Custom system)';
 
 /**
- * What the credential's Test tells the user to check, by Mapp's answer to the ping. n8n matches
- * `responseCode` rules on error statuses, and `responseSuccessBody` rules on a 2xx body: a 2xx
- * without Mapp's `"pong": true` came from something that is not Mapp Connect.
+ * What the credential's Test tells the user to check, by Mapp's answer to the ping. A 2xx without
+ * Mapp's `"pong": true` came from something that is not Mapp Connect (`responseSuccessBody`).
+ * The `responseCode` rules are n8n's way to word a refused ping, but the tested n8n versions
+ * (2.8.4, 2.33.7) never apply them: the response is lost before n8n's credentials tester looks
+ * for it, so it shows its generic text for the status. They take effect in an n8n that keeps it;
+ * the end-to-end test shows which texts n8n shows.
  */
 const PING_RULES = [
 	{
