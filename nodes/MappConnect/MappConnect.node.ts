@@ -4,7 +4,6 @@ import { listSearch } from './methods/listSearch';
 import { RESOURCES } from './resources';
 import { customOperationsOf, resourceProperties } from './resources/resource';
 import { CREDENTIAL_TYPE, INTEGRATION_BASE_URL_EXPRESSION } from './shared/api';
-import { testMappConnectCredential } from './shared/credentialTest';
 
 /**
  * Mapp Connect: a declarative node. The read operations run through n8n's routing; every operation
@@ -24,7 +23,7 @@ export class MappConnect implements INodeType {
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: CREDENTIAL_TYPE, required: true, testedBy: 'testMappConnectCredential' }],
+		credentials: [{ name: CREDENTIAL_TYPE, required: true }],
 		requestDefaults: {
 			baseURL: INTEGRATION_BASE_URL_EXPRESSION,
 			json: true,
@@ -47,7 +46,7 @@ export class MappConnect implements INodeType {
 		],
 	};
 
-	methods = { listSearch, credentialTest: { testMappConnectCredential } };
+	methods = { listSearch };
 
 	customOperations = customOperationsOf(RESOURCES);
 }

@@ -10,10 +10,9 @@ import type {
 	IWebhookResponseData,
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
-import { listOf, passesFilters, readFeedbackBody, toOutputJson } from './feedback';
+import { passesFilters, readFeedbackBody, toOutputJson, type FeedbackFilters } from './feedback';
 import { PROTECTION, TOKEN_QUERY_PARAMETER, checkProtection } from './protection';
-
-const DEFAULT_BODY_LIMIT_KB = 1024;
+import { DEFAULT_BODY_LIMIT_KB, readOptions } from './settings';
 
 /** The parts of n8n's request object the trigger reads; n8n has read the body by the time the node runs. */
 interface CallbackRequest {
@@ -142,7 +141,10 @@ export class MappConnectTrigger implements INodeType {
 				if (!HEADER_NAME.test(name)) {
 					return { status: 'Error', message: 'The header name may hold letters, digits and - _ . only' };
 				}
-				if (!credential.data?.headerSecret) return { status: 'Error', message: 'The header value is empty' };
+				const value = credential.data?.headerSecret;
+				if (typeof value !== 'string' || value.trim() === '') {
+					return { status: 'Error', message: 'The header value is empty or only spaces' };
+				}
 				return { status: 'OK', message: 'The header can be used' };
 			},
 		},
@@ -170,18 +172,23 @@ export class MappConnectTrigger implements INodeType {
 			response.end(JSON.stringify(body));
 		};
 
-		const protection = await checkProtection(this);
-		if (protection === 'notConfigured') {
-			answer(500, { message: 'The trigger has no secret to check requests against' });
-			return { noWebhookResponse: true };
-		}
-		if (protection === 'denied') {
-			answer(401, { message: 'Unauthorized' });
+		let limitBytes: number;
+		let filters: FeedbackFilters;
+		try {
+			if ((await checkProtection(this)) === 'denied') {
+				answer(401, { message: 'Unauthorized' });
+				return { noWebhookResponse: true };
+			}
+			({ limitBytes, filters } = readOptions(this));
+		} catch (error) {
+			// Only the settings and the credential are read here. 503: the trigger cannot take feedback
+			// until they are fixed; the request was not at fault, and a later delivery may succeed.
+			const message = `The Mapp Connect Trigger is not set up correctly: ${(error as Error).message}`;
+			this.logger.warn(message, { node: this.getNode().name });
+			answer(503, { message });
 			return { noWebhookResponse: true };
 		}
 
-		const options = this.getNodeParameter('options', {}) as IDataObject;
-		const limitBytes = Number(options.bodyLimitKb ?? DEFAULT_BODY_LIMIT_KB) * 1024;
 		const rawBody = await readBodyWithin(this.getRequestObject() as CallbackRequest, limitBytes);
 		if (!rawBody) {
 			answer(413, { message: `The body is larger than ${limitBytes / 1024} KB` });
@@ -194,11 +201,6 @@ export class MappConnectTrigger implements INodeType {
 			return { noWebhookResponse: true };
 		}
 
-		const filters = {
-			errorCodes: listOf(options.errorCodes as string | undefined),
-			mappingNames: listOf(options.mappingNames as string | undefined),
-			integrationId: String(options.integrationId ?? '').trim(),
-		};
 		const matching = body.entries.filter((entry) => passesFilters(entry, filters));
 		answer(200, { received: body.entries.length, matched: matching.length });
 		if (matching.length === 0) return { noWebhookResponse: true };

@@ -1,7 +1,8 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- Node code for tests and tools, never run inside n8n (README: Lint in strict mode) */
 /**
  * The package in a real n8n, installed as a community package, on every tested n8n version: each example workflow
- * runs with `n8n execute` against the sandbox, the credential's test passes in the editor's REST API, and n8n logs
+ * runs with `n8n execute` against the sandbox, the credential's test passes in the editor's REST API (and fails with
+ * the texts the in-process test expects: test/workflow/credential-test-cases.ts), and n8n logs
  * nothing wrong about the package. `N8N_VERSIONS=2.8.4` limits the run to the listed versions.
  */
 import assert from 'node:assert/strict';
@@ -12,6 +13,7 @@ import { packageWarnings } from '../../scripts/n8n/log-check';
 import { REPO_ROOT } from '../../scripts/n8n/paths';
 import { N8nSession } from '../../scripts/n8n/session';
 import { selectedTargets } from '../../scripts/n8n/versions';
+import { FAILING_CREDENTIAL_TESTS, startNotMapp } from '../workflow/credential-test-cases';
 import { EXPECTATIONS, type ExpectedEvent } from './expectations';
 
 const SETUP_TIMEOUT_MS = 30 * 60_000;
@@ -71,16 +73,25 @@ for (const target of targets) {
 			});
 		}
 
-		it('passes the credential test in the editor, and fails it with a wrong secret', { timeout: STEP_TIMEOUT_MS }, async () => {
+		it('passes the credential test in the editor, and fails it with the texts the in-process test expects', { timeout: STEP_TIMEOUT_MS }, async () => {
 			const editor = await session.startEditor();
 			const api = await session.signUpOwner(editor);
 			const credential = session.credential;
+			const notMapp = await startNotMapp();
+			try {
+				assert.deepEqual(await api.testCredential(credential), { status: 'OK', message: 'Connection successful!' });
 
-			const passing = await api.testCredential(credential);
-			assert.equal(passing.status, 'OK', passing.message);
-
-			const failing = await api.testCredential({ ...credential, data: { ...credential.data, secret: 'not-the-secret' } });
-			assert.equal(failing.status, 'Error');
+				for (const { what, change, message, sandboxStatuses } of FAILING_CREDENTIAL_TESTS) {
+					const before = session.sandbox.requests.length;
+					const data = { ...credential.data, ...change({ sandboxBaseUrl: session.sandbox.baseUrl, notMappBaseUrl: notMapp.baseUrl }) };
+					const result = await api.testCredential({ ...credential, data });
+					assert.deepEqual(result, { status: 'Error', message }, `the credential test with ${what}`);
+					const statuses = session.sandbox.requests.slice(before).map(({ status }) => status);
+					assert.deepEqual(statuses, sandboxStatuses, `what the sandbox answered the test with ${what}`);
+				}
+			} finally {
+				await notMapp.close();
+			}
 		});
 
 		it('logs no warning or error about the package, its node or its credential', () => {

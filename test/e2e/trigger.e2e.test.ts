@@ -1,8 +1,9 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- Node code for tests and tools, never run inside n8n (README: Lint in strict mode) */
+/* eslint-disable @n8n/community-nodes/no-hardcoded-secrets, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- Node code for tests and tools, never run inside n8n (README: Lint in strict mode) */
 /**
  * The Mapp Connect Trigger in a real n8n, on every tested n8n version: example 5 ("feedback → alert"), activated,
  * receives the feedback the sandbox posts after a second workflow sent it a product without `productSKU` through
- * the Mapp Connect node, and a callback with a wrong token gets 401 and starts nothing.
+ * the Mapp Connect node, a callback with a wrong token gets 401 and starts nothing, and a trigger whose Secret Token
+ * is only spaces answers 503 naming the setting and starts nothing.
  * `N8N_VERSIONS=2.8.4` limits the run to the listed versions.
  */
 import assert from 'node:assert/strict';
@@ -27,6 +28,10 @@ const FEEDBACK_WORKFLOW_ID = 'mappE2eFeedbackTrigger';
 const TRIGGER_NODE = 'Mapp Connect Trigger';
 const ALERT_NODE = 'Build Alert Text';
 const WEBHOOK_ID = '6f1d9c2e-4b7a-4e38-9c55-e2e0feedbac0';
+/** A second copy of example 5 whose Secret Token is only spaces: a setting the trigger cannot work with. */
+const BLANK_TOKEN_WORKFLOW_ID = 'mappE2eBlankTokenTrigger';
+const BLANK_TOKEN_WEBHOOK_ID = '6f1d9c2e-4b7a-4e38-9c55-e2e0b1a4c000';
+const BLANK_TOKEN_WARNING = 'The Mapp Connect Trigger is not set up correctly: Secret Token is empty or only spaces';
 
 const SENDER_WORKFLOW_ID = 'mappE2eProductNoSku';
 const MANUAL_TRIGGER_NODE = 'Manual Trigger';
@@ -39,20 +44,20 @@ const targets = selectedTargets();
 type WorkflowJson = { id: string; name: string; nodes: Array<Record<string, unknown>>; [key: string]: unknown };
 
 /** Example 5 as shipped, with the trigger's webhook ID and Secret Token fixed so that its Production URL is known. */
-function feedbackWorkflow(secretToken: string): WorkflowJson {
+function feedbackWorkflow(secretToken: string, id = FEEDBACK_WORKFLOW_ID, webhookId = WEBHOOK_ID): WorkflowJson {
 	const example = JSON.parse(readFileSync(join(EXAMPLES_DIR, '5-feedback-alert.json'), 'utf8')) as WorkflowJson;
 	const nodes = example.nodes.map((node) =>
 		node.name === TRIGGER_NODE
 			? {
 					...node,
 					id: 'e2e0feed-0000-4000-8000-000000000001',
-					webhookId: WEBHOOK_ID,
+					webhookId,
 					parameters: { ...(node.parameters as object), secretToken },
 				}
 			: node,
 	);
-	assert.ok(nodes.some((node) => node.webhookId === WEBHOOK_ID), `examples/5-feedback-alert.json has "${TRIGGER_NODE}"`);
-	return { ...example, id: FEEDBACK_WORKFLOW_ID, name: 'E2E: feedback trigger', nodes };
+	assert.ok(nodes.some((node) => node.webhookId === webhookId), `examples/5-feedback-alert.json has "${TRIGGER_NODE}"`);
+	return { ...example, id, name: `E2E: feedback trigger ${id}`, nodes };
 }
 
 function senderWorkflow(): WorkflowJson {
@@ -149,8 +154,10 @@ for (const target of targets) {
 					keepLogAt: join(REPO_ROOT, 'test-results', 'e2e', `n8n-${target.n8n}-trigger.log`),
 				});
 				const folder = join(session.userFolder, 'e2e-workflows');
-				await session.importWorkflows(writeWorkflows(folder, [feedbackWorkflow(secretToken), senderWorkflow()]));
+				const blankToken = feedbackWorkflow('   ', BLANK_TOKEN_WORKFLOW_ID, BLANK_TOKEN_WEBHOOK_ID);
+				await session.importWorkflows(writeWorkflows(folder, [feedbackWorkflow(secretToken), senderWorkflow(), blankToken]));
 				await session.publishWorkflow(FEEDBACK_WORKFLOW_ID);
+				await session.publishWorkflow(BLANK_TOKEN_WORKFLOW_ID);
 				const editor = await session.startEditor();
 				api = await session.signUpOwner(editor);
 				productionUrl = `${editor.url.replace('localhost', '127.0.0.1')}/webhook/${WEBHOOK_ID}/mapp-feedback`;
@@ -170,6 +177,18 @@ for (const target of targets) {
 				assert.equal(response.status, 401, `status of a callback with ${what}`);
 			}
 			assert.deepEqual(await executionsOf(api, FEEDBACK_WORKFLOW_ID), []);
+		});
+
+		it('answers 503 naming the setting when the Secret Token is only spaces, and starts no execution', { timeout: STEP_TIMEOUT_MS }, async () => {
+			const blankTokenUrl = productionUrl.replace(WEBHOOK_ID, BLANK_TOKEN_WEBHOOK_ID);
+			const body = JSON.stringify([{ errorCode: 'MISSING_FIELD', mappingName: 'product', description: 'forged' }]);
+			const response = await fetch(`${blankTokenUrl}?token=${encodeURIComponent('   ')}`, {
+				method: 'POST',
+				headers: { 'content-type': 'application/json' },
+				body,
+			});
+			assert.deepEqual([response.status, await response.json()], [503, { message: BLANK_TOKEN_WARNING }]);
+			assert.deepEqual(await executionsOf(api, BLANK_TOKEN_WORKFLOW_ID), []);
 		});
 
 		it('starts the active workflow with the feedback Mapp sends on a product without SKU', { timeout: STEP_TIMEOUT_MS }, async () => {
@@ -230,8 +249,10 @@ for (const target of targets) {
 			assert.equal((await executionsOf(api, FEEDBACK_WORKFLOW_ID)).length, 1, 'executions of the trigger workflow, in all');
 		});
 
-		it('logs no warning or error about the package, its nodes or its credentials', () => {
-			assert.deepEqual(packageWarnings(session.log), []);
+		it('logs no warning or error about the package, its nodes or its credentials but the one for the blank token', () => {
+			const warnings = packageWarnings(session.log);
+			assert.ok(session.log.includes(BLANK_TOKEN_WARNING), "n8n's log names the setting of the trigger that refused a callback");
+			assert.deepEqual(warnings.filter((line) => !line.includes(BLANK_TOKEN_WARNING)), []);
 		});
 	});
 }

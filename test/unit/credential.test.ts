@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { IDataObject, IHttpRequestOptions, INodeType, INodeTypes } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, IDataObject, IHttpRequestOptions, INodeType, INodeTypes } from 'n8n-workflow';
 import { NodeHelpers, Workflow } from 'n8n-workflow';
 import { MappConnectApi } from '../../credentials/MappConnectApi.credentials';
 import {
@@ -7,8 +7,8 @@ import {
 	CUSTOM_SYSTEM,
 	INTEGRATION_BASE_URL_EXPRESSION,
 	MAPP_SYSTEMS,
-	baseUrlOf,
 	endpointUrl,
+	integrationBaseUrl,
 	integrationPath,
 } from '../../nodes/MappConnect/shared/api';
 import { requestHash, verifyToken } from '../../nodes/MappConnect/shared/signing';
@@ -35,7 +35,13 @@ afterEach(() => jest.restoreAllMocks());
 describe('the credential properties', () => {
 	it('keeps the public property names', () => {
 		expect(credential.name).toBe('mappConnectApi');
-		expect(credential.properties.map((property) => property.name)).toEqual(['system', 'baseUrl', 'integrationId', 'secret']);
+		expect(credential.properties.map((property) => property.name)).toEqual([
+			'system',
+			'baseUrl',
+			'integrationId',
+			'secret',
+			'testNotice',
+		]);
 	});
 
 	it('offers every Mapp system and Custom, EU (L3) by default', () => {
@@ -185,6 +191,72 @@ describe('authenticate', () => {
 	});
 });
 
+describe("integrationBaseUrl: the checked URL of the credential's integration", () => {
+	it.each(MAPP_SYSTEMS.map(({ value, baseUrl }) => [value, baseUrl]))('is the base URL of %s with the integration', (system, baseUrl) => {
+		expect(integrationBaseUrl({ system, integrationId: ID, secret: 's' })).toBe(`${baseUrl}/integration/${ID}`);
+	});
+
+	it.each([
+		['http://127.0.0.1:5690/charon/api/v1', 'http://127.0.0.1:5690/charon/api/v1'],
+		['https://proxy.example.com/mapp/api/v1//', 'https://proxy.example.com/mapp/api/v1'],
+		['https://proxy.example.com/api/v2/', 'https://proxy.example.com/api/v2'],
+	])('takes the Custom base URL %s without trailing slashes', (baseUrl, expected) => {
+		expect(integrationBaseUrl({ system: CUSTOM_SYSTEM, baseUrl, integrationId: 'A_b-9' })).toBe(`${expected}/integration/A_b-9`);
+	});
+
+	it.each([
+		['.', /^Integration ID may hold only letters, digits, "-" and "_"/],
+		['..', /^Integration ID may hold only letters/],
+		['%2e%2e', /^Integration ID may hold only letters/],
+		['a/b', /^Integration ID may hold only letters/],
+		['a?b', /^Integration ID may hold only letters/],
+		['a#b', /^Integration ID may hold only letters/],
+		[` ${ID}`, /^Integration ID may hold only letters/],
+		[`${ID}\n`, /^Integration ID may hold only letters/],
+		['', /^Integration ID is empty/],
+		[undefined, /^Integration ID is empty/],
+		[42, /^Integration ID is empty/],
+	])('refuses the Integration ID %j, naming the field', (integrationId, message) => {
+		expect(() => integrationBaseUrl({ system: 'euL3', integrationId } as ICredentialDataDecryptedObject)).toThrow(message);
+	});
+
+	it.each([
+		['http://127.0.0.1:5690/charon/api/v1#frag', /^Base URL must not hold a query \("\?…"\) or fragment \("#…"\)/],
+		['http://127.0.0.1:5690/charon/api/v1#', /^Base URL must not hold a query/],
+		['http://127.0.0.1:5690/charon/api/v1?x=1', /^Base URL must not hold a query/],
+		['http://127.0.0.1:5690/charon/api/v1?', /^Base URL must not hold a query/],
+		[' http://127.0.0.1:5690/charon/api/v1', /^Base URL has spaces before or after it/],
+		['http://127.0.0.1:5690/charon/api/v1\t', /^Base URL has spaces before or after it/],
+		['', /^Base URL is empty/],
+		[undefined, /^Base URL is empty/],
+		['127.0.0.1:5690/charon/api/v1', /^Base URL is not an http\(s\) URL/],
+		['file:///charon/api/v1', /^Base URL is not an http\(s\) URL/],
+		['http://user:pw@127.0.0.1:5690/charon/api/v1', /^Base URL must not hold a user name or password/],
+		['http://127.0.0.1:5690/charon', /^Base URL must end in \/api\/v1/],
+		['http://127.0.0.1:5690/charon/api/v1/..', /^Base URL must end in \/api\/v1/],
+	])('refuses the Custom Base URL %j, naming the field', (baseUrl, message) => {
+		expect(() => integrationBaseUrl({ system: CUSTOM_SYSTEM, baseUrl, integrationId: ID } as ICredentialDataDecryptedObject)).toThrow(
+			message,
+		);
+	});
+
+	it('refuses a System it does not know, naming the field', () => {
+		expect(() => integrationBaseUrl({ system: 'moon', integrationId: ID })).toThrow(/^System is not one this node knows/);
+	});
+
+	it('never repeats the secret or a password of the Base URL', () => {
+		const attempt = () =>
+			integrationBaseUrl({ system: CUSTOM_SYSTEM, baseUrl: 'http://u:hunter2@h/api/v1', integrationId: ID, secret: 'mysecret' });
+		expect(attempt).toThrow(/Base URL/);
+		expect(attempt).not.toThrow(/hunter2|mysecret/);
+	});
+
+	it('is what authenticate checks: a request signed with a misrouting credential is refused', async () => {
+		const attempt = credential.authenticate({ ...credentials, integrationId: '..' }, { method: 'GET', url: `${EU}/integration/x/ping` });
+		await expect(attempt).rejects.toThrow(/^Integration ID may hold only letters/);
+	});
+});
+
 describe("the node's base URL expression (requestDefaults)", () => {
 	const nodeType: INodeType = {
 		description: {
@@ -210,11 +282,11 @@ describe("the node's base URL expression (requestDefaults)", () => {
 		workflow.expression.getParameterValue(expression as string, null, 0, 0, 'Probe', [], 'internal', { $credentials });
 
 	it.each([...MAPP_SYSTEMS.map(({ value }) => value), CUSTOM_SYSTEM])(
-		'sends to the integration of system %s at the base URL that api.ts gives it',
+		'sends to the integration of system %s at the URL integrationBaseUrl checked',
 		(system) => {
-			const data = { system, baseUrl: 'http://127.0.0.1:5690/charon/api/v1/', integrationId: 'id with/slash', secret: 's' };
+			const data = { system, baseUrl: 'http://127.0.0.1:5690/charon/api/v1/', integrationId: ID, secret: 's' };
 			expect(`${resolve(INTEGRATION_BASE_URL_EXPRESSION, data)}${endpointUrl(API_PATHS.ping)}`).toBe(
-				baseUrlOf(system, data.baseUrl) + integrationPath(data.integrationId, API_PATHS.ping),
+				`${integrationBaseUrl(data)}/${API_PATHS.ping}`,
 			);
 		},
 	);

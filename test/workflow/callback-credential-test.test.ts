@@ -13,8 +13,8 @@ describe('the Mapp Connect Callback Auth credential test', () => {
 		expect(result).toEqual({ status: 'Error', message: 'The header name may hold letters, digits and - _ . only' });
 	});
 
-	it('refuses an empty header value', async () => {
-		const result = await testCredential({ headerName: 'X-Mapp-Callback', headerSecret: '' }, CALLBACK_CREDENTIAL);
-		expect(result).toEqual({ status: 'Error', message: 'The header value is empty' });
+	it.each(['', '   '])('refuses the header value %j', async (headerSecret) => {
+		const result = await testCredential({ headerName: 'X-Mapp-Callback', headerSecret }, CALLBACK_CREDENTIAL);
+		expect(result).toEqual({ status: 'Error', message: 'The header value is empty or only spaces' });
 	});
 });

@@ -1,13 +1,30 @@
+import { MappConnectApi } from '../../credentials/MappConnectApi.credentials';
 import { startSandbox, type Sandbox } from '../sandbox';
 import { sandboxCredentials, testCredential } from '../harness';
+import { FAILING_CREDENTIAL_TESTS, startNotMapp } from './credential-test-cases';
+
+/** The notice the credential dialog shows under the fields. */
+const notice = String(new MappConnectApi().properties.find(({ type }) => type === 'notice')?.displayName);
+
+/** The part of the dialog's notice that explains a failed test's message: what it says to check. */
+function whatTheNoticeSaysFor(message: string): string | undefined {
+	return notice
+		.split(';')
+		.find((clause) => [...clause.matchAll(/"([^"]+)"/g)].some(([, phrase]) => message.includes(phrase)));
+}
 
 describe('the credential test (Test button in the credential dialog)', () => {
 	let sandbox: Sandbox;
+	let notMapp: Awaited<ReturnType<typeof startNotMapp>>;
 
 	beforeAll(async () => {
 		sandbox = await startSandbox();
+		notMapp = await startNotMapp();
 	});
-	afterAll(async () => sandbox.close());
+	afterAll(async () => {
+		await sandbox.close();
+		await notMapp.close();
+	});
 
 	it('passes against the sandbox with the right integration ID and secret', async () => {
 		const result = await testCredential(sandboxCredentials(sandbox));
@@ -17,37 +34,22 @@ describe('the credential test (Test button in the credential dialog)', () => {
 		expect(sandbox.requests.at(-1)?.path).toBe(`/charon/api/v1/integration/${sandbox.integrationId}/ping`);
 	});
 
-	it('fails with a wrong secret and tells the user to check the secret, without showing it', async () => {
-		const wrongSecret = 'not-the-sandbox-secret';
-		const result = await testCredential(sandboxCredentials(sandbox, { secret: wrongSecret }));
+	it.each(FAILING_CREDENTIAL_TESTS)('fails with $what', async ({ change, message, sandboxStatuses }) => {
+		const before = sandbox.requests.length;
+		const data = { ...sandboxCredentials(sandbox), ...change({ sandboxBaseUrl: sandbox.baseUrl, notMappBaseUrl: notMapp.baseUrl }) };
+		const result = await testCredential(data);
 
-		expect(result.status).toBe('Error');
-		expect(result.message).toMatch(/check the Secret/);
-		expect(result.message).not.toMatch(/Integration ID/);
-		expect(result.message).not.toContain(wrongSecret);
-		expect(sandbox.requests.at(-1)?.status).toBe(401);
+		expect(result).toEqual({ status: 'Error', message });
+		expect(sandbox.requests.slice(before).map(({ status }) => status)).toEqual(sandboxStatuses);
+		expect(result.message).not.toContain(String(data.secret));
 	});
 
-	it('fails with a wrong integration ID and tells the user to check the integration ID', async () => {
-		const result = await testCredential(sandboxCredentials(sandbox, { integrationId: 'no-such-integration' }));
-
-		expect(result.status).toBe('Error');
-		expect(result.message).toMatch(/check the Integration ID/);
-		expect(result.message).not.toMatch(/Secret/);
-		expect(sandbox.requests.at(-1)?.status).toBe(404);
-	});
-
-	it('fails with a base URL where nothing answers and names the connection problem', async () => {
-		const result = await testCredential(sandboxCredentials(sandbox, { baseUrl: 'http://127.0.0.1:9/charon/api/v1' }));
-
-		expect(result.status).toBe('Error');
-		expect(result.message).toMatch(/could not be reached \(ECONNREFUSED\): check the System \(or the Base URL/);
-	});
-
-	it('fails with a custom system whose base URL is empty and names the Base URL field', async () => {
-		const result = await testCredential(sandboxCredentials(sandbox, { baseUrl: '' }));
-
-		expect(result.status).toBe('Error');
-		expect(result.message).toMatch(/Base URL/);
+	it.each([
+		['a wrong secret', /the Secret, the System or the clock/],
+		['an integration ID Mapp does not know', /the Integration ID or the System/],
+		['a base URL where nothing answers', /the System or the Base URL/],
+	])("names the field to check for %s in the dialog's notice, where n8n's message does not", (what, fields) => {
+		const { message } = FAILING_CREDENTIAL_TESTS.find((test) => test.what === what) ?? { message: '' };
+		expect(whatTheNoticeSaysFor(message)).toMatch(fields);
 	});
 });

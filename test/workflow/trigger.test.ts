@@ -191,6 +191,72 @@ describe('Mapp Connect Trigger receiving feedback', () => {
 		});
 	});
 
+	describe('settings it cannot work with get 503 naming the setting, and start nothing', () => {
+		const fourEntries = [missingSku, unknownContact, missingSku, unknownContact];
+
+		it.each([
+			['a Secret Token of only spaces', { ...protectedByToken, secretToken: '   ' }, { token: '   ' }, 'Secret Token is empty or only spaces'],
+			['an empty Secret Token', { ...protectedByToken, secretToken: '' }, { token: '' }, 'Secret Token is empty or only spaces'],
+			[
+				'a Secret Token expression that gives a number',
+				{ ...protectedByToken, secretToken: '={{ 12345 }}' },
+				{ token: '12345' },
+				'Secret Token must be text, but its expression gives a number',
+			],
+			[
+				'a Body Size Limit expression that gives text',
+				{ ...protectedByToken, options: { bodyLimitKb: '={{ "lots" }}' } },
+				withToken,
+				'Body Size Limit (KB) must be a number of at least 1, but its expression gives text',
+			],
+			[
+				'a Body Size Limit expression that gives nothing',
+				{ ...protectedByToken, options: { bodyLimitKb: '={{ "" }}' } },
+				withToken,
+				'Body Size Limit (KB) must be a number of at least 1, but its expression gives nothing',
+			],
+			[
+				'a Body Size Limit expression that fails',
+				{ ...protectedByToken, options: { bodyLimitKb: '={{ $json.limit }}' } },
+				withToken,
+				"Options could not be evaluated: Node 'Mapp Connect Trigger' hasn't been executed",
+			],
+			[
+				'a Body Size Limit below 1 KB',
+				{ ...protectedByToken, options: { bodyLimitKb: '={{ -1 }}' } },
+				withToken,
+				'Body Size Limit (KB) must be a number of at least 1, but it is -1',
+			],
+		])('%s', async (_what, parameters, query, problem) => {
+			const result = await callWebhook({ parameters, query, body: fourEntries });
+
+			expect(result.status).toBe(503);
+			expect(JSON.parse(result.body)).toEqual({ message: `The Mapp Connect Trigger is not set up correctly: ${problem}` });
+			expect(result.execution).toBeUndefined();
+		});
+
+		it('a header value of only spaces in the Callback Auth credential', async () => {
+			const result = await callWebhook({
+				parameters: { authentication: 'headerAuth' },
+				credentials: { mappConnectCallbackAuthApi: { headerName: 'X-Callback-Token', headerSecret: '  ' } },
+				headers: { 'x-callback-token': '  ' },
+				body: missingSku,
+			});
+
+			expect(result.status).toBe(503);
+			expect(result.body).toContain('Header Value of the Callback Auth credential is empty or only spaces');
+			expect(result.execution).toBeUndefined();
+		});
+
+		it('but takes a Body Size Limit expression that gives a number as text', async () => {
+			const parameters = { ...protectedByToken, options: { bodyLimitKb: '={{ "2" }}' } };
+			const atLimit = await callWebhook({ parameters, query: withToken, body: bodyOfBytes(2048) });
+			const oneByteOver = await callWebhook({ parameters, query: withToken, body: bodyOfBytes(2049) });
+
+			expect([atLimit.status, oneByteOver.status]).toEqual([200, 413]);
+		});
+	});
+
 	describe('header auth', () => {
 		const credentials = { mappConnectCallbackAuthApi: { headerName: 'X-Callback-Token', headerSecret: 'h34der-s3cret' } };
 		const parameters = { authentication: 'headerAuth' };

@@ -1,6 +1,5 @@
-import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
-
 /** Everything the package knows about Mapp Connect's URLs and limits, each defined once. */
+import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
 export const MAPP_SYSTEMS = [
 	{ value: 'euL3', name: 'EU (L3)', baseUrl: 'https://jamie.g.shortest-route.com/charon/api/v1' },
@@ -38,20 +37,74 @@ export function integrationPath(integrationId: string, path: ApiPath): string {
 	return `${integrationRoot(integrationId)}/${path}`;
 }
 
-/** `<base URL>/integration/<id>` of the credential: every endpoint of this package is below it. */
-export function integrationBaseUrl(credentials: ICredentialDataDecryptedObject): string {
-	return baseUrlOf(String(credentials.system), credentials.baseUrl as string | undefined) + integrationRoot(String(credentials.integrationId ?? ''));
-}
-
 function integrationRoot(integrationId: string): string {
 	return `/integration/${encodeURIComponent(integrationId)}`;
 }
 
-export function baseUrlOf(system: string, customBaseUrl?: string): string {
-	if (system === CUSTOM_SYSTEM) return (customBaseUrl ?? '').replace(/\/+$/, '');
-	const known = MAPP_SYSTEMS.find((s) => s.value === system);
-	if (!known) throw new Error(`Unknown Mapp system "${system}"`);
+/**
+ * What an Integration ID may hold: it is one segment of every request's path, so only characters
+ * that stay themselves there. Mapp's IDs are UUIDs (hex digits and dashes); `.`, `..`, `/`, `%`,
+ * `?`, `#` and spaces would change where a request goes.
+ */
+const INTEGRATION_ID = /^[A-Za-z0-9_-]+$/;
+
+/** A Custom base URL's path must end in Mapp's API root; the request signature covers the path from there on. */
+const API_ROOT_AT_END = /\/api\/v\d+$/;
+
+const COPY_FROM_MAPP = "copy it from the integration's page in Mapp Engage (Mapp Connect → Integrations)";
+
+/**
+ * The credential's integration as a URL, `<base URL>/integration/<id>` without a trailing slash,
+ * after checking every value that goes into it. Every request the package signs passes here, so
+ * a value that would send a request elsewhere than the integration is refused before anything is
+ * sent, with an error that names the credential field to fix.
+ */
+export function integrationBaseUrl(credentials: ICredentialDataDecryptedObject): string {
+	return `${systemBaseUrl(credentials.system, credentials.baseUrl)}/integration/${integrationIdOf(credentials.integrationId)}`;
+}
+
+function integrationIdOf(value: unknown): string {
+	const id = typeof value === 'string' ? value : '';
+	if (id === '') throw new Error(`Integration ID is empty: ${COPY_FROM_MAPP}`);
+	if (!INTEGRATION_ID.test(id)) {
+		throw new Error(`Integration ID may hold only letters, digits, "-" and "_" (no spaces, dots or slashes): ${COPY_FROM_MAPP}`);
+	}
+	return id;
+}
+
+function systemBaseUrl(system: unknown, customBaseUrl: unknown): string {
+	if (system === CUSTOM_SYSTEM) return checkedCustomBaseUrl(customBaseUrl);
+	const known = MAPP_SYSTEMS.find((candidate) => candidate.value === system);
+	if (!known) throw new Error('System is not one this node knows: choose a Mapp system from the list, or Custom');
 	return known.baseUrl;
+}
+
+/** The text as an http(s) URL, parsed the way the HTTP layer parses it; undefined when it is none. */
+export function httpUrlOf(text: string): URL | undefined {
+	try {
+		const url = new URL(text);
+		return ['http:', 'https:'].includes(url.protocol) ? url : undefined;
+	} catch {
+		return undefined;
+	}
+}
+
+function checkedCustomBaseUrl(value: unknown): string {
+	const text = typeof value === 'string' ? value : '';
+	const ending = 'enter the API base URL, such as https://proxy.example.com/charon/api/v1';
+	if (text === '') throw new Error(`Base URL is empty: a Custom system needs it; ${ending}`);
+	if (text.trim() !== text) throw new Error('Base URL has spaces before or after it: remove them');
+	const url = httpUrlOf(text);
+	if (!url) throw new Error(`Base URL is not an http(s) URL: ${ending}`);
+	if (text.includes('?') || text.includes('#')) {
+		throw new Error(`Base URL must not hold a query ("?…") or fragment ("#…"): ${ending}`);
+	}
+	if (url.username || url.password) throw new Error('Base URL must not hold a user name or password');
+	const withoutSlash = text.replace(/\/+$/, '');
+	if (!API_ROOT_AT_END.test(url.pathname.replace(/\/+$/, ''))) {
+		throw new Error(`Base URL must end in /api/v1 (Mapp's API root; the signature covers the path from there): ${ending}`);
+	}
+	return withoutSlash;
 }
 
 /**

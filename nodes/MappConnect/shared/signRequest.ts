@@ -1,4 +1,5 @@
 import type { ICredentialDataDecryptedObject, IDataObject, IHttpRequestOptions } from 'n8n-workflow';
+import { httpUrlOf, integrationBaseUrl } from './api';
 import { AUTH_TOKEN_HEADER, TOKEN_LIFETIME_SECONDS, nowInSeconds, requestHash, signToken } from './signing';
 
 const METHODS_WITHOUT_BODY = ['GET', 'HEAD', 'OPTIONS'];
@@ -10,11 +11,13 @@ type OutgoingRequest = IHttpRequestOptions & { uri?: string };
  * Signs one request. The body and query are serialised here, once, and handed on as the exact
  * strings that were hashed, so that the HTTP layer has nothing left to serialise differently.
  * Running it again on its own result (n8n re-authenticates after a 401) signs the same bytes.
+ * Credential values that would misroute a request are refused first, so nothing is sent with them.
  */
 export async function signRequest(
 	credentials: ICredentialDataDecryptedObject,
 	requestOptions: IHttpRequestOptions,
 ): Promise<IHttpRequestOptions> {
+	integrationBaseUrl(credentials);
 	const request = requestOptions as OutgoingRequest;
 	const method = (request.method ?? 'GET').toUpperCase();
 	const url = targetUrl(request);
@@ -47,13 +50,8 @@ function targetUrl({ url, uri, baseURL }: OutgoingRequest): URL {
 	const absolute = /^([a-z][a-z\d+\-.]*:)?\/\//i.test(given)
 		? given
 		: `${String(baseURL ?? '').replace(/\/+$/, '')}/${given.replace(/^\/+/, '')}`;
-	let parsed: URL | undefined;
-	try {
-		parsed = new URL(absolute);
-	} catch {
-		parsed = undefined;
-	}
-	if (!parsed || !['http:', 'https:'].includes(parsed.protocol)) {
+	const parsed = httpUrlOf(absolute);
+	if (!parsed) {
 		throw new Error('Mapp Connect needs an http(s) URL: check the System, or the Base URL (ending in /api/v1)');
 	}
 	parsed.hash = '';
