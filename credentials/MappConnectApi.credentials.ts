@@ -36,7 +36,10 @@ const PING_RULES = [
 	},
 	{
 		type: 'responseCode',
-		properties: { value: 403, message: 'Mapp Connect refused the signature: check the Secret and the System' },
+		properties: {
+			value: 403,
+			message: 'Mapp Connect refused the signature: check the Secret and the System',
+		},
 	},
 	{
 		type: 'responseCode',
@@ -62,7 +65,10 @@ export class MappConnectApi implements ICredentialType {
 
 	documentationUrl = 'https://docs.mapp.com/docs/mapp-connect-api-endpoints';
 
-	icon: Icon = { light: 'file:../icons/mappConnect.svg', dark: 'file:../icons/mappConnect.dark.svg' };
+	icon: Icon = {
+		light: 'file:../icons/mappConnect.svg',
+		dark: 'file:../icons/mappConnect.dark.svg',
+	};
 
 	properties: INodeProperties[] = [
 		{
@@ -83,7 +89,8 @@ export class MappConnectApi implements ICredentialType {
 			default: '',
 			required: true,
 			placeholder: 'https://proxy.example.com/charon/api/v1',
-			description: 'The API base URL, http(s) and ending in /api/v1, without query, fragment or spaces',
+			description:
+				'The API base URL, http(s) and ending in /api/v1, without query, fragment or spaces',
 			displayOptions: { show: { system: [CUSTOM_SYSTEM] } },
 		},
 		{
@@ -120,8 +127,12 @@ export class MappConnectApi implements ICredentialType {
 	 * misroute it (an Integration ID such as "..", a Base URL with a query) before it is sent.
 	 */
 	test: ICredentialTestRequest = {
-		request: { method: 'GET', baseURL: INTEGRATION_BASE_URL_EXPRESSION, url: endpointUrl(API_PATHS.ping), json: true },
+		request: {
+			method: 'GET',
+			baseURL: INTEGRATION_BASE_URL_EXPRESSION,
+			url: endpointUrl(API_PATHS.ping),
+			json: true,
+		},
 		rules: PING_RULES,
 	};
 }
-

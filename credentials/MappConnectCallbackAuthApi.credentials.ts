@@ -13,7 +13,10 @@ export class MappConnectCallbackAuthApi implements ICredentialType {
 
 	documentationUrl = 'https://docs.mapp.com/docs/mapp-connect-api-endpoints';
 
-	icon: Icon = { light: 'file:../icons/mappConnect.svg', dark: 'file:../icons/mappConnect.dark.svg' };
+	icon: Icon = {
+		light: 'file:../icons/mappConnect.svg',
+		dark: 'file:../icons/mappConnect.dark.svg',
+	};
 
 	properties: INodeProperties[] = [
 		{

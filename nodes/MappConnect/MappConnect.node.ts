@@ -14,11 +14,15 @@ export class MappConnect implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Mapp Connect',
 		name: 'mappConnect',
-		icon: { light: 'file:../../icons/mappConnect.svg', dark: 'file:../../icons/mappConnect.dark.svg' },
+		icon: {
+			light: 'file:../../icons/mappConnect.svg',
+			dark: 'file:../../icons/mappConnect.dark.svg',
+		},
 		group: ['output'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description: 'Send contacts, messages, orders and catalog data to Mapp Engage through Mapp Connect',
+		description:
+			'Send contacts, messages, orders and catalog data to Mapp Engage through Mapp Connect',
 		defaults: { name: 'Mapp Connect' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
@@ -39,7 +43,9 @@ export class MappConnect implements INodeType {
 				noDataExpression: true,
 				options: [...RESOURCES]
 					.map(({ name, value }) => ({ name, value }))
-					.sort((a, b) => (a.value === 'batch' ? -1 : b.value === 'batch' ? 1 : a.name.localeCompare(b.name))),
+					.sort((a, b) =>
+						a.value === 'batch' ? -1 : b.value === 'batch' ? 1 : a.name.localeCompare(b.name),
+					),
 				default: 'user',
 			},
 			...RESOURCES.flatMap(resourceProperties),

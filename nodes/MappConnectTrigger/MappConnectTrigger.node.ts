@@ -28,11 +28,15 @@ export class MappConnectTrigger implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Mapp Connect Trigger',
 		name: 'mappConnectTrigger',
-		icon: { light: 'file:../../icons/mappConnect.svg', dark: 'file:../../icons/mappConnect.dark.svg' },
+		icon: {
+			light: 'file:../../icons/mappConnect.svg',
+			dark: 'file:../../icons/mappConnect.dark.svg',
+		},
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{ "Feedback from Mapp Connect" }}',
-		description: 'Starts the workflow when Mapp Connect reports on the events it processed (errors such as a missing SKU)',
+		description:
+			'Starts the workflow when Mapp Connect reports on the events it processed (errors such as a missing SKU)',
 		eventTriggerDescription: 'Waiting for Mapp Connect to send feedback to the Test URL',
 		activationMessage: 'Mapp Connect can now send feedback to the Production URL.',
 		defaults: { name: 'Mapp Connect Trigger' },
@@ -46,7 +50,9 @@ export class MappConnectTrigger implements INodeType {
 				displayOptions: { show: { authentication: [PROTECTION.headerAuth] } },
 			},
 		],
-		webhooks: [{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'mapp-feedback' }],
+		webhooks: [
+			{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'mapp-feedback' },
+		],
 		properties: [
 			{
 				displayName: `Paste the Production URL into the Callback URL of your integration in Mapp Engage (Mapp Connect → Integrations → Edit). With Secret Token, append ?${TOKEN_QUERY_PARAMETER}= and the token to it.`,
@@ -76,7 +82,8 @@ export class MappConnectTrigger implements INodeType {
 					},
 				],
 				default: 'secretToken',
-				description: 'How the trigger tells Mapp from anyone else: Mapp does not sign its callbacks. Requests that fail get 401 and start nothing.',
+				description:
+					'How the trigger tells Mapp from anyone else: Mapp does not sign its callbacks. Requests that fail get 401 and start nothing.',
 			},
 			{
 				displayName: 'Secret Token',
@@ -109,14 +116,16 @@ export class MappConnectTrigger implements INodeType {
 						type: 'string',
 						default: '',
 						placeholder: 'MISSING_FIELD, CONTACT_NOT_FOUND',
-						description: 'Comma-separated. Only entries with one of these error codes start the workflow.',
+						description:
+							'Comma-separated. Only entries with one of these error codes start the workflow.',
 					},
 					{
 						displayName: 'Integration ID',
 						name: 'integrationId',
 						type: 'string',
 						default: '',
-						description: 'Only entries of this integration start the workflow, so that one URL can serve several integrations',
+						description:
+							'Only entries of this integration start the workflow, so that one URL can serve several integrations',
 					},
 					{
 						displayName: 'Mapping Names',
@@ -124,7 +133,8 @@ export class MappConnectTrigger implements INodeType {
 						type: 'string',
 						default: '',
 						placeholder: 'product, transaction',
-						description: 'Comma-separated event subtypes. Only entries of these mappings start the workflow.',
+						description:
+							'Comma-separated event subtypes. Only entries of these mappings start the workflow.',
 					},
 				],
 			},
@@ -139,7 +149,10 @@ export class MappConnectTrigger implements INodeType {
 			): Promise<INodeCredentialTestResult> {
 				const name = String(credential.data?.headerName ?? '');
 				if (!HEADER_NAME.test(name)) {
-					return { status: 'Error', message: 'The header name may hold letters, digits and - _ . only' };
+					return {
+						status: 'Error',
+						message: 'The header name may hold letters, digits and - _ . only',
+					};
 				}
 				const value = credential.data?.headerSecret;
 				if (typeof value !== 'string' || value.trim() === '') {
@@ -212,7 +225,10 @@ export class MappConnectTrigger implements INodeType {
 }
 
 /** The raw body, or undefined when it is over the limit; a declared length over it is refused unread. */
-async function readBodyWithin(request: CallbackRequest, limitBytes: number): Promise<Buffer | undefined> {
+async function readBodyWithin(
+	request: CallbackRequest,
+	limitBytes: number,
+): Promise<Buffer | undefined> {
 	if (Number(request.headers['content-length']) > limitBytes) return undefined;
 	if (!request.rawBody) await request.readRawBody();
 	const rawBody = request.rawBody ?? Buffer.alloc(0);

@@ -40,7 +40,8 @@ const ZONE_OFFSET_MINUTES: Record<string, number> = {
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
 /** `Thu Apr 13 14:19:10 CEST 2023`, or with a numeric zone as Java prints custom ones: `GMT+02:00`. */
-const JAVA_DATE = /^[A-Z][a-z]{2} ([A-Z][a-z]{2}) +(\d{1,2}) (\d{2}):(\d{2}):(\d{2}) ([A-Z]{1,5})([+-]\d{2}:?\d{2})? (\d{4})$/;
+const JAVA_DATE =
+	/^[A-Z][a-z]{2} ([A-Z][a-z]{2}) +(\d{1,2}) (\d{2}):(\d{2}):(\d{2}) ([A-Z]{1,5})([+-]\d{2}:?\d{2})? (\d{4})$/;
 
 /** An ISO 8601 date-time that names its zone, so that it means one instant wherever it is read. */
 const ISO_WITH_ZONE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/;
@@ -62,9 +63,14 @@ function javaDateToIso(text: string): string | undefined {
 	const month = MONTHS.indexOf(monthName);
 	const offsetMinutes = numericOffset ? offsetOf(zone, numericOffset) : ZONE_OFFSET_MINUTES[zone];
 	if (month < 0 || offsetMinutes === undefined) return undefined;
-	const wallClock = new Date(Date.UTC(Number(year), month, Number(day), Number(hours), Number(minutes), Number(seconds)));
+	const wallClock = new Date(
+		Date.UTC(Number(year), month, Number(day), Number(hours), Number(minutes), Number(seconds)),
+	);
 	const isRealDate =
-		wallClock.getUTCDate() === Number(day) && Number(hours) < 24 && Number(minutes) < 60 && Number(seconds) < 60;
+		wallClock.getUTCDate() === Number(day) &&
+		Number(hours) < 24 &&
+		Number(minutes) < 60 &&
+		Number(seconds) < 60;
 	if (!isRealDate) return undefined;
 	return isoOf(new Date(wallClock.getTime() - offsetMinutes * 60_000));
 }

@@ -2,7 +2,14 @@ import type { IDataObject } from 'n8n-workflow';
 import { actionTimeToIso } from './actionTime';
 
 /** Fields of Mapp's feedback entry (docs/mapp-connect-api.md); an object with none of them is not feedback. */
-const FEEDBACK_FIELDS = ['errorCode', 'description', 'mappingName', 'integration_id', 'uuid', 'actionTime'];
+const FEEDBACK_FIELDS = [
+	'errorCode',
+	'description',
+	'mappingName',
+	'integration_id',
+	'uuid',
+	'actionTime',
+];
 
 export type FeedbackBody = { entries: IDataObject[] } | { problem: string };
 

@@ -19,17 +19,34 @@ export type ProtectionResult = 'allowed' | 'denied';
 
 /** Whether the request may start the workflow; throws a NodeOperationError naming the setting when it is not set up. */
 export async function checkProtection(context: IWebhookFunctions): Promise<ProtectionResult> {
-	const protection = nodeSetting(context, 'authentication', 'Authentication', PROTECTION.secretToken);
+	const protection = nodeSetting(
+		context,
+		'authentication',
+		'Authentication',
+		PROTECTION.secretToken,
+	);
 	if (protection === PROTECTION.none) return 'allowed';
 	if (protection === PROTECTION.secretToken) {
-		const expected = secretSetting(context.getNode(), 'Secret Token', nodeSetting(context, 'secretToken', 'Secret Token', ''));
+		const expected = secretSetting(
+			context.getNode(),
+			'Secret Token',
+			nodeSetting(context, 'secretToken', 'Secret Token', ''),
+		);
 		const query = context.getQueryData() as Record<string, unknown>;
 		return sameSecret(query[TOKEN_QUERY_PARAMETER], expected) ? 'allowed' : 'denied';
 	}
 	const credentials = await context.getCredentials(HEADER_AUTH_CREDENTIAL);
 	const node = context.getNode();
-	const name = secretSetting(node, 'Header Name of the Callback Auth credential', credentials.headerName).toLowerCase();
-	const expected = secretSetting(node, 'Header Value of the Callback Auth credential', credentials.headerSecret);
+	const name = secretSetting(
+		node,
+		'Header Name of the Callback Auth credential',
+		credentials.headerName,
+	).toLowerCase();
+	const expected = secretSetting(
+		node,
+		'Header Value of the Callback Auth credential',
+		credentials.headerSecret,
+	);
 	return sameSecret(context.getHeaderData()[name], expected) ? 'allowed' : 'denied';
 }
 

@@ -12,7 +12,10 @@ export const DEFAULT_BODY_LIMIT_KB = 1024;
 /** A text setting that guards the trigger: a secret token or header value. */
 export function secretSetting(node: INode, name: string, value: unknown): string {
 	if (typeof value !== 'string') {
-		throw new NodeOperationError(node, `${name} must be text, but its expression gives ${kindOf(value)}`);
+		throw new NodeOperationError(
+			node,
+			`${name} must be text, but its expression gives ${kindOf(value)}`,
+		);
 	}
 	if (value.trim() === '') throw new NodeOperationError(node, `${name} is empty or only spaces`);
 	return value;
@@ -37,11 +40,19 @@ export function readOptions(context: IWebhookFunctions): TriggerOptions {
 }
 
 /** A node parameter; an expression that fails to evaluate is reported by the setting's name. */
-export function nodeSetting(context: IWebhookFunctions, name: string, displayName: string, fallback: unknown): unknown {
+export function nodeSetting(
+	context: IWebhookFunctions,
+	name: string,
+	displayName: string,
+	fallback: unknown,
+): unknown {
 	try {
 		return context.getNodeParameter(name, fallback);
 	} catch (error) {
-		throw new NodeOperationError(context.getNode(), `${displayName} could not be evaluated: ${(error as Error).message}`);
+		throw new NodeOperationError(
+			context.getNode(),
+			`${displayName} could not be evaluated: ${(error as Error).message}`,
+		);
 	}
 }
 
@@ -49,9 +60,16 @@ export function nodeSetting(context: IWebhookFunctions, name: string, displayNam
 function bodyLimitKb(node: INode, value: unknown): number {
 	const name = 'Body Size Limit (KB)';
 	const kb =
-		typeof value === 'number' ? value : typeof value === 'string' && /^\s*\d+(\.\d+)?\s*$/.test(value) ? Number(value) : NaN;
+		typeof value === 'number'
+			? value
+			: typeof value === 'string' && /^\s*\d+(\.\d+)?\s*$/.test(value)
+				? Number(value)
+				: NaN;
 	if (Number.isNaN(kb)) {
-		throw new NodeOperationError(node, `${name} must be a number of at least 1, but its expression gives ${kindOf(value)}`);
+		throw new NodeOperationError(
+			node,
+			`${name} must be a number of at least 1, but its expression gives ${kindOf(value)}`,
+		);
 	}
 	if (!Number.isFinite(kb) || kb < 1)
 		throw new NodeOperationError(node, `${name} must be a number of at least 1, but it is ${kb}`);

@@ -7,7 +7,9 @@ export function isValidBatchSize(size: number): boolean {
 /** Splits entries, in order, into consecutive chunks of at most `batchSize`. */
 export function splitIntoChunks<T>(entries: readonly T[], batchSize: number): T[][] {
 	if (!isValidBatchSize(batchSize)) {
-		throw new RangeError(`Batch size must be a whole number from 1 to ${MAX_EVENTS_PER_BATCH}, got ${batchSize}`);
+		throw new RangeError(
+			`Batch size must be a whole number from 1 to ${MAX_EVENTS_PER_BATCH}, got ${batchSize}`,
+		);
 	}
 	const chunks: T[][] = [];
 	for (let start = 0; start < entries.length; start += batchSize) {
@@ -23,7 +25,9 @@ export function splitIntoChunks<T>(entries: readonly T[], batchSize: number): T[
  */
 export function batchBody<T extends object>(events: readonly T[]): readonly T[] {
 	if (events.length > MAX_EVENTS_PER_BATCH) {
-		throw new RangeError(`A batch holds at most ${MAX_EVENTS_PER_BATCH} events, this one ${events.length}`);
+		throw new RangeError(
+			`A batch holds at most ${MAX_EVENTS_PER_BATCH} events, this one ${events.length}`,
+		);
 	}
 	return events;
 }

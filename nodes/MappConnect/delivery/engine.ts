@@ -99,9 +99,18 @@ async function deliver<C>(
 		}
 		const statusCode = response?.statusCode;
 		if (verdict.outcome === 'accepted') return { chunkIndex, success: true, attempts, statusCode };
-		const failed = { chunkIndex, success: false, attempts, statusCode, response, error, ...(mayHaveArrived && { mayHaveArrived }) };
+		const failed = {
+			chunkIndex,
+			success: false,
+			attempts,
+			statusCode,
+			response,
+			error,
+			...(mayHaveArrived && { mayHaveArrived }),
+		};
 		if (verdict.outcome === 'final') return { ...failed, reason: verdict.reason };
-		if (attempts > settings.maxRetries) return { ...failed, reason: verdict.reason, retriesExhausted: true };
+		if (attempts > settings.maxRetries)
+			return { ...failed, reason: verdict.reason, retriesExhausted: true };
 		const waitMs = retryWaitMs(verdict, attempts, timings, settings.random);
 		if (verdict.throttled) pacer.holdUntil(clock.now() + waitMs);
 		else await clock.sleep(waitMs);

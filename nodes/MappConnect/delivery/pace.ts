@@ -12,7 +12,9 @@ export interface Spacing {
 
 /** Batch's Max Requests per Second as a spacing: one request every 1000 / rate ms. */
 export function perSecond(maxRequestsPerSecond: number | undefined): Spacing | undefined {
-	return maxRequestsPerSecond ? { perInterval: 1, intervalMs: 1000 / maxRequestsPerSecond } : undefined;
+	return maxRequestsPerSecond
+		? { perInterval: 1, intervalMs: 1000 / maxRequestsPerSecond }
+		: undefined;
 }
 
 /**

@@ -1,4 +1,10 @@
-import type { IDataObject, INodeExecutionData, IPairedItemData, JsonObject, NodeApiError } from 'n8n-workflow';
+import type {
+	IDataObject,
+	INodeExecutionData,
+	IPairedItemData,
+	JsonObject,
+	NodeApiError,
+} from 'n8n-workflow';
 import type { ChunkOutcome } from './engine';
 
 /** One input item's event, on its way into a chunk. */
@@ -16,10 +22,12 @@ export interface SentChunk {
 /** "0-999, 2000, 2002-2499": item indexes (ascending) as ranges. */
 export function formatItemRanges(itemIndexes: readonly number[]): string {
 	const ranges: string[] = [];
-	for (let start = 0; start < itemIndexes.length; ) {
+	for (let start = 0; start < itemIndexes.length;) {
 		let end = start;
 		while (end + 1 < itemIndexes.length && itemIndexes[end + 1] === itemIndexes[end] + 1) end++;
-		ranges.push(start === end ? `${itemIndexes[start]}` : `${itemIndexes[start]}-${itemIndexes[end]}`);
+		ranges.push(
+			start === end ? `${itemIndexes[start]}` : `${itemIndexes[start]}-${itemIndexes[end]}`,
+		);
 		start = end + 1;
 	}
 	return ranges.join(', ');
@@ -37,7 +45,10 @@ export type ChunkError = (chunk: SentChunk) => NodeApiError;
  * An n8n error item: it goes to the node's error output when there is one, and n8n shows it
  * as `{ error: message }` (it replaces the JSON of any item that carries an error).
  */
-function errorItem(error: NodeApiError, pairedItem: IPairedItemData | IPairedItemData[]): INodeExecutionData {
+function errorItem(
+	error: NodeApiError,
+	pairedItem: IPairedItemData | IPairedItemData[],
+): INodeExecutionData {
 	return { json: { error: error.message }, error, pairedItem };
 }
 
@@ -72,7 +83,10 @@ export function perEventItems(
 }
 
 /** One summary output item per chunk, paired to all its input items. */
-export function perChunkItems(chunks: readonly SentChunk[], errorOf: ChunkError): Array<[number, INodeExecutionData]> {
+export function perChunkItems(
+	chunks: readonly SentChunk[],
+	errorOf: ChunkError,
+): Array<[number, INodeExecutionData]> {
 	return chunks.map((chunk) => {
 		const { events, outcome } = chunk;
 		const firstItem = events[0].itemIndex;
@@ -117,13 +131,18 @@ export interface Delivery {
  * Which items Mapp accepted, which it did not get (refused, or never sent), and which it may have
  * got (no answer after sending), with what to do about each.
  */
-export function itemFates(deliveries: readonly Delivery[]): { summary: string; lines: string[]; advice: string } {
+export function itemFates(deliveries: readonly Delivery[]): {
+	summary: string;
+	lines: string[];
+	advice: string;
+} {
 	const itemsWhere = (wanted: (outcome: ChunkOutcome) => boolean) =>
 		deliveries.filter(({ outcome }) => wanted(outcome)).flatMap(({ itemIndexes }) => itemIndexes);
 	const delivered = itemsWhere((o) => o.success);
 	const notDelivered = itemsWhere((o) => !o.success && !o.mayHaveArrived);
 	const unknown = itemsWhere((o) => !o.success && o.mayHaveArrived === true);
-	const items = (indexes: number[]) => (indexes.length ? `items ${formatItemRanges(indexes)}` : 'none');
+	const items = (indexes: number[]) =>
+		indexes.length ? `items ${formatItemRanges(indexes)}` : 'none';
 	return {
 		summary: [
 			notDelivered.length ? `${items(notDelivered)} were not delivered` : '',
@@ -150,8 +169,14 @@ export function itemFates(deliveries: readonly Delivery[]): { summary: string; l
 }
 
 /** The error of a batch run that failed: which batches failed, and every item's fate. */
-export function deliveryReport(chunks: readonly SentChunk[]): { summary: string; details: string; advice: string } {
-	const fates = itemFates(chunks.map(({ events, outcome }) => ({ itemIndexes: events.map((e) => e.itemIndex), outcome })));
+export function deliveryReport(chunks: readonly SentChunk[]): {
+	summary: string;
+	details: string;
+	advice: string;
+} {
+	const fates = itemFates(
+		chunks.map(({ events, outcome }) => ({ itemIndexes: events.map((e) => e.itemIndex), outcome })),
+	);
 	const failed = chunks.filter(({ outcome }) => !outcome.success);
 	const attempted = failed.filter(({ outcome }) => outcome.attempts > 0);
 	const which =

@@ -1,5 +1,11 @@
 /** When a batch request is retried, and how long to wait first: pure functions of what came back. */
-import { DATABASE_LIMIT_MESSAGE, describeAnswer, headerOf, isMappError, mappMessage } from '../shared/errors';
+import {
+	DATABASE_LIMIT_MESSAGE,
+	describeAnswer,
+	headerOf,
+	isMappError,
+	mappMessage,
+} from '../shared/errors';
 
 export const DEFAULT_MAX_RETRIES = 3;
 
@@ -76,7 +82,11 @@ export interface NetworkFailure {
 	mayHaveArrived: boolean;
 }
 
-export function judgeResponse(response: TransportResponse, now: number, timings: RetryTimings): Verdict {
+export function judgeResponse(
+	response: TransportResponse,
+	now: number,
+	timings: RetryTimings,
+): Verdict {
 	const { statusCode } = response;
 	if (!isMappError(response)) return { outcome: 'accepted' };
 
@@ -111,7 +121,12 @@ export function judgeResponse(response: TransportResponse, now: number, timings:
 export function judgeError(error: unknown): Verdict & { mayHaveArrived?: boolean } {
 	const failure = networkFailure(error);
 	return failure
-		? { outcome: 'retry', reason: `no answer (${failure.words})`, throttled: false, mayHaveArrived: failure.mayHaveArrived }
+		? {
+				outcome: 'retry',
+				reason: `no answer (${failure.words})`,
+				throttled: false,
+				mayHaveArrived: failure.mayHaveArrived,
+			}
 		: { outcome: 'final', reason: errorMessageOf(error) };
 }
 
@@ -121,8 +136,16 @@ export function judgeError(error: unknown): Verdict & { mayHaveArrived?: boolean
  * deadline (DeadlineExceeded) carries ETIMEDOUT; a broken socket may only say so in words.
  */
 export function networkFailure(error: unknown): NetworkFailure | undefined {
-	for (let current = error, depth = 0; current && depth < 5; current = (current as Error).cause, depth++) {
-		const { code, httpCode, message } = current as { code?: unknown; httpCode?: unknown; message?: unknown };
+	for (
+		let current = error, depth = 0;
+		current && depth < 5;
+		current = (current as Error).cause, depth++
+	) {
+		const { code, httpCode, message } = current as {
+			code?: unknown;
+			httpCode?: unknown;
+			message?: unknown;
+		};
 		for (const value of [code, httpCode]) {
 			const known = typeof value === 'string' ? NETWORK_FAILURES[value] : undefined;
 			if (known) return { words: known.words, mayHaveArrived: known.reachedServer };
@@ -142,11 +165,17 @@ export function retryWaitMs(
 	random: () => number,
 ): number {
 	const backoff = backoffMs(retryNumber, timings, random);
-	return verdict.waitMs === undefined ? backoff : Math.max(verdict.waitMs, verdict.throttled ? backoff : 0);
+	return verdict.waitMs === undefined
+		? backoff
+		: Math.max(verdict.waitMs, verdict.throttled ? backoff : 0);
 }
 
 /** "Equal jitter": between half and all of the exponential step, so concurrent retries spread out. */
-export function backoffMs(retryNumber: number, timings: RetryTimings, random: () => number): number {
+export function backoffMs(
+	retryNumber: number,
+	timings: RetryTimings,
+	random: () => number,
+): number {
 	const step = Math.min(timings.backoffCapMs, timings.backoffBaseMs * 2 ** (retryNumber - 1));
 	return step / 2 + random() * (step / 2);
 }

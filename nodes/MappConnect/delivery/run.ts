@@ -35,7 +35,9 @@ export function prepareItems<T>(
 			prepared.push({ itemIndex, value: prepare(params, items[itemIndex].json) });
 		} catch (error) {
 			const failure =
-				error instanceof NodeOperationError ? error : new NodeOperationError(params.node, error as Error, { itemIndex });
+				error instanceof NodeOperationError
+					? error
+					: new NodeOperationError(params.node, error as Error, { itemIndex });
 			if (!context.continueOnFail()) throw failure;
 			invalid.push([itemIndex, errorItem(failure, { item: itemIndex })]);
 		}
@@ -51,7 +53,11 @@ export function errorItem(
 	error: NodeOperationError | Error,
 	pairedItem: INodeExecutionData['pairedItem'],
 ): INodeExecutionData {
-	return { json: { error: error.message }, error: error as INodeExecutionData['error'], pairedItem };
+	return {
+		json: { error: error.message },
+		error: error as INodeExecutionData['error'],
+		pairedItem,
+	};
 }
 
 /** The results of all items, in the order of the input. */

@@ -58,15 +58,27 @@ function proxyOf(context: IExecuteFunctions, text: string): IHttpRequestOptions[
 		url = new URL('invalid:');
 	}
 	if (!['http:', 'https:'].includes(url.protocol) || !url.hostname || !url.port) {
-		throw new NodeOperationError(context.getNode(), `'Proxy' of the Request Options is not a proxy URL ("${text}")`, {
-			description: 'Enter it as http://host:port, optionally with user:password@ before the host.',
-		});
+		throw new NodeOperationError(
+			context.getNode(),
+			`'Proxy' of the Request Options is not a proxy URL ("${text}")`,
+			{
+				description:
+					'Enter it as http://host:port, optionally with user:password@ before the host.',
+			},
+		);
 	}
 	return {
 		host: url.hostname,
 		port: Number(url.port),
 		protocol: url.protocol.slice(0, -1),
-		...(url.username ? { auth: { username: decodeURIComponent(url.username), password: decodeURIComponent(url.password) } } : {}),
+		...(url.username
+			? {
+					auth: {
+						username: decodeURIComponent(url.username),
+						password: decodeURIComponent(url.password),
+					},
+				}
+			: {}),
 	};
 }
 
@@ -79,7 +91,10 @@ export interface MappRequest {
 
 export type MappTransport = (request: MappRequest) => Promise<TransportResponse>;
 
-type TransportContext = Pick<IExecuteFunctions | ILoadOptionsFunctions, 'getCredentials' | 'getNode' | 'helpers'>;
+type TransportContext = Pick<
+	IExecuteFunctions | ILoadOptionsFunctions,
+	'getCredentials' | 'getNode' | 'helpers'
+>;
 
 /**
  * Opens the transport of one run. n8n's httpRequestWithAuthentication would replace any abort

@@ -47,7 +47,8 @@ export function eventSubtype(kind: EventKind, params: ParameterReader): string {
 	const value = params.get<unknown>(parameter, '');
 	const subtype = (typeof value === 'string' ? value.trim() : String(value ?? '')) || kind.subtype;
 	if (!subtype) throw invalidField(params, 'Event Subtype', 'is required');
-	if (/\s/.test(subtype)) throw invalidField(params, 'Event Subtype', `must not contain spaces ("${subtype}")`);
+	if (/\s/.test(subtype))
+		throw invalidField(params, 'Event Subtype', `must not contain spaces ("${subtype}")`);
 	return subtype;
 }
 

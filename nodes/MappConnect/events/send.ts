@@ -11,7 +11,15 @@ import type { ChunkOutcome } from '../delivery/engine';
 import { NOT_SENT_REASON, sendChunks } from '../delivery/engine';
 import { itemFates } from '../delivery/results';
 import type { Prepared, ResultAt } from '../delivery/run';
-import { checkCredential, dryRunResult, engineSettings, errorItem, inItemOrder, isDryRun, prepareItems } from '../delivery/run';
+import {
+	checkCredential,
+	dryRunResult,
+	engineSettings,
+	errorItem,
+	inItemOrder,
+	isDryRun,
+	prepareItems,
+} from '../delivery/run';
 import { openTransport, requestSettings } from '../delivery/transport';
 import { API_PATHS } from '../shared/api';
 import { mappApiError } from '../shared/errors';
@@ -28,30 +36,52 @@ const CONCURRENT_REQUESTS = 10;
 export function sendEvents(kindOf: (params: ParameterReader) => EventKind) {
 	return async function (this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		const settings = requestSettings(this);
-		const { prepared, invalid } = prepareItems(this, (params) => buildEvent(kindOf(params), params));
+		const { prepared, invalid } = prepareItems(this, (params) =>
+			buildEvent(kindOf(params), params),
+		);
 		if (isDryRun(this)) {
 			await checkCredential(this);
-			return inItemOrder(invalid, prepared.map(({ itemIndex, value }) => dryRunResult(itemIndex, { ...value })));
+			return inItemOrder(
+				invalid,
+				prepared.map(({ itemIndex, value }) => dryRunResult(itemIndex, { ...value })),
+			);
 		}
 		const transport = await openTransport(this, settings, this.getExecutionCancelSignal());
 		const outcomes = await sendChunks(
 			prepared,
 			async ({ value }) =>
-				await transport({ method: 'POST', path: API_PATHS.event, qs: { subtype: value.subtype }, body: value.event }),
+				await transport({
+					method: 'POST',
+					path: API_PATHS.event,
+					qs: { subtype: value.subtype },
+					body: value.event,
+				}),
 			engineSettings(this, {
 				concurrency: Math.max(CONCURRENT_REQUESTS, settings.batching?.size ?? 0),
 				maxRetries: 0,
-				spacing: settings.batching && { perInterval: settings.batching.size, intervalMs: settings.batching.intervalMs },
+				spacing: settings.batching && {
+					perInterval: settings.batching.size,
+					intervalMs: settings.batching.intervalMs,
+				},
 			}),
 		);
 		const node = this.getNode();
-		const results: ResultAt[] = prepared.map((sent, index) => resultOf(node, sent, outcomes[index]));
+		const results: ResultAt[] = prepared.map((sent, index) =>
+			resultOf(node, sent, outcomes[index]),
+		);
 		const failed = results.find(([, result]) => result.error);
 		if (failed && !this.continueOnFail()) {
 			const error = failed[1].error as NodeApiError | NodeOperationError;
 			if (prepared.length > 1) {
-				const fates = itemFates(prepared.map(({ itemIndex }, index) => ({ itemIndexes: [itemIndex], outcome: outcomes[index] })));
-				error.description = [error.description, fates.lines.join('\n'), fates.advice].filter(Boolean).join('\n\n');
+				const fates = itemFates(
+					prepared.map(({ itemIndex }, index) => ({
+						itemIndexes: [itemIndex],
+						outcome: outcomes[index],
+					})),
+				);
+				error.description = [error.description, fates.lines.join('\n'), fates.advice]
+					.filter(Boolean)
+					.join('\n\n');
 			}
 			throw error;
 		}
@@ -60,27 +90,56 @@ export function sendEvents(kindOf: (params: ParameterReader) => EventKind) {
 }
 
 /** One item's output: what was sent, or the error of its request. */
-function resultOf(node: INode, { itemIndex, value }: Prepared<BuiltEvent>, outcome: ChunkOutcome): ResultAt {
+function resultOf(
+	node: INode,
+	{ itemIndex, value }: Prepared<BuiltEvent>,
+	outcome: ChunkOutcome,
+): ResultAt {
 	if (outcome.success) {
-		const json = { success: true, statusCode: outcome.statusCode ?? null, subtype: value.subtype, event: value.event };
+		const json = {
+			success: true,
+			statusCode: outcome.statusCode ?? null,
+			subtype: value.subtype,
+			event: value.event,
+		};
 		return [itemIndex, { json, pairedItem: { item: itemIndex } }];
 	}
-	return [itemIndex, errorItem(failureOf(node, itemIndex, value.subtype, outcome), { item: itemIndex })];
+	return [
+		itemIndex,
+		errorItem(failureOf(node, itemIndex, value.subtype, outcome), { item: itemIndex }),
+	];
 }
 
-function failureOf(node: INode, itemIndex: number, subtype: string, outcome: ChunkOutcome): NodeApiError | NodeOperationError {
+function failureOf(
+	node: INode,
+	itemIndex: number,
+	subtype: string,
+	outcome: ChunkOutcome,
+): NodeApiError | NodeOperationError {
 	if (outcome.response) return mappApiError(node, outcome.response, { subtype, itemIndex });
 	if (outcome.attempts === 0) {
-		return new NodeOperationError(node, `The event was ${outcome.reason ?? NOT_SENT_REASON}`, { itemIndex });
-	}
-	if (outcome.mayHaveArrived) {
-		return new NodeOperationError(node, `The event may or may not have reached Mapp: ${outcome.reason}`, {
+		return new NodeOperationError(node, `The event was ${outcome.reason ?? NOT_SENT_REASON}`, {
 			itemIndex,
-			description: 'Check in Mapp whether it arrived before sending it again: sending it again could record it twice.',
 		});
 	}
-	return new NodeOperationError(node, `The event was not delivered: ${outcome.reason ?? 'the request failed'}`, {
-		itemIndex,
-		description: 'Check the System (or Base URL) of the credential, and the network between n8n and Mapp.',
-	});
+	if (outcome.mayHaveArrived) {
+		return new NodeOperationError(
+			node,
+			`The event may or may not have reached Mapp: ${outcome.reason}`,
+			{
+				itemIndex,
+				description:
+					'Check in Mapp whether it arrived before sending it again: sending it again could record it twice.',
+			},
+		);
+	}
+	return new NodeOperationError(
+		node,
+		`The event was not delivered: ${outcome.reason ?? 'the request failed'}`,
+		{
+			itemIndex,
+			description:
+				'Check the System (or Base URL) of the credential, and the network between n8n and Mapp.',
+		},
+	);
 }

@@ -15,7 +15,9 @@ export type ListSearchMethod =
 	| 'searchMobileApps';
 
 /** A Mapp object picked from a live list ("From List") or given by its ID ("By ID"); sent as the ID string. */
-export function locatorField(spec: TextSpec & { searchListMethod: ListSearchMethod }): Field<string | undefined> {
+export function locatorField(
+	spec: TextSpec & { searchListMethod: ListSearchMethod },
+): Field<string | undefined> {
 	const property: INodeProperties = {
 		displayName: spec.displayName,
 		name: spec.name,
@@ -30,7 +32,12 @@ export function locatorField(spec: TextSpec & { searchListMethod: ListSearchMeth
 				type: 'list',
 				typeOptions: { searchListMethod: spec.searchListMethod, searchable: true },
 			},
-			{ displayName: 'By ID', name: 'id', type: 'string', placeholder: spec.placeholder ?? 'e.g. 12345' },
+			{
+				displayName: 'By ID',
+				name: 'id',
+				type: 'string',
+				placeholder: spec.placeholder ?? 'e.g. 12345',
+			},
 		],
 	};
 	return valueField({
@@ -40,7 +47,8 @@ export function locatorField(spec: TextSpec & { searchListMethod: ListSearchMeth
 		read(params) {
 			const raw = params.get<unknown>(spec.name, '', { extractValue: true });
 			const id = converted(params, spec.displayName, () => toMappString(raw));
-			if (id === undefined && spec.required) throw invalidField(params, spec.displayName, 'is required');
+			if (id === undefined && spec.required)
+				throw invalidField(params, spec.displayName, 'is required');
 			return id;
 		},
 	});
@@ -83,7 +91,10 @@ export function choiceField(spec: {
 		properties: [
 			selector,
 			...spec.choices.flatMap(({ value, field }) =>
-				field.properties.map((property) => ({ ...property, displayOptions: { show: { [spec.name]: [value] } } })),
+				field.properties.map((property) => ({
+					...property,
+					displayOptions: { show: { [spec.name]: [value] } },
+				})),
 			),
 		],
 		read: (params) => chosen(params).field.read(params),
@@ -101,9 +112,18 @@ export function contactField(): Field<string | undefined> {
 		displayName: 'Identify Contact By',
 		default: 'email',
 		choices: [
-			{ value: 'email', field: emailField({ name: 'email', displayName: 'Email', required: true }) },
-			{ value: 'mobileNumber', field: phoneField({ name: 'mobileNumber', displayName: 'Mobile Number', required: true }) },
-			{ value: 'userId', field: textField({ name: 'userId', displayName: 'User ID', required: true }) },
+			{
+				value: 'email',
+				field: emailField({ name: 'email', displayName: 'Email', required: true }),
+			},
+			{
+				value: 'mobileNumber',
+				field: phoneField({ name: 'mobileNumber', displayName: 'Mobile Number', required: true }),
+			},
+			{
+				value: 'userId',
+				field: textField({ name: 'userId', displayName: 'User ID', required: true }),
+			},
 		],
 	});
 }

@@ -19,7 +19,14 @@ export function collectionField(
 	return {
 		label: spec.displayName,
 		properties: [
-			{ displayName: spec.displayName, name: spec.name, type: 'collection', placeholder: spec.placeholder, default: {}, options },
+			{
+				displayName: spec.displayName,
+				name: spec.name,
+				type: 'collection',
+				placeholder: spec.placeholder,
+				default: {},
+				options,
+			},
 		],
 		read: (params) => within(params, spec.name),
 		write(params, draft) {
@@ -36,7 +43,11 @@ export const SUBTYPE_OPTION = { collection: 'options', name: 'subtype' } as cons
 export const DRY_RUN_OPTION = { collection: SUBTYPE_OPTION.collection, name: 'dryRun' } as const;
 
 /** A switch of the Options that the run reads on its own: it writes nothing into the event. */
-export function runSwitch(spec: { name: string; displayName: string; description: string }): Field<boolean> {
+export function runSwitch(spec: {
+	name: string;
+	displayName: string;
+	description: string;
+}): Field<boolean> {
 	return {
 		label: spec.displayName,
 		properties: [{ ...spec, type: 'boolean', default: false }],
@@ -70,15 +81,24 @@ function subtypeOption(defaultSubtype: string): Field<string | undefined> {
 }
 
 /** The "Options" collection every event kind has: the Event Subtype, Dry Run and the kind's own options. */
-export function optionsField(defaultSubtype: string | undefined, children: ReadonlyArray<Field<unknown>> = []): Field<ParameterReader> {
-	return collectionField({ name: SUBTYPE_OPTION.collection, displayName: 'Options', placeholder: 'Add option' }, [
-		// Custom Event asks for its subtype as a required field of its own: no Event Subtype option.
-		...(defaultSubtype === undefined ? [] : [subtypeOption(defaultSubtype)]),
-		dryRunOption,
-		...children,
-	]);
+export function optionsField(
+	defaultSubtype: string | undefined,
+	children: ReadonlyArray<Field<unknown>> = [],
+): Field<ParameterReader> {
+	return collectionField(
+		{ name: SUBTYPE_OPTION.collection, displayName: 'Options', placeholder: 'Add option' },
+		[
+			// Custom Event asks for its subtype as a required field of its own: no Event Subtype option.
+			...(defaultSubtype === undefined ? [] : [subtypeOption(defaultSubtype)]),
+			dryRunOption,
+			...children,
+		],
+	);
 }
 
 export function additionalFields(children: ReadonlyArray<Field<unknown>>): Field<ParameterReader> {
-	return collectionField({ name: 'additionalFields', displayName: 'Additional Fields', placeholder: 'Add Field' }, children);
+	return collectionField(
+		{ name: 'additionalFields', displayName: 'Additional Fields', placeholder: 'Add Field' },
+		children,
+	);
 }

@@ -16,11 +16,15 @@ const ISO_DATE_TIME =
 	/^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?)?(Z|[+-]\d{2}(?::?\d{2})?)?$/i;
 
 const PROBLEM =
-	'is not a valid date (use ISO 8601, e.g. 2024-02-10T17:25:43Z; without a zone it is read in the workflow\'s time zone; or epoch seconds (10 digits) or milliseconds (13 digits))';
+	"is not a valid date (use ISO 8601, e.g. 2024-02-10T17:25:43Z; without a zone it is read in the workflow's time zone; or epoch seconds (10 digits) or milliseconds (13 digits))";
 
 /** A Luxon DateTime, as n8n's `$now` and date expressions return. */
 export function isDateLike(value: unknown): value is { toISO(): string } {
-	return typeof value === 'object' && value !== null && typeof (value as { toISO?: unknown }).toISO === 'function';
+	return (
+		typeof value === 'object' &&
+		value !== null &&
+		typeof (value as { toISO?: unknown }).toISO === 'function'
+	);
 }
 
 /** The instant a value names, as epoch milliseconds, by the rule above. */
@@ -36,7 +40,8 @@ export function dateInstant(value: unknown, timeZone: string): number {
 	const [, year, month, day, hour = '0', minute = '0', second = '0', fraction = '', zone] = match;
 	const wall = [year, month, day, hour, minute, second].map(Number) as WallTime;
 	const wallAsUtc = Date.UTC(wall[0], wall[1] - 1, wall[2], wall[3], wall[4], wall[5]);
-	if (Number.isNaN(wallAsUtc) || !sameWallTime(wall, wallAsUtc, 'UTC')) throw new InvalidValue(PROBLEM);
+	if (Number.isNaN(wallAsUtc) || !sameWallTime(wall, wallAsUtc, 'UTC'))
+		throw new InvalidValue(PROBLEM);
 	const milliseconds = Math.floor(Number(`0.${fraction || '0'}`) * 1000);
 	if (zone) return wallAsUtc + milliseconds - zoneOffsetMinutes(zone) * 60_000;
 	return inTimeZone(wall, wallAsUtc, timeZone) + milliseconds;
@@ -73,7 +78,14 @@ function zoneOffsetMinutes(zone: string): number {
 	return zone.startsWith('-') ? -minutes : minutes;
 }
 
-type WallTime = [year: number, month: number, day: number, hour: number, minute: number, second: number];
+type WallTime = [
+	year: number,
+	month: number,
+	day: number,
+	hour: number,
+	minute: number,
+	second: number,
+];
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
@@ -81,7 +93,9 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
 	let formatter = formatters.get(timeZone);
 	if (!formatter) {
 		if (!isKnownTimeZone(timeZone)) {
-			throw new InvalidValue(`cannot be read: the workflow's time zone "${timeZone}" is unknown (check the workflow's settings)`);
+			throw new InvalidValue(
+				`cannot be read: the workflow's time zone "${timeZone}" is unknown (check the workflow's settings)`,
+			);
 		}
 		formatter = new Intl.DateTimeFormat('en-US', {
 			timeZone,
@@ -110,16 +124,32 @@ function isKnownTimeZone(timeZone: string): boolean {
 /** Whether the instant shows this wall time on a clock in the time zone. */
 function sameWallTime(wall: WallTime, instant: number, timeZone: string): boolean {
 	const parts = formatterFor(timeZone).formatToParts(new Date(instant));
-	const part = (type: Intl.DateTimeFormatPartTypes) => Number(parts.find((each) => each.type === type)?.value);
-	const shown = [part('year'), part('month'), part('day'), part('hour'), part('minute'), part('second')];
+	const part = (type: Intl.DateTimeFormatPartTypes) =>
+		Number(parts.find((each) => each.type === type)?.value);
+	const shown = [
+		part('year'),
+		part('month'),
+		part('day'),
+		part('hour'),
+		part('minute'),
+		part('second'),
+	];
 	return shown.every((value, index) => value === wall[index]);
 }
 
 /** The offset of the time zone at an instant, in milliseconds (the wall time there minus UTC). */
 function offsetAt(instant: number, timeZone: string): number {
 	const parts = formatterFor(timeZone).formatToParts(new Date(instant));
-	const part = (type: Intl.DateTimeFormatPartTypes) => Number(parts.find((each) => each.type === type)?.value);
-	const shownAsUtc = Date.UTC(part('year'), part('month') - 1, part('day'), part('hour'), part('minute'), part('second'));
+	const part = (type: Intl.DateTimeFormatPartTypes) =>
+		Number(parts.find((each) => each.type === type)?.value);
+	const shownAsUtc = Date.UTC(
+		part('year'),
+		part('month') - 1,
+		part('day'),
+		part('hour'),
+		part('minute'),
+		part('second'),
+	);
 	return shownAsUtc - (instant - (((instant % 1000) + 1000) % 1000));
 }
 
@@ -128,8 +158,13 @@ function offsetAt(instant: number, timeZone: string): number {
  * clock change near it: a wall time no candidate shows was skipped, one both show is repeated.
  */
 function inTimeZone(wall: WallTime, wallAsUtc: number, timeZone: string): number {
-	const offsets = new Set([offsetAt(wallAsUtc - 86_400_000, timeZone), offsetAt(wallAsUtc + 86_400_000, timeZone)]);
-	const instants = [...offsets].map((offset) => wallAsUtc - offset).filter((instant) => sameWallTime(wall, instant, timeZone));
+	const offsets = new Set([
+		offsetAt(wallAsUtc - 86_400_000, timeZone),
+		offsetAt(wallAsUtc + 86_400_000, timeZone),
+	]);
+	const instants = [...offsets]
+		.map((offset) => wallAsUtc - offset)
+		.filter((instant) => sameWallTime(wall, instant, timeZone));
 	if (instants.length === 1) return instants[0];
 	const why = instants.length === 0 ? 'does not exist' : 'exists twice';
 	throw new InvalidValue(

@@ -58,7 +58,12 @@ export class EventDraft {
 			event[key] = value as IDataObject[string];
 		}
 		if (Object.keys(event).length === 0) {
-			throw invalidField(this.params, 'Event', 'is empty: no field has a value', 'Mapp ignores an empty event, so none is sent.');
+			throw invalidField(
+				this.params,
+				'Event',
+				'is empty: no field has a value',
+				'Mapp ignores an empty event, so none is sent.',
+			);
 		}
 		return event;
 	}

@@ -41,7 +41,9 @@ export interface Field<T> {
 }
 
 /** The properties of the given fields, in order. */
-export function propertiesOf(fields: ReadonlyArray<Pick<Field<unknown>, 'properties'>>): INodeProperties[] {
+export function propertiesOf(
+	fields: ReadonlyArray<Pick<Field<unknown>, 'properties'>>,
+): INodeProperties[] {
 	return fields.flatMap((field) => field.properties);
 }
 
@@ -62,11 +64,17 @@ export function invalidField(
  * Runs a conversion and turns an InvalidValue into an error naming the field and item, with
  * `prefix` before the problem (e.g. "entry 2 ").
  */
-export function converted<T>(params: ParameterReader, label: string, convert: () => T, prefix = ''): T {
+export function converted<T>(
+	params: ParameterReader,
+	label: string,
+	convert: () => T,
+	prefix = '',
+): T {
 	try {
 		return convert();
 	} catch (error) {
-		if (error instanceof InvalidValue) throw invalidField(params, label, `${prefix}${error.message}`);
+		if (error instanceof InvalidValue)
+			throw invalidField(params, label, `${prefix}${error.message}`);
 		throw new NodeOperationError(params.node, error as Error, { itemIndex: params.itemIndex });
 	}
 }

@@ -89,25 +89,33 @@ export function nameValuesField(spec: NameValuesSpec): Field<Pairs> {
 			description: spec.mappNotation
 				? `${spec.description} As JSON, or in Mapp's CSV-export notation {'name':'value'}.`
 				: spec.description,
-			...(spec.mappNotation ? { placeholder: `{"description": "some description", "price": "567"}` } : {}),
+			...(spec.mappNotation
+				? { placeholder: `{"description": "some description", "price": "567"}` }
+				: {}),
 			displayOptions: { show: { [inputMode]: ['json'] } },
 		},
 	];
 
 	const keepsEmpty = (params: ParameterReader) =>
-		spec.clearable === true && params.get<unknown>(`${SUBTYPE_OPTION.collection}.${SEND_EMPTY_VALUES}`, false) === true;
+		spec.clearable === true &&
+		params.get<unknown>(`${SUBTYPE_OPTION.collection}.${SEND_EMPTY_VALUES}`, false) === true;
 
 	const readJson = (params: ParameterReader): Pairs => {
 		const json = params.get<unknown>(jsonName, '');
 		if (isEmpty(json)) return new Map();
 		return converted(params, jsonLabel, () =>
-			toMappStringMap(parseObject(json, { allowMappNotation: spec.mappNotation }), keepsEmpty(params)),
+			toMappStringMap(
+				parseObject(json, { allowMappNotation: spec.mappNotation }),
+				keepsEmpty(params),
+			),
 		);
 	};
 
 	const readPairs = (params: ParameterReader): Pairs => {
 		const keepEmpty = keepsEmpty(params);
-		const pairs = params.get<{ values?: Array<{ name?: unknown; value?: unknown }> }>(spec.name, {}).values ?? [];
+		const pairs =
+			params.get<{ values?: Array<{ name?: unknown; value?: unknown }> }>(spec.name, {}).values ??
+			[];
 		const result = new Map<string, string>();
 		for (const pair of pairs) {
 			const name = converted(params, spec.displayName, () => {
@@ -116,19 +124,31 @@ export function nameValuesField(spec: NameValuesSpec): Field<Pairs> {
 			});
 			if (!name) {
 				if (isEmpty(pair.value)) continue;
-				throw invalidField(params, spec.displayName, `has a value without a name ("${String(pair.value)}")`);
+				throw invalidField(
+					params,
+					spec.displayName,
+					`has a value without a name ("${String(pair.value)}")`,
+				);
 			}
-			if (result.has(name)) throw invalidField(params, spec.displayName, `has the name "${name}" twice`);
-			const value = converted(params, spec.displayName, () => toMappString(pair.value)) ?? (keepEmpty ? '' : undefined);
+			if (result.has(name))
+				throw invalidField(params, spec.displayName, `has the name "${name}" twice`);
+			const value =
+				converted(params, spec.displayName, () => toMappString(pair.value)) ??
+				(keepEmpty ? '' : undefined);
 			if (value !== undefined) result.set(name, value);
 		}
 		return result;
 	};
 
 	const read = (params: ParameterReader): Pairs => {
-		const pairs = params.get<string>(inputMode, 'fields') === 'json' ? readJson(params) : readPairs(params);
+		const pairs =
+			params.get<string>(inputMode, 'fields') === 'json' ? readJson(params) : readPairs(params);
 		if (spec.required && pairs.size === 0) {
-			throw invalidField(params, spec.displayName, `must set at least one ${spec.itemName.toLowerCase()}`);
+			throw invalidField(
+				params,
+				spec.displayName,
+				`must set at least one ${spec.itemName.toLowerCase()}`,
+			);
 		}
 		return pairs;
 	};
@@ -144,4 +164,3 @@ export function nameValuesField(spec: NameValuesSpec): Field<Pairs> {
 		},
 	};
 }
-

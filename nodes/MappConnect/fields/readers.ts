@@ -9,7 +9,8 @@ import type { ParameterReader, ReadOptions } from './field';
  * `{{ $json.email }}` or `{{ $json["first name"] }}`: the mapping n8n writes when a field is
  * dragged in from the input, as the whole value of a parameter.
  */
-const JSON_FIELD_REFERENCE = /^=\{\{\s*\$json(?:\.([A-Za-z_$][\w$]*)|\[\s*(?:"([^"\\]*)"|'([^'\\]*)')\s*\])\s*\}\}$/;
+const JSON_FIELD_REFERENCE =
+	/^=\{\{\s*\$json(?:\.([A-Za-z_$][\w$]*)|\[\s*(?:"([^"\\]*)"|'([^'\\]*)')\s*\])\s*\}\}$/;
 
 const NOT_DIRECT = Symbol('not direct');
 
@@ -25,7 +26,9 @@ type Resolver = (json: IDataObject) => unknown;
  * expression, a missing field, an object) goes through getNodeParameter as usual. None of the
  * node's properties declares a `validateType`, so n8n's validation has nothing to add here.
  */
-export function itemReaders(context: IExecuteFunctions): (itemIndex: number, json: IDataObject) => ParameterReader {
+export function itemReaders(
+	context: IExecuteFunctions,
+): (itemIndex: number, json: IDataObject) => ParameterReader {
 	const node = context.getNode();
 	const timeZone = context.getTimezone();
 	const resolvers = new Map<string, Resolver | null>();
@@ -44,8 +47,13 @@ export function itemReaders(context: IExecuteFunctions): (itemIndex: number, jso
 		timeZone,
 		get<T>(name: string, fallback?: T, options?: ReadOptions): T {
 			const resolver = resolverOf(name);
-			const value = resolver ? resolver(json) : fallback === undefined ? NOT_DIRECT : compile(fallback)(json);
-			if (value === NOT_DIRECT) return context.getNodeParameter(name, itemIndex, fallback, options) as T;
+			const value = resolver
+				? resolver(json)
+				: fallback === undefined
+					? NOT_DIRECT
+					: compile(fallback)(json);
+			if (value === NOT_DIRECT)
+				return context.getNodeParameter(name, itemIndex, fallback, options) as T;
 			return (options?.extractValue ? locatorValue(value) : value) as T;
 		},
 	});
@@ -57,13 +65,16 @@ export function singleItemReader(context: IExecuteSingleFunctions): ParameterRea
 		node: context.getNode(),
 		itemIndex: context.getItemIndex(),
 		timeZone: context.getTimezone(),
-		get: <T>(name: string, fallback?: T, options?: ReadOptions) => context.getNodeParameter(name, fallback, options) as T,
+		get: <T>(name: string, fallback?: T, options?: ReadOptions) =>
+			context.getNodeParameter(name, fallback, options) as T,
 	};
 }
 
 /** A resource locator's value, as n8n's extractValue gives it for locators without an extraction pattern. */
 function locatorValue(value: unknown): unknown {
-	return typeof value === 'object' && value !== null && Object.hasOwn(value, '__rl') ? (value as IDataObject).value : value;
+	return typeof value === 'object' && value !== null && Object.hasOwn(value, '__rl')
+		? (value as IDataObject).value
+		: value;
 }
 
 /** The parameter's stored value at a dotted path ("options.subtype"), as n8n keeps it. */
@@ -103,6 +114,8 @@ function jsonFieldResolver(expression: string): Resolver {
 	return (json) => {
 		if (!Object.hasOwn(json, field)) return NOT_DIRECT;
 		const value = json[field];
-		return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? value : NOT_DIRECT;
+		return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean'
+			? value
+			: NOT_DIRECT;
 	};
 }

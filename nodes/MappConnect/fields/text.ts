@@ -53,7 +53,9 @@ export function textField(
 		key: spec.key ?? spec.name,
 		properties: [propertyOf(spec, 'string')],
 		read(params) {
-			const value = converted(params, spec.displayName, () => toMappString(params.get(spec.name, '')));
+			const value = converted(params, spec.displayName, () =>
+				toMappString(params.get(spec.name, '')),
+			);
 			if (value === undefined) {
 				if (spec.required) throw invalidField(params, spec.displayName, 'is required');
 				return undefined;
@@ -73,17 +75,23 @@ export function emailField(spec: TextSpec): Field<string | undefined> {
 
 export function phoneField(spec: TextSpec): Field<string | undefined> {
 	return textField({ placeholder: 'e.g. +48666777888', ...spec }, (value) =>
-		isPhoneNumber(value) ? undefined : 'is not a valid mobile number (digits, optionally starting with +)',
+		isPhoneNumber(value)
+			? undefined
+			: 'is not a valid mobile number (digits, optionally starting with +)',
 	);
 }
 
 /** A number entered as text and sent as a string, as Mapp's examples send prices ("15"). */
 export function decimalField(spec: TextSpec): Field<string | undefined> {
-	return textField(spec, (value) => (isDecimalNumber(value) ? undefined : 'must be a number, like 19.99'));
+	return textField(spec, (value) =>
+		isDecimalNumber(value) ? undefined : 'must be a number, like 19.99',
+	);
 }
 
 export function urlField(spec: TextSpec): Field<string | undefined> {
-	return textField(spec, (value) => (isHttpUrl(value) ? undefined : 'must be a URL starting with http:// or https://'));
+	return textField(spec, (value) =>
+		isHttpUrl(value) ? undefined : 'must be a URL starting with http:// or https://',
+	);
 }
 
 /**
@@ -92,7 +100,9 @@ export function urlField(spec: TextSpec): Field<string | undefined> {
  * in UTC. With `acceptEpochMilliseconds` (Mapp's `createdAt`), epoch values are sent as epoch
  * milliseconds, as Mapp documents them, and other dates as ISO 8601.
  */
-export function dateField(spec: TextSpec & { acceptEpochMilliseconds?: boolean }): Field<string | undefined> {
+export function dateField(
+	spec: TextSpec & { acceptEpochMilliseconds?: boolean },
+): Field<string | undefined> {
 	return valueField({
 		label: spec.displayName,
 		key: spec.key ?? spec.name,
@@ -103,7 +113,8 @@ export function dateField(spec: TextSpec & { acceptEpochMilliseconds?: boolean }
 				if (spec.required) throw invalidField(params, spec.displayName, 'is required');
 				return undefined;
 			}
-			const isEpoch = typeof value === 'number' || (typeof value === 'string' && /^\s*\d+\s*$/.test(value));
+			const isEpoch =
+				typeof value === 'number' || (typeof value === 'string' && /^\s*\d+\s*$/.test(value));
 			const format = spec.acceptEpochMilliseconds && isEpoch ? toEpochMilliseconds : toIsoDate;
 			return converted(params, spec.displayName, () => format(value, params.timeZone));
 		},
@@ -111,12 +122,22 @@ export function dateField(spec: TextSpec & { acceptEpochMilliseconds?: boolean }
 }
 
 /** A switch that sends `"true"` when on and nothing when off. */
-export function flagField(spec: { name: string; displayName: string; description: string }): Field<string | undefined> {
+export function flagField(spec: {
+	name: string;
+	displayName: string;
+	description: string;
+}): Field<string | undefined> {
 	return valueField({
 		label: spec.displayName,
 		key: spec.name,
 		properties: [
-			{ displayName: spec.displayName, name: spec.name, type: 'boolean', default: false, description: spec.description },
+			{
+				displayName: spec.displayName,
+				name: spec.name,
+				type: 'boolean',
+				default: false,
+				description: spec.description,
+			},
 		],
 		read: (params) => (params.get<unknown>(spec.name, false) === true ? 'true' : undefined),
 	});

@@ -10,7 +10,9 @@ export class InvalidValue extends Error {}
 
 /** True for what a user leaves empty: undefined, null, '' or only spaces. */
 export function isEmpty(value: unknown): boolean {
-	return value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
+	return (
+		value === undefined || value === null || (typeof value === 'string' && value.trim() === '')
+	);
 }
 
 /**
@@ -90,7 +92,8 @@ export function parseObject(value: unknown, { allowMappNotation = false } = {}):
 	if ('value' in json) parsed = json.value;
 	else if (allowMappNotation && text.includes("'")) parsed = parseMappNotation(text);
 	else throw new InvalidValue(json.problem);
-	if (!isPlainObject(parsed)) throw new InvalidValue('must be a JSON object, like {"name": "value"}');
+	if (!isPlainObject(parsed))
+		throw new InvalidValue('must be a JSON object, like {"name": "value"}');
 	return parsed;
 }
 
@@ -193,19 +196,31 @@ export function toMappValues(value: unknown, path = ''): unknown {
 	if (typeof value === 'number' && !Number.isFinite(value)) {
 		throw new InvalidValue(`field "${path}" must be text, a number or a boolean, not ${value}`);
 	}
-	if (value instanceof Date && Number.isNaN(value.getTime())) throw new InvalidValue(`field "${path}" is not a valid date`);
-	if (typeof value === 'number' || typeof value === 'boolean' || value instanceof Date || isDateLike(value)) {
+	if (value instanceof Date && Number.isNaN(value.getTime()))
+		throw new InvalidValue(`field "${path}" is not a valid date`);
+	if (
+		typeof value === 'number' ||
+		typeof value === 'boolean' ||
+		value instanceof Date ||
+		isDateLike(value)
+	) {
 		return toMappString(value);
 	}
-	if (Array.isArray(value)) return value.map((entry, index) => toMappValues(entry, `${path}[${index}]`));
+	if (Array.isArray(value))
+		return value.map((entry, index) => toMappValues(entry, `${path}[${index}]`));
 	if (typeof value === 'object') {
 		return Object.fromEntries(
 			Object.entries(value).map(([key, entry]) => {
 				const keyPath = path ? `${path}.${key}` : key;
-				if (key === FORBIDDEN_NAME) throw new InvalidValue(`field "${keyPath}" must not be sent: "${FORBIDDEN_NAME}" is not a name Mapp can take`);
+				if (key === FORBIDDEN_NAME)
+					throw new InvalidValue(
+						`field "${keyPath}" must not be sent: "${FORBIDDEN_NAME}" is not a name Mapp can take`,
+					);
 				return [key, toMappValues(entry, keyPath)];
 			}),
 		);
 	}
-	throw new InvalidValue(`field "${path}" must be text, a number, a boolean, an object or a list, not ${describe(value)}`);
+	throw new InvalidValue(
+		`field "${path}" must be text, a number, a boolean, an object or a list, not ${describe(value)}`,
+	);
 }

@@ -12,8 +12,15 @@ import { listEntries } from '../shared/listEntries';
 
 const CHECK_CREDENTIAL = "Check the credential's system (or base URL), integration ID and secret.";
 
-function loadFailed(context: ILoadOptionsFunctions, what: string, reason: string): NodeOperationError {
-	return new NodeOperationError(context.getNode(), `Could not load the ${what} from Mapp Connect (${reason}). ${CHECK_CREDENTIAL}`);
+function loadFailed(
+	context: ILoadOptionsFunctions,
+	what: string,
+	reason: string,
+): NodeOperationError {
+	return new NodeOperationError(
+		context.getNode(),
+		`Could not load the ${what} from Mapp Connect (${reason}). ${CHECK_CREDENTIAL}`,
+	);
 }
 
 async function fetchList(context: ILoadOptionsFunctions, path: ApiPath, what: string) {
@@ -24,7 +31,8 @@ async function fetchList(context: ILoadOptionsFunctions, path: ApiPath, what: st
 	} catch (error) {
 		throw loadFailed(context, what, networkFailure(error)?.words ?? (error as Error).message);
 	}
-	if (isMappError(response)) throw loadFailed(context, what, `Mapp answered ${describeAnswer(response)}`);
+	if (isMappError(response))
+		throw loadFailed(context, what, `Mapp answered ${describeAnswer(response)}`);
 	const entries = listEntries(response.body);
 	if (!entries) throw loadFailed(context, what, 'the answer was not a list of IDs and names');
 	return entries;
@@ -32,12 +40,17 @@ async function fetchList(context: ILoadOptionsFunctions, path: ApiPath, what: st
 
 /** A live list: entries labelled "Name (ID 123)" so that two of the same name can be told apart; the filter matches name or ID. */
 function searchList(path: ApiPath, what: string) {
-	return async function (this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
+	return async function (
+		this: ILoadOptionsFunctions,
+		filter?: string,
+	): Promise<INodeListSearchResult> {
 		const entries = await fetchList(this, path, what);
 		const wanted = filter?.trim().toLowerCase();
 		return {
 			results: entries
-				.filter(({ id, name }) => !wanted || name.toLowerCase().includes(wanted) || id.includes(wanted))
+				.filter(
+					({ id, name }) => !wanted || name.toLowerCase().includes(wanted) || id.includes(wanted),
+				)
 				.map(({ id, name }) => ({ name: `${name} (ID ${id})`, value: id })),
 		};
 	};

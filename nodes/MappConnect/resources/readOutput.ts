@@ -32,15 +32,23 @@ export function unexpectedAnswer(
 	context: IExecuteSingleFunctions | { getNode(): INode; getItemIndex(): number | undefined },
 	expected: string,
 ): NodeApiError {
-	return new NodeApiError(context.getNode(), {}, {
-		message: `Mapp Connect answered in an unexpected shape (expected ${expected})`,
-		description: 'Check that the credential points at Mapp Connect: the system, or the base URL ending in /api/v1.',
-		itemIndex: context.getItemIndex(),
-	});
+	return new NodeApiError(
+		context.getNode(),
+		{},
+		{
+			message: `Mapp Connect answered in an unexpected shape (expected ${expected})`,
+			description:
+				'Check that the credential points at Mapp Connect: the system, or the base URL ending in /api/v1.',
+			itemIndex: context.getItemIndex(),
+		},
+	);
 }
 
 /** Output items made from one input item's answer, paired to that item. */
-export function pairedTo(context: IExecuteSingleFunctions, entries: IDataObject[]): INodeExecutionData[] {
+export function pairedTo(
+	context: IExecuteSingleFunctions,
+	entries: IDataObject[],
+): INodeExecutionData[] {
 	const item = context.getItemIndex();
 	return entries.map((json) => ({ json, pairedItem: { item } }));
 }
@@ -80,7 +88,11 @@ export function returnAllAndLimit(): INodeProperties[] {
 }
 
 /** A Get Many of one of Mapp's flat lists (groups, mobile apps): one item `{ id, name }` per entry. */
-export function getManyOperation(spec: { action: string; description: string; path: ApiPath }): Operation {
+export function getManyOperation(spec: {
+	action: string;
+	description: string;
+	path: ApiPath;
+}): Operation {
 	return routedOperation(
 		{
 			value: 'getAll',

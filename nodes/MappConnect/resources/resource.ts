@@ -49,7 +49,12 @@ interface OperationSpec {
 /** An operation that sends one event of its kind per item. */
 export function eventOperation(spec: OperationSpec & { kind: EventKind }): Operation {
 	const { kind, ...option } = spec;
-	return { option, properties: kindProperties(kind), kinds: [kind], execute: sendEvents(() => kind) };
+	return {
+		option,
+		properties: kindProperties(kind),
+		kinds: [kind],
+		execute: sendEvents(() => kind),
+	};
 }
 
 /**
@@ -57,12 +62,16 @@ export function eventOperation(spec: OperationSpec & { kind: EventKind }): Opera
  * Type): each kind's fields are shown for its choice.
  */
 export function selectedEventOperation(
-	spec: OperationSpec & { selector: Pick<INodeProperties, 'name' | 'displayName'>; kinds: Readonly<Record<string, EventKind>> },
+	spec: OperationSpec & {
+		selector: Pick<INodeProperties, 'name' | 'displayName'>;
+		kinds: Readonly<Record<string, EventKind>>;
+	},
 ): Operation {
 	const { selector, kinds, ...option } = spec;
 	const kindOf = (params: ParameterReader) => {
 		const choice = params.get<string>(selector.name);
-		if (!Object.hasOwn(kinds, choice)) throw invalidField(params, selector.displayName, `has an unknown value "${choice}"`);
+		if (!Object.hasOwn(kinds, choice))
+			throw invalidField(params, selector.displayName, `has an unknown value "${choice}"`);
 		return kinds[choice];
 	};
 	return {
@@ -94,23 +103,32 @@ export function resourceProperties(resource: Resource): INodeProperties[] {
 			type: 'options',
 			noDataExpression: true,
 			displayOptions: onResource,
-			options: resource.operations.map(({ option }) => option).sort((a, b) => a.name.localeCompare(b.name)),
+			options: resource.operations
+				.map(({ option }) => option)
+				.sort((a, b) => a.name.localeCompare(b.name)),
 			default: defaultOperation,
 		},
 		...updateDisplayOptions(onResource, resource.properties ?? []),
 		...resource.operations.flatMap(({ option, properties }) =>
-			updateDisplayOptions({ show: { resource: [resource.value], operation: [String(option.value)] } }, properties),
+			updateDisplayOptions(
+				{ show: { resource: [resource.value], operation: [String(option.value)] } },
+				properties,
+			),
 		),
 	];
 }
 
 /** n8n's customOperations table of the resources: resource → operation → what runs. */
-export function customOperationsOf(resources: readonly Resource[]): Record<string, Record<string, CustomOperation>> {
+export function customOperationsOf(
+	resources: readonly Resource[],
+): Record<string, Record<string, CustomOperation>> {
 	return Object.fromEntries(
 		resources.map((resource) => [
 			resource.value,
 			Object.fromEntries(
-				resource.operations.flatMap(({ option, execute }) => (execute ? [[String(option.value), execute]] : [])),
+				resource.operations.flatMap(({ option, execute }) =>
+					execute ? [[String(option.value), execute]] : [],
+				),
 			),
 		]),
 	);

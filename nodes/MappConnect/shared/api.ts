@@ -51,7 +51,8 @@ const INTEGRATION_ID = /^[A-Za-z0-9_-]+$/;
 /** A Custom base URL's path must end in Mapp's API root; the request signature covers the path from there on. */
 const API_ROOT_AT_END = /\/api\/v\d+$/;
 
-const COPY_FROM_MAPP = "copy it from the integration's page in Mapp Engage (Mapp Connect → Integrations)";
+const COPY_FROM_MAPP =
+	"copy it from the integration's page in Mapp Engage (Mapp Connect → Integrations)";
 
 /**
  * The credential's integration as a URL, `<base URL>/integration/<id>` without a trailing slash,
@@ -67,7 +68,9 @@ function integrationIdOf(value: unknown): string {
 	const id = typeof value === 'string' ? value : '';
 	if (id === '') throw new Error(`Integration ID is empty: ${COPY_FROM_MAPP}`);
 	if (!INTEGRATION_ID.test(id)) {
-		throw new Error(`Integration ID may hold only letters, digits, "-" and "_" (no spaces, dots or slashes): ${COPY_FROM_MAPP}`);
+		throw new Error(
+			`Integration ID may hold only letters, digits, "-" and "_" (no spaces, dots or slashes): ${COPY_FROM_MAPP}`,
+		);
 	}
 	return id;
 }
@@ -75,7 +78,10 @@ function integrationIdOf(value: unknown): string {
 function systemBaseUrl(system: unknown, customBaseUrl: unknown): string {
 	if (system === CUSTOM_SYSTEM) return checkedCustomBaseUrl(customBaseUrl);
 	const known = MAPP_SYSTEMS.find((candidate) => candidate.value === system);
-	if (!known) throw new Error('System is not one this node knows: choose a Mapp system from the list, or Custom');
+	if (!known)
+		throw new Error(
+			'System is not one this node knows: choose a Mapp system from the list, or Custom',
+		);
 	return known.baseUrl;
 }
 
@@ -99,10 +105,13 @@ function checkedCustomBaseUrl(value: unknown): string {
 	if (text.includes('?') || text.includes('#')) {
 		throw new Error(`Base URL must not hold a query ("?…") or fragment ("#…"): ${ending}`);
 	}
-	if (url.username || url.password) throw new Error('Base URL must not hold a user name or password');
+	if (url.username || url.password)
+		throw new Error('Base URL must not hold a user name or password');
 	const withoutSlash = text.replace(/\/+$/, '');
 	if (!API_ROOT_AT_END.test(url.pathname.replace(/\/+$/, ''))) {
-		throw new Error(`Base URL must end in /api/v1 (Mapp's API root; the signature covers the path from there): ${ending}`);
+		throw new Error(
+			`Base URL must end in /api/v1 (Mapp's API root; the signature covers the path from there): ${ending}`,
+		);
 	}
 	return withoutSlash;
 }

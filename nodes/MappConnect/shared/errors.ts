@@ -30,7 +30,10 @@ function isHtmlPage(response: MappResponse): boolean {
 	return /text\/html/i.test(String(headerOf(response.headers, 'content-type') ?? ''));
 }
 
-export function headerOf(headers: Record<string, unknown> | undefined, name: string): string | undefined {
+export function headerOf(
+	headers: Record<string, unknown> | undefined,
+	name: string,
+): string | undefined {
 	if (!headers) return undefined;
 	const key = Object.keys(headers).find((k) => k.toLowerCase() === name);
 	const value = key === undefined ? undefined : headers[key];
@@ -57,7 +60,8 @@ export function describeAnswer(response: MappResponse): string {
 		}
 		return `${statusCode}: a redirect to ${origin}, not followed`;
 	}
-	if (isHtmlPage(response)) return `${statusCode} with an HTML page instead of Mapp Connect's answer`;
+	if (isHtmlPage(response))
+		return `${statusCode} with an HTML page instead of Mapp Connect's answer`;
 	const message = mappMessage(response.body)?.slice(0, MAX_QUOTED_MESSAGE_LENGTH);
 	return message ? `${statusCode}: ${message}` : String(statusCode);
 }
@@ -83,7 +87,11 @@ export function mappMessage(body: unknown): string | undefined {
 export const DATABASE_LIMIT_MESSAGE = /database access limit/i;
 
 /** What a user should check after Mapp answered with this status. */
-export function mappErrorHint(statusCode: number, message: string | undefined, context: MappErrorContext = {}): string {
+export function mappErrorHint(
+	statusCode: number,
+	message: string | undefined,
+	context: MappErrorContext = {},
+): string {
 	if (statusCode === 400) {
 		return context.subtype
 			? `Mapp refused the "${context.subtype}" event. Check the event's fields, and that the integration's mapping in Mapp has the subtype "${context.subtype}" (change it under Options > Event Subtype).`
@@ -95,7 +103,10 @@ export function mappErrorHint(statusCode: number, message: string | undefined, c
 	if (statusCode === 404) {
 		return 'Check the integration ID in the credential, and that the integration lives on the chosen system.';
 	}
-	if (statusCode === 429 || (statusCode === 500 && message && DATABASE_LIMIT_MESSAGE.test(message))) {
+	if (
+		statusCode === 429 ||
+		(statusCode === 500 && message && DATABASE_LIMIT_MESSAGE.test(message))
+	) {
 		return 'Mapp is limiting the request rate. Wait at least 30 seconds before retrying, and send fewer requests per second (e.g. with the Batch resource).';
 	}
 	if (statusCode >= 500) {
@@ -111,12 +122,20 @@ export function mappErrorHint(statusCode: number, message: string | undefined, c
 }
 
 /** The error for one of Mapp's error answers, without anything of the request (no token, no secret). */
-export function mappApiError(node: INode, response: MappResponse, context: MappErrorContext = {}): NodeApiError {
+export function mappApiError(
+	node: INode,
+	response: MappResponse,
+	context: MappErrorContext = {},
+): NodeApiError {
 	const message = mappMessage(response.body);
-	return new NodeApiError(node, { statusCode: response.statusCode, message: message ?? '' } as JsonObject, {
-		message: `Mapp Connect answered ${describeAnswer(response)}`,
-		description: mappErrorHint(response.statusCode, message, context),
-		httpCode: String(response.statusCode),
-		itemIndex: context.itemIndex,
-	});
+	return new NodeApiError(
+		node,
+		{ statusCode: response.statusCode, message: message ?? '' } as JsonObject,
+		{
+			message: `Mapp Connect answered ${describeAnswer(response)}`,
+			description: mappErrorHint(response.statusCode, message, context),
+			httpCode: String(response.statusCode),
+			itemIndex: context.itemIndex,
+		},
+	);
 }

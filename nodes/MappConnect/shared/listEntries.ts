@@ -9,5 +9,8 @@ export function listEntries(body: unknown): ListEntry[] | undefined {
 	if (typeof body !== 'object' || body === null || Array.isArray(body)) return undefined;
 	return Object.entries(body as Record<string, unknown>)
 		.map(([id, name]) => ({ id, name: String(name ?? '') }))
-		.sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id, undefined, { numeric: true }));
+		.sort(
+			(a, b) =>
+				a.name.localeCompare(b.name) || a.id.localeCompare(b.id, undefined, { numeric: true }),
+		);
 }

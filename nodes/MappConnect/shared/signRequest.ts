@@ -1,6 +1,16 @@
-import type { ICredentialDataDecryptedObject, IDataObject, IHttpRequestOptions } from 'n8n-workflow';
+import type {
+	ICredentialDataDecryptedObject,
+	IDataObject,
+	IHttpRequestOptions,
+} from 'n8n-workflow';
 import { httpUrlOf, integrationBaseUrl } from './api';
-import { AUTH_TOKEN_HEADER, TOKEN_LIFETIME_SECONDS, nowInSeconds, requestHash, signToken } from './signing';
+import {
+	AUTH_TOKEN_HEADER,
+	TOKEN_LIFETIME_SECONDS,
+	nowInSeconds,
+	requestHash,
+	signToken,
+} from './signing';
 
 const METHODS_WITHOUT_BODY = ['GET', 'HEAD', 'OPTIONS'];
 
@@ -52,7 +62,9 @@ function targetUrl({ url, uri, baseURL }: OutgoingRequest): URL {
 		: `${String(baseURL ?? '').replace(/\/+$/, '')}/${given.replace(/^\/+/, '')}`;
 	const parsed = httpUrlOf(absolute);
 	if (!parsed) {
-		throw new Error('Mapp Connect needs an http(s) URL: check the System, or the Base URL (ending in /api/v1)');
+		throw new Error(
+			'Mapp Connect needs an http(s) URL: check the System, or the Base URL (ending in /api/v1)',
+		);
 	}
 	parsed.hash = '';
 	return parsed;
@@ -77,7 +89,9 @@ function serialiseBody(body: unknown): string {
 		const trimmed = body.trim();
 		if (trimmed === '') return '';
 		if (!isJson(trimmed)) {
-			throw new Error('Mapp Connect accepts JSON bodies only, and this request body is not valid JSON');
+			throw new Error(
+				'Mapp Connect accepts JSON bodies only, and this request body is not valid JSON',
+			);
 		}
 		return trimmed;
 	}

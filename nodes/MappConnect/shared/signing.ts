@@ -61,12 +61,15 @@ export function verifyToken(
 		return `Invalid ${AUTH_TOKEN_HEADER} signature`;
 	}
 	if (exp <= nowSeconds) return `Expired ${AUTH_TOKEN_HEADER}`;
-	if (hash !== expectedHash) return `The request-hash of the ${AUTH_TOKEN_HEADER} does not match the request`;
+	if (hash !== expectedHash)
+		return `The request-hash of the ${AUTH_TOKEN_HEADER} does not match the request`;
 	return undefined;
 }
 
 function signature(secret: string, signingInput: string): string {
-	return createHmac('sha256', Buffer.from(secret, 'utf8')).update(signingInput, 'utf8').digest('base64url');
+	return createHmac('sha256', Buffer.from(secret, 'utf8'))
+		.update(signingInput, 'utf8')
+		.digest('base64url');
 }
 
 function base64url(text: string): string {
@@ -77,7 +80,9 @@ function parseJsonPart(part: string): Record<string, unknown> | undefined {
 	if (!/^[A-Za-z0-9_-]+$/.test(part)) return undefined;
 	try {
 		const value: unknown = JSON.parse(Buffer.from(part, 'base64url').toString('utf8'));
-		return typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : undefined;
+		return typeof value === 'object' && value !== null
+			? (value as Record<string, unknown>)
+			: undefined;
 	} catch {
 		return undefined;
 	}

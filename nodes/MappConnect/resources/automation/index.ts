@@ -1,4 +1,8 @@
 import type { Resource } from '../resource';
 import { triggerExternalEvent } from './triggerExternalEvent';
 
-export const automation: Resource = { value: 'automation', name: 'Automation', operations: [triggerExternalEvent] };
+export const automation: Resource = {
+	value: 'automation',
+	name: 'Automation',
+	operations: [triggerExternalEvent],
+};

@@ -23,7 +23,8 @@ const eventNameKey = textField(
 		name: 'eventNameKey',
 		displayName: 'Event Name Key',
 		default: AUTOMATION_EVENT_NAME_KEY,
-		description: "The key the event name is sent under; change it only if your integration's mapping uses another",
+		description:
+			"The key the event name is sent under; change it only if your integration's mapping uses another",
 	},
 	withoutSpaces('a mapping key'),
 );
@@ -35,7 +36,7 @@ const eventName = textField(
 		required: true,
 		placeholder: 'e.g. new_account',
 		description:
-			"One of the incoming (external) event names of the integration in Mapp, exactly as written there (case-sensitive, no spaces); the automation started by that event runs for the contact",
+			'One of the incoming (external) event names of the integration in Mapp, exactly as written there (case-sensitive, no spaces); the automation started by that event runs for the contact',
 	},
 	withoutSpaces('an event name'),
 );
@@ -45,7 +46,9 @@ const eventNameField: Field<string | undefined> = {
 	...eventName,
 	write(params, draft) {
 		const options = within(params, 'options');
-		const key = converted(options, eventNameKey.label, () => checkName(eventNameKey.read(options) ?? AUTOMATION_EVENT_NAME_KEY));
+		const key = converted(options, eventNameKey.label, () =>
+			checkName(eventNameKey.read(options) ?? AUTOMATION_EVENT_NAME_KEY),
+		);
 		draft.set(key, eventName.read(params), eventName.label);
 	},
 };
@@ -54,7 +57,8 @@ export const triggerExternalEvent = eventOperation({
 	value: 'triggerExternalEvent',
 	name: 'Trigger External Event',
 	action: 'Trigger an automation with an external event',
-	description: 'Start the Whiteboard automations that wait for this external event, for one contact',
+	description:
+		'Start the Whiteboard automations that wait for this external event, for one contact',
 	kind: {
 		id: 'automationExternalEvent',
 		displayName: 'Automation: Trigger External Event',
@@ -66,10 +70,14 @@ export const triggerExternalEvent = eventOperation({
 				name: 'eventAttributes',
 				displayName: 'Attributes',
 				itemName: 'Attribute',
-				description: "Further values of the event, by their name in the integration's mapping (e.g. interest)",
+				description:
+					"Further values of the event, by their name in the integration's mapping (e.g. interest)",
 				clearable: true,
 			}),
-			optionsField(DEFAULT_SUBTYPES.automation, [{ ...eventNameKey, write: () => undefined }, sendEmptyValuesOption]),
+			optionsField(DEFAULT_SUBTYPES.automation, [
+				{ ...eventNameKey, write: () => undefined },
+				sendEmptyValuesOption,
+			]),
 		],
 	},
 });

@@ -15,8 +15,12 @@ export const BATCH_DEFAULTS = {
 	output: OUTPUT_MODE.perEvent as string,
 };
 
-const { batchSize: DEFAULT_BATCH_SIZE, concurrency: DEFAULT_CONCURRENCY, maxRetries: DEFAULT_RETRIES, output: DEFAULT_OUTPUT } =
-	BATCH_DEFAULTS;
+const {
+	batchSize: DEFAULT_BATCH_SIZE,
+	concurrency: DEFAULT_CONCURRENCY,
+	maxRetries: DEFAULT_RETRIES,
+	output: DEFAULT_OUTPUT,
+} = BATCH_DEFAULTS;
 
 /** Mapp reportedly accepts about 10 requests per second (docs/mapp-connect-api.md, "Throughput"). */
 const SUGGESTED_MAX_REQUESTS_PER_SECOND = 10;
@@ -28,7 +32,10 @@ export const batchOptionsProperty: INodeProperties = {
 	placeholder: 'Add option',
 	default: {},
 	options: [
-		{ ...dryRunOption.properties[0], description: `${dryRunOption.properties[0].description}. Outputs the batches too.` },
+		{
+			...dryRunOption.properties[0],
+			description: `${dryRunOption.properties[0].description}. Outputs the batches too.`,
+		},
 		{
 			displayName: 'Batch Size',
 			name: 'batchSize',
@@ -43,7 +50,8 @@ export const batchOptionsProperty: INodeProperties = {
 			type: 'number',
 			typeOptions: { minValue: 1 },
 			default: DEFAULT_CONCURRENCY,
-			description: 'How many requests are in flight at once. The output keeps the order of the input.',
+			description:
+				'How many requests are in flight at once. The output keeps the order of the input.',
 		},
 		{
 			displayName: 'Max Requests per Second',
@@ -51,7 +59,8 @@ export const batchOptionsProperty: INodeProperties = {
 			type: 'number',
 			typeOptions: { minValue: 0.1, numberPrecision: 1 },
 			default: SUGGESTED_MAX_REQUESTS_PER_SECOND,
-			description: "Spaces this run's requests, retries included, to stay under the account's rate. Not set: no limit.",
+			description:
+				"Spaces this run's requests, retries included, to stay under the account's rate. Not set: no limit.",
 		},
 		{
 			displayName: 'Max Retries',
@@ -68,7 +77,11 @@ export const batchOptionsProperty: INodeProperties = {
 			type: 'options',
 			default: DEFAULT_OUTPUT,
 			options: [
-				{ name: 'One Item per Event', value: OUTPUT_MODE.perEvent, description: 'The result of each input item, paired to it' },
+				{
+					name: 'One Item per Event',
+					value: OUTPUT_MODE.perEvent,
+					description: 'The result of each input item, paired to it',
+				},
 				{
 					name: 'One Item per Batch',
 					value: OUTPUT_MODE.perBatch,
@@ -88,12 +101,18 @@ interface BatchOptions {
 }
 
 /** The Batch Options, checked before anything is sent (an expression can bypass the editor's limits). */
-export function readBatchOptions(context: IExecuteFunctions): Required<Omit<BatchOptions, 'maxRequestsPerSecond'>> & BatchOptions {
+export function readBatchOptions(
+	context: IExecuteFunctions,
+): Required<Omit<BatchOptions, 'maxRequestsPerSecond'>> & BatchOptions {
 	const options = context.getNodeParameter('batchOptions', 0, {}) as BatchOptions;
-	const invalidOption = (label: string, problem: string) => new NodeOperationError(context.getNode(), `'${label}' ${problem}`);
+	const invalidOption = (label: string, problem: string) =>
+		new NodeOperationError(context.getNode(), `'${label}' ${problem}`);
 	const batchSize = options.batchSize ?? BATCH_DEFAULTS.batchSize;
 	if (!isValidBatchSize(batchSize)) {
-		throw invalidOption('Batch Size', `must be a whole number from 1 to ${MAX_EVENTS_PER_BATCH}, not ${batchSize}`);
+		throw invalidOption(
+			'Batch Size',
+			`must be a whole number from 1 to ${MAX_EVENTS_PER_BATCH}, not ${batchSize}`,
+		);
 	}
 	const concurrency = options.concurrency ?? BATCH_DEFAULTS.concurrency;
 	if (!Number.isInteger(concurrency) || concurrency < 1) {
@@ -105,7 +124,16 @@ export function readBatchOptions(context: IExecuteFunctions): Required<Omit<Batc
 	}
 	const { maxRequestsPerSecond } = options;
 	if (maxRequestsPerSecond !== undefined && !(maxRequestsPerSecond > 0)) {
-		throw invalidOption('Max Requests per Second', `must be more than 0, not ${maxRequestsPerSecond}`);
+		throw invalidOption(
+			'Max Requests per Second',
+			`must be more than 0, not ${maxRequestsPerSecond}`,
+		);
 	}
-	return { batchSize, concurrency, maxRetries, maxRequestsPerSecond, output: options.output ?? BATCH_DEFAULTS.output };
+	return {
+		batchSize,
+		concurrency,
+		maxRetries,
+		maxRequestsPerSecond,
+		output: options.output ?? BATCH_DEFAULTS.output,
+	};
 }

@@ -3,41 +3,51 @@
  * operation's own fields (or taken from the item's JSON) and checked before anything is sent; the
  * events go out in requests of at most Batch Size, and every item's fate is reported.
  */
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 import type { ChunkOutcome } from '../../delivery/engine';
 import { sendChunks } from '../../delivery/engine';
 import { batchBody, splitIntoChunks } from '../../delivery/chunk';
 import { perSecond } from '../../delivery/pace';
 import type { PreparedEvent, SentChunk } from '../../delivery/results';
-import { chunkFailureMessage, deliveryReport, failureCause, perChunkItems, perEventItems } from '../../delivery/results';
+import {
+	chunkFailureMessage,
+	deliveryReport,
+	failureCause,
+	perChunkItems,
+	perEventItems,
+} from '../../delivery/results';
 import type { ResultAt } from '../../delivery/run';
-import { checkCredential, dryRunResult, engineSettings, inItemOrder, isDryRun, prepareItems } from '../../delivery/run';
+import {
+	checkCredential,
+	dryRunResult,
+	engineSettings,
+	inItemOrder,
+	isDryRun,
+	prepareItems,
+} from '../../delivery/run';
 import { openTransport, requestSettings } from '../../delivery/transport';
 import type { EventKind } from '../../events/kind';
 import { buildEvent, eventSubtype, kindProperties } from '../../events/kind';
-import { optionsField } from '../../fields/collection';
-import type { ParameterReader } from '../../fields/field';
-import { converted, invalidField } from '../../fields/field';
-import { toMappValues } from '../../fields/values';
+import { invalidField } from '../../fields/field';
 import { API_PATHS, MAX_EVENTS_PER_BATCH } from '../../shared/api';
 import { mappErrorHint, mappMessage } from '../../shared/errors';
 import type { Operation } from '../resource';
+import {
+	EVENT_SOURCE,
+	eventFromInputItem,
+	inputItemProperties,
+	inputItemSettings,
+} from './inputItem';
 import { OUTPUT_MODE, batchOptionsProperty, readBatchOptions } from './options';
 
-export const EVENT_SOURCE = { fields: 'fields', inputItem: 'inputItem' } as const;
-
-/** Event Source "Input Item": how the item's values go out. Strings by default, as every other path sends them. */
-export const VALUE_TYPES = { strings: 'strings', raw: 'raw' } as const;
-
 function batchProperties(kinds: readonly EventKind[]): INodeProperties[] {
-	const fromInputItem = { show: { eventSource: [EVENT_SOURCE.inputItem] } };
 	const defaultKind = kinds[0].id;
 	const defaultSource = EVENT_SOURCE.fields;
 	return [
 		{
 			displayName:
-				"Keep \"Retry On Fail\" in the node's settings off: this operation retries failed batches itself, while Retry On Fail would run the whole node again and resend the batches Mapp already accepted",
+				'Keep "Retry On Fail" in the node\'s settings off: this operation retries failed batches itself, while Retry On Fail would run the whole node again and resend the batches Mapp already accepted',
 			name: 'retryOnFailNotice',
 			type: 'notice',
 			default: '',
@@ -63,39 +73,23 @@ function batchProperties(kinds: readonly EventKind[]): INodeProperties[] {
 					value: EVENT_SOURCE.fields,
 					description: "Build each item's event from the Event Type's fields, mapped from the item",
 				},
-				{ name: 'Input Item', value: EVENT_SOURCE.inputItem, description: "Send each item's JSON as its event, as it is" },
+				{
+					name: 'Input Item',
+					value: EVENT_SOURCE.inputItem,
+					description: "Send each item's JSON as its event, as it is",
+				},
 			],
 		},
 		...kinds.flatMap((kind) =>
-			updateDisplayOptions({ show: { eventKind: [kind.id], eventSource: [EVENT_SOURCE.fields] } }, kindProperties(kind)),
+			updateDisplayOptions(
+				{ show: { eventKind: [kind.id], eventSource: [EVENT_SOURCE.fields] } },
+				kindProperties(kind),
+			),
 		),
-		...updateDisplayOptions(fromInputItem, [
-			{
-				displayName: 'Fields to Include',
-				name: 'fieldsToInclude',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. email, group, firstName',
-				description: "Comma-separated fields of the item to send; leave empty to send all of the item's fields",
-			},
-			{
-				displayName: 'Value Types',
-				name: 'valueTypes',
-				type: 'options',
-				noDataExpression: true,
-				default: 'strings',
-				options: [
-					{
-						name: 'Strings, as Mapp Expects',
-						value: VALUE_TYPES.strings,
-						description:
-							'Numbers, booleans and dates go out as strings, also inside objects and lists, as in every example of Mapp and every other operation of this node',
-					},
-					{ name: 'As in the Item', value: VALUE_TYPES.raw, description: "Send the item's JSON types unchanged (numbers as numbers)" },
-				],
-			},
-			...optionsField('').properties,
-		]),
+		...updateDisplayOptions(
+			{ show: { eventSource: [EVENT_SOURCE.inputItem] } },
+			inputItemProperties,
+		),
 		batchOptionsProperty,
 	];
 }
@@ -116,20 +110,31 @@ export function sendOperation(kinds: readonly EventKind[]): Operation {
 	};
 }
 
-async function sendBatch(context: IExecuteFunctions, kinds: readonly EventKind[]): Promise<INodeExecutionData[][]> {
+async function sendBatch(
+	context: IExecuteFunctions,
+	kinds: readonly EventKind[],
+): Promise<INodeExecutionData[][]> {
 	const kindId = context.getNodeParameter('eventKind', 0) as string;
 	const kind = kinds.find(({ id }) => id === kindId);
-	if (!kind) throw new NodeOperationError(context.getNode(), `'Event Type' has an unknown value "${kindId}"`);
+	if (!kind)
+		throw new NodeOperationError(
+			context.getNode(),
+			`'Event Type' has an unknown value "${kindId}"`,
+		);
 	const options = readBatchOptions(context);
 	const settings = requestSettings(context);
 
-	const fromInputItem = context.getNodeParameter('eventSource', 0) === EVENT_SOURCE.inputItem;
-	const fieldsToInclude = fromInputItem ? fieldList(context.getNodeParameter('fieldsToInclude', 0, '') as string) : [];
-	const rawTypes = fromInputItem && context.getNodeParameter('valueTypes', 0, VALUE_TYPES.strings) === VALUE_TYPES.raw;
+	const inputItem =
+		context.getNodeParameter('eventSource', 0) === EVENT_SOURCE.inputItem
+			? inputItemSettings(context)
+			: undefined;
 	let firstSubtype: { subtype: string; itemIndex: number } | undefined;
 	const { prepared, invalid } = prepareItems(context, (params, json) => {
-		const built = fromInputItem
-			? { subtype: eventSubtype(kind, params), event: eventFromInputItem(params, json, fieldsToInclude, rawTypes) }
+		const built = inputItem
+			? {
+					subtype: eventSubtype(kind, params),
+					event: eventFromInputItem(params, json, inputItem),
+				}
 			: buildEvent(kind, params);
 		if (firstSubtype && built.subtype !== firstSubtype.subtype) {
 			throw invalidField(
@@ -149,12 +154,16 @@ async function sendBatch(context: IExecuteFunctions, kinds: readonly EventKind[]
 	);
 	if (isDryRun(context, 'batchOptions.dryRun')) {
 		await checkCredential(context);
-		return inItemOrder(invalid, dryRunItems(chunks, subtype, options.output === OUTPUT_MODE.perBatch));
+		return inItemOrder(
+			invalid,
+			dryRunItems(chunks, subtype, options.output === OUTPUT_MODE.perBatch),
+		);
 	}
 	const transport = await openTransport(context, settings, context.getExecutionCancelSignal());
 	const outcomes = await sendChunks(
 		chunks.map((events) => batchBody(events.map(({ event }) => event))),
-		async (body) => await transport({ method: 'POST', path: API_PATHS.batch, qs: { subtype }, body }),
+		async (body) =>
+			await transport({ method: 'POST', path: API_PATHS.batch, qs: { subtype }, body }),
 		engineSettings(context, {
 			concurrency: options.concurrency,
 			maxRetries: options.maxRetries,
@@ -176,7 +185,9 @@ async function sendBatch(context: IExecuteFunctions, kinds: readonly EventKind[]
 
 	const chunkError = (chunk: SentChunk) => failureError(chunk, chunkFailureMessage(chunk));
 	const results =
-		options.output === OUTPUT_MODE.perBatch ? perChunkItems(sent, chunkError) : perEventItems(sent, subtype, chunkError);
+		options.output === OUTPUT_MODE.perBatch
+			? perChunkItems(sent, chunkError)
+			: perEventItems(sent, subtype, chunkError);
 	return inItemOrder(invalid, results);
 }
 
@@ -184,10 +195,21 @@ async function sendBatch(context: IExecuteFunctions, kinds: readonly EventKind[]
 function dryRunItems(chunks: PreparedEvent[][], subtype: string, perBatch: boolean): ResultAt[] {
 	return chunks.flatMap((events, index): ResultAt[] => {
 		const chunk = index + 1;
-		if (!perBatch) return events.map(({ itemIndex, event }) => dryRunResult(itemIndex, { subtype, chunk, event }));
+		if (!perBatch)
+			return events.map(({ itemIndex, event }) =>
+				dryRunResult(itemIndex, { subtype, chunk, event }),
+			);
 		const [first, last] = [events[0].itemIndex, events[events.length - 1].itemIndex];
 		const body = batchBody(events.map((e) => e.event));
-		const json = { dryRun: true, chunk, firstItem: first, lastItem: last, count: events.length, subtype, events: body };
+		const json = {
+			dryRun: true,
+			chunk,
+			firstItem: first,
+			lastItem: last,
+			count: events.length,
+			subtype,
+			events: body,
+		};
 		return [[first, { json, pairedItem: events.map(({ itemIndex }) => ({ item: itemIndex })) }]];
 	});
 }
@@ -195,31 +217,10 @@ function dryRunItems(chunks: PreparedEvent[][], subtype: string, perBatch: boole
 /** What to check when Mapp refused a chunk; what to do when retrying could not get it through. */
 function failureHint(outcome: ChunkOutcome, subtype: string, advice: string): string {
 	if (outcome.statusCode !== undefined && !outcome.retriesExhausted) {
-		return [mappErrorHint(outcome.statusCode, mappMessage(outcome.response?.body), { subtype }), advice].join('\n');
+		return [
+			mappErrorHint(outcome.statusCode, mappMessage(outcome.response?.body), { subtype }),
+			advice,
+		].join('\n');
 	}
 	return advice;
-}
-
-/** Event Source "Input Item": the item's own JSON is the event, or the listed fields of it. */
-function eventFromInputItem(params: ParameterReader, json: IDataObject, fields: string[], rawTypes: boolean): IDataObject {
-	const event = fields.length
-		? Object.fromEntries(fields.filter((field) => Object.hasOwn(json, field)).map((field) => [field, json[field]]))
-		: json;
-	if (Object.keys(event).length === 0) {
-		throw fields.length
-			? invalidField(params, 'Fields to Include', `names no field the item has (${fields.join(', ')})`)
-			: new NodeOperationError(params.node, `The item has no fields to send as an event [item ${params.itemIndex}]`, {
-					itemIndex: params.itemIndex,
-				});
-	}
-	// converted in either case, so that a name or value Mapp cannot take is refused in both
-	const withStrings = converted(params, 'Input Item', () => toMappValues(event) as IDataObject);
-	return rawTypes ? event : withStrings;
-}
-
-function fieldList(text: string): string[] {
-	return text
-		.split(',')
-		.map((field) => field.trim())
-		.filter((field) => field !== '');
 }

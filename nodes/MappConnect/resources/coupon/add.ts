@@ -17,7 +17,8 @@ export const add = eventOperation({
 				name: 'listName',
 				displayName: 'Coupon List Name',
 				required: true,
-				description: 'The coupon list to add the code to; Mapp creates the list if it does not exist',
+				description:
+					'The coupon list to add the code to; Mapp creates the list if it does not exist',
 			}),
 			textField({ name: 'value', displayName: 'Coupon Code', required: true }),
 			optionsField(DEFAULT_SUBTYPES.coupon),

@@ -1,4 +1,8 @@
 import type { Resource } from '../resource';
 import { send } from './send';
 
-export const customEvent: Resource = { value: 'customEvent', name: 'Custom Event', operations: [send] };
+export const customEvent: Resource = {
+	value: 'customEvent',
+	name: 'Custom Event',
+	operations: [send],
+};

@@ -24,7 +24,8 @@ export const send = eventOperation({
 				displayName: 'Event Subtype',
 				required: true,
 				placeholder: 'e.g. automation',
-				description: "Subtype the event is sent with, as named in the integration's mapping in Mapp",
+				description:
+					"Subtype the event is sent with, as named in the integration's mapping in Mapp",
 			}),
 			{
 				label: EVENT_LABEL,
@@ -35,7 +36,8 @@ export const send = eventOperation({
 						type: 'json',
 						default: '{}',
 						required: true,
-						description: 'The event as a JSON object; its keys must match the mapping of the subtype',
+						description:
+							'The event as a JSON object; its keys must match the mapping of the subtype',
 					},
 				],
 				read: () => undefined,
@@ -46,7 +48,8 @@ export const send = eventOperation({
 		build(params) {
 			const raw = params.get<unknown>('event', '');
 			const event = converted(params, EVENT_LABEL, () => parseObject(isEmpty(raw) ? '{}' : raw));
-			if (Object.keys(event).length === 0) throw invalidField(params, EVENT_LABEL, 'must not be empty');
+			if (Object.keys(event).length === 0)
+				throw invalidField(params, EVENT_LABEL, 'must not be empty');
 			return event;
 		},
 	},

@@ -35,16 +35,26 @@ async function createGroups(this: IExecuteFunctions): Promise<INodeExecutionData
 	let answer: TransportResponse | undefined;
 	const [outcome] = await sendChunks(
 		[groupNames],
-		async (names) => (answer = await transport({ method: 'POST', path: API_PATHS.createGroups, body: { groupNames: names } })),
+		async (names) =>
+			(answer = await transport({
+				method: 'POST',
+				path: API_PATHS.createGroups,
+				body: { groupNames: names },
+			})),
 		engineSettings(this, { concurrency: 1, maxRetries: 0 }),
 	);
 	const node = this.getNode();
 	const created = (answer?.body as IDataObject | undefined)?.groupNamesAndIds;
 	if (outcome.success && !isPlainObject(created)) {
-		throw unexpectedAnswer({ getNode: () => node, getItemIndex: () => undefined }, 'the created groups and their IDs');
+		throw unexpectedAnswer(
+			{ getNode: () => node, getItemIndex: () => undefined },
+			'the created groups and their IDs',
+		);
 	}
 	const results = prepared.map(({ itemIndex, value: name }): ResultAt => {
-		const failure = outcome.success ? missingId(created as IDataObject, name, itemIndex) : failureOf(outcome, itemIndex);
+		const failure = outcome.success
+			? missingId(created as IDataObject, name, itemIndex)
+			: failureOf(outcome, itemIndex);
 		if (failure && !this.continueOnFail()) throw failure;
 		if (failure) return [itemIndex, errorItem(failure, { item: itemIndex })];
 		const id = String((created as IDataObject)[name]);
@@ -52,24 +62,40 @@ async function createGroups(this: IExecuteFunctions): Promise<INodeExecutionData
 	});
 	return inItemOrder(invalid, results);
 
-	function missingId(groups: IDataObject, name: string, itemIndex: number): NodeOperationError | undefined {
-		if (Object.hasOwn(groups, name) && groups[name] !== null && groups[name] !== '') return undefined;
-		return new NodeOperationError(node, `Mapp's answer has no ID for the group "${name}"`, { itemIndex });
+	function missingId(
+		groups: IDataObject,
+		name: string,
+		itemIndex: number,
+	): NodeOperationError | undefined {
+		if (Object.hasOwn(groups, name) && groups[name] !== null && groups[name] !== '')
+			return undefined;
+		return new NodeOperationError(node, `Mapp's answer has no ID for the group "${name}"`, {
+			itemIndex,
+		});
 	}
 
 	function failureOf({ response, reason, mayHaveArrived }: ChunkOutcome, itemIndex: number) {
 		if (response) return mappApiError(node, response, { itemIndex });
-		return new NodeOperationError(node, `The groups were not created: ${reason ?? 'the request failed'}`, {
-			itemIndex,
-			description: mayHaveArrived
-				? 'Mapp may have created them: check its groups before running the node again.'
-				: 'Check the System (or Base URL) of the credential, and the network between n8n and Mapp.',
-		});
+		return new NodeOperationError(
+			node,
+			`The groups were not created: ${reason ?? 'the request failed'}`,
+			{
+				itemIndex,
+				description: mayHaveArrived
+					? 'Mapp may have created them: check its groups before running the node again.'
+					: 'Check the System (or Base URL) of the credential, and the network between n8n and Mapp.',
+			},
+		);
 	}
 }
 
 export const create: Operation = {
-	option: { value: 'create', name: 'Create', action: 'Create a group', description: 'Create groups in Mapp Engage' },
+	option: {
+		value: 'create',
+		name: 'Create',
+		action: 'Create a group',
+		description: 'Create groups in Mapp Engage',
+	},
 	properties: groupName.properties,
 	execute: createGroups,
 };

@@ -2,4 +2,8 @@ import type { Resource } from '../resource';
 import { getConnection } from './getConnection';
 import { ping } from './ping';
 
-export const integration: Resource = { value: 'integration', name: 'Integration', operations: [ping, getConnection] };
+export const integration: Resource = {
+	value: 'integration',
+	name: 'Integration',
+	operations: [ping, getConnection],
+};

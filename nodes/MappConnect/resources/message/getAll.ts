@@ -21,9 +21,21 @@ export const getAll = routedOperation(
 			default: 'email',
 			description: 'The channel whose prepared messages to get',
 			options: [
-				{ name: 'Email', value: 'email', routing: { request: { url: endpointUrl(API_PATHS.emailMessages) } } },
-				{ name: 'Push', value: 'push', routing: { request: { url: endpointUrl(API_PATHS.pushMessages) } } },
-				{ name: 'SMS', value: 'sms', routing: { request: { url: endpointUrl(API_PATHS.smsMessages) } } },
+				{
+					name: 'Email',
+					value: 'email',
+					routing: { request: { url: endpointUrl(API_PATHS.emailMessages) } },
+				},
+				{
+					name: 'Push',
+					value: 'push',
+					routing: { request: { url: endpointUrl(API_PATHS.pushMessages) } },
+				},
+				{
+					name: 'SMS',
+					value: 'sms',
+					routing: { request: { url: endpointUrl(API_PATHS.smsMessages) } },
+				},
 			],
 		},
 		...returnAllAndLimit(),

@@ -55,22 +55,30 @@ export async function paginateMessageHistory(
 	this: IExecutePaginationFunctions,
 	resultOptions: DeclarativeRestApiSettings.ResultOptions,
 ): Promise<INodeExecutionData[]> {
-	const limit = resultOptions.maxResults === undefined ? Infinity : Number(resultOptions.maxResults);
+	const limit =
+		resultOptions.maxResults === undefined ? Infinity : Number(resultOptions.maxResults);
 	const cancel = this.getExecutionCancelSignal();
 	const results: INodeExecutionData[] = [];
 	const seen = new Set<string>();
 	let offset = 0;
 	for (let page = 0; results.length < limit && !cancel?.aborted; page++) {
 		if (page === MAX_HISTORY_PAGES) {
-			throw new NodeOperationError(this.getNode(), `Get History stopped after ${MAX_HISTORY_PAGES} pages`, {
-				itemIndex: this.getItemIndex(),
-				description: `Mapp Connect kept answering with new pages; set a Limit below ${MAX_HISTORY_PAGES * HISTORY_PAGE_SIZE} to get the first messages.`,
-			});
+			throw new NodeOperationError(
+				this.getNode(),
+				`Get History stopped after ${MAX_HISTORY_PAGES} pages`,
+				{
+					itemIndex: this.getItemIndex(),
+					description: `Mapp Connect kept answering with new pages; set a Limit below ${MAX_HISTORY_PAGES * HISTORY_PAGE_SIZE} to get the first messages.`,
+				},
+			);
 		}
 		const numberOfRows = Math.min(HISTORY_PAGE_SIZE, limit - results.length);
 		const entries = await this.makeRoutingRequest({
 			...resultOptions,
-			options: { ...resultOptions.options, qs: { ...resultOptions.options.qs, numberOfRows, offset } },
+			options: {
+				...resultOptions.options,
+				qs: { ...resultOptions.options.qs, numberOfRows, offset },
+			},
 		});
 		offset += entries.length;
 		const fresh = entries.filter(({ json }) => {

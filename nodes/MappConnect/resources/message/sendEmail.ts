@@ -29,7 +29,8 @@ export const sendEmail = eventOperation({
 				textField({
 					name: 'externalTransactionFormula',
 					displayName: 'External Transaction Formula',
-					description: 'A unique value of your own that Mapp stores with the sendout, e.g. an order number',
+					description:
+						'A unique value of your own that Mapp stores with the sendout, e.g. an order number',
 				}),
 			]),
 		],

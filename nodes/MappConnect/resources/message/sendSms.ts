@@ -32,12 +32,22 @@ export const sendSms = eventOperation({
 				displayName: 'Identify Recipient By',
 				default: 'recipientMobileNumber',
 				choices: [
-					{ value: 'email', field: emailField({ name: 'email', displayName: 'Email', required: true }) },
+					{
+						value: 'email',
+						field: emailField({ name: 'email', displayName: 'Email', required: true }),
+					},
 					{
 						value: 'recipientMobileNumber',
-						field: phoneField({ name: 'recipientMobileNumber', displayName: 'Mobile Number', required: true }),
+						field: phoneField({
+							name: 'recipientMobileNumber',
+							displayName: 'Mobile Number',
+							required: true,
+						}),
 					},
-					{ value: 'recipientId', field: textField({ name: 'recipientId', displayName: 'Recipient ID', required: true }) },
+					{
+						value: 'recipientId',
+						field: textField({ name: 'recipientId', displayName: 'Recipient ID', required: true }),
+					},
 				],
 			}),
 			messageParameters,

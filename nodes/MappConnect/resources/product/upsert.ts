@@ -28,7 +28,8 @@ export const upsert = eventOperation({
 				name: 'extraFields',
 				displayName: 'Extra Fields',
 				itemName: 'Field',
-				description: "More catalog fields, by their name in the integration's mapping (e.g. productImageURL)",
+				description:
+					"More catalog fields, by their name in the integration's mapping (e.g. productImageURL)",
 				clearable: true,
 			}),
 			optionsField(DEFAULT_SUBTYPES.product, [sendEmptyValuesOption]),

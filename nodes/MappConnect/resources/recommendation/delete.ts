@@ -15,6 +15,11 @@ export const deleteRecommendation = eventOperation({
 		displayName: 'Recommendation: Delete',
 		subtype: DEFAULT_SUBTYPES.recommendation,
 		keyOrder: ['sku'],
-		fields: [contact, recommendedSku, constant('delete', 'true'), optionsField(DEFAULT_SUBTYPES.recommendation)],
+		fields: [
+			contact,
+			recommendedSku,
+			constant('delete', 'true'),
+			optionsField(DEFAULT_SUBTYPES.recommendation),
+		],
 	},
 });

@@ -10,7 +10,8 @@ export const upsert = eventOperation({
 	value: 'upsert',
 	name: 'Create or Update',
 	action: 'Create or update a recommendation',
-	description: 'Create a new recommendation, or update the current one if it already exists (upsert)',
+	description:
+		'Create a new recommendation, or update the current one if it already exists (upsert)',
 	kind: {
 		id: 'recommendationUpsert',
 		displayName: 'Recommendation: Create or Update',
@@ -34,7 +35,8 @@ export const upsert = eventOperation({
 				name: 'extraFields',
 				displayName: 'Extra Fields',
 				itemName: 'Field',
-				description: "More fields of the recommendation, by their name in the integration's mapping",
+				description:
+					"More fields of the recommendation, by their name in the integration's mapping",
 				clearable: true,
 			}),
 			optionsField(DEFAULT_SUBTYPES.recommendation, [sendEmptyValuesOption]),

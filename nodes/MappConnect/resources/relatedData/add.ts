@@ -14,6 +14,12 @@ export const add = eventOperation({
 		id: 'relatedDataAdd',
 		displayName: 'Related Data: Add',
 		subtype: DEFAULT_SUBTYPES.relatedData,
-		fields: [datasetName, recordKey, constant('importMode', 'add'), attributes, optionsField(DEFAULT_SUBTYPES.relatedData, [sendEmptyValuesOption])],
+		fields: [
+			datasetName,
+			recordKey,
+			constant('importMode', 'add'),
+			attributes,
+			optionsField(DEFAULT_SUBTYPES.relatedData, [sendEmptyValuesOption]),
+		],
 	},
 });

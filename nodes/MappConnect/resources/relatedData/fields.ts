@@ -9,7 +9,12 @@ export const datasetName = textField({
 	description: 'Name of the Related Data dataset in Mapp',
 });
 
-export const recordKey = textField({ name: 'key', displayName: 'Key', required: true, description: 'Key of the record in the dataset' });
+export const recordKey = textField({
+	name: 'key',
+	displayName: 'Key',
+	required: true,
+	description: 'Key of the record in the dataset',
+});
 
 /** The columns of the record, sent as one object under `attributes`. */
 const attributesField = (spec: { description: string; required?: boolean }) =>
@@ -24,11 +29,15 @@ const attributesField = (spec: { description: string; required?: boolean }) =>
 	});
 
 /** The columns to write (Add, Update): at least one. */
-export const attributes = attributesField({ description: 'The columns of the record to write.', required: true });
+export const attributes = attributesField({
+	description: 'The columns of the record to write.',
+	required: true,
+});
 
 /** Delete: the columns of the record, as the vendor's bulk-delete example sends them; optional. */
 export const deletedAttributes = attributesField({
-	description: "The columns of the record, as Mapp's bulk-delete example sends them; leave empty to send none.",
+	description:
+		"The columns of the record, as Mapp's bulk-delete example sends them; leave empty to send none.",
 });
 
 /** Only records whose columns have these values are changed; an empty filter is left out. */

@@ -14,6 +14,13 @@ export const update = eventOperation({
 		id: 'relatedDataUpdate',
 		displayName: 'Related Data: Update',
 		subtype: DEFAULT_SUBTYPES.relatedData,
-		fields: [datasetName, recordKey, constant('importMode', 'update'), attributes, filter, optionsField(DEFAULT_SUBTYPES.relatedData, [sendEmptyValuesOption])],
+		fields: [
+			datasetName,
+			recordKey,
+			constant('importMode', 'update'),
+			attributes,
+			filter,
+			optionsField(DEFAULT_SUBTYPES.relatedData, [sendEmptyValuesOption]),
+		],
 	},
 });

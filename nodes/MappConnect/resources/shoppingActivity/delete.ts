@@ -11,10 +11,10 @@ export const deleteActivity = selectedEventOperation({
 	description: "Delete a product from the contact's abandoned cart, wishlist or browse history",
 	selector: activityTypeField,
 	kinds: kindsPerActivityType((activity) => ({
-				id: `${activity.value}Delete`,
-				displayName: `${activity.name}: Delete`,
-				subtype: activity.subtype,
-				keyOrder: ['sku'],
-				fields: [contact, activitySku, constant('delete', 'true'), optionsField(activity.subtype)],
+		id: `${activity.value}Delete`,
+		displayName: `${activity.name}: Delete`,
+		subtype: activity.subtype,
+		keyOrder: ['sku'],
+		fields: [contact, activitySku, constant('delete', 'true'), optionsField(activity.subtype)],
 	})),
 });

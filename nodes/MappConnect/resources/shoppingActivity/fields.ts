@@ -20,9 +20,16 @@ export const activityTypeField: INodeProperties = {
 	options: ACTIVITY_TYPES.map(({ name, value }) => ({ name, value })),
 };
 
-export const activitySku = textField({ name: 'sku', displayName: 'SKU', required: true, description: 'SKU of the product' });
+export const activitySku = textField({
+	name: 'sku',
+	displayName: 'SKU',
+	required: true,
+	description: 'SKU of the product',
+});
 
 /** One kind per activity type, by activity type: the fields are the same, the default subtype differs. */
-export function kindsPerActivityType(kindOf: (activity: (typeof ACTIVITY_TYPES)[number]) => EventKind): Record<string, EventKind> {
+export function kindsPerActivityType(
+	kindOf: (activity: (typeof ACTIVITY_TYPES)[number]) => EventKind,
+): Record<string, EventKind> {
 	return Object.fromEntries(ACTIVITY_TYPES.map((activity) => [activity.value, kindOf(activity)]));
 }

@@ -19,7 +19,8 @@ const extraFields = nameValuesField({
 	name: 'extraFields',
 	displayName: 'Extra Fields',
 	itemName: 'Field',
-	description: "More fields of the activity, by their name in the integration's mapping (e.g. size)",
+	description:
+		"More fields of the activity, by their name in the integration's mapping (e.g. size)",
 	clearable: true,
 });
 
@@ -27,12 +28,20 @@ export const upsert = selectedEventOperation({
 	value: 'upsert',
 	name: 'Create or Update',
 	action: 'Create or update a shopping activity',
-	description: 'Create a new shopping activity, or update the current one if it already exists (upsert)',
+	description:
+		'Create a new shopping activity, or update the current one if it already exists (upsert)',
 	selector: activityTypeField,
 	kinds: kindsPerActivityType((activity) => ({
-				id: `${activity.value}Upsert`,
-				displayName: `${activity.name}: Create or Update`,
-				subtype: activity.subtype,
-				fields: [contact, activitySku, createdAt, price, extraFields, optionsField(activity.subtype, [sendEmptyValuesOption])],
+		id: `${activity.value}Upsert`,
+		displayName: `${activity.name}: Create or Update`,
+		subtype: activity.subtype,
+		fields: [
+			contact,
+			activitySku,
+			createdAt,
+			price,
+			extraFields,
+			optionsField(activity.subtype, [sendEmptyValuesOption]),
+		],
 	})),
 });

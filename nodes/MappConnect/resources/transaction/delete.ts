@@ -13,6 +13,11 @@ export const deleteTransaction = eventOperation({
 		id: 'transactionDelete',
 		displayName: 'Transaction: Delete',
 		subtype: DEFAULT_SUBTYPES.transaction,
-		fields: [orderId, customerEmail, constant('delete', 'true'), optionsField(DEFAULT_SUBTYPES.transaction)],
+		fields: [
+			orderId,
+			customerEmail,
+			constant('delete', 'true'),
+			optionsField(DEFAULT_SUBTYPES.transaction),
+		],
 	},
 });

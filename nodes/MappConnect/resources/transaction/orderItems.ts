@@ -1,7 +1,15 @@
 import type { IDataObject, INodeProperties, NodeOperationError } from 'n8n-workflow';
 import type { Field, ParameterReader } from '../../fields/field';
 import { converted, invalidField } from '../../fields/field';
-import { isDecimalNumber, isEmpty, parseArray, parseObject, toMappString, toMappStrings, withoutEmpty } from '../../fields/values';
+import {
+	isDecimalNumber,
+	isEmpty,
+	parseArray,
+	parseObject,
+	toMappString,
+	toMappStrings,
+	withoutEmpty,
+} from '../../fields/values';
 
 /** Order items of a transaction: entered one by one, or as a JSON array of objects. */
 export function orderItemsField(): Field<IDataObject[] | undefined> {
@@ -40,8 +48,20 @@ export function orderItemsField(): Field<IDataObject[] | undefined> {
 							description: 'More fields of the item as a JSON object, e.g. {"size": "M"}',
 						},
 						{ displayName: 'Name', name: 'name', type: 'string', default: '' },
-						{ displayName: 'Price', name: 'price', type: 'string', default: '', placeholder: 'e.g. 15' },
-						{ displayName: 'Quantity', name: 'quantity', type: 'string', default: '', placeholder: 'e.g. 1' },
+						{
+							displayName: 'Price',
+							name: 'price',
+							type: 'string',
+							default: '',
+							placeholder: 'e.g. 15',
+						},
+						{
+							displayName: 'Quantity',
+							name: 'quantity',
+							type: 'string',
+							default: '',
+							placeholder: 'e.g. 1',
+						},
 						{ displayName: 'SKU', name: 'sku', type: 'string', default: '' },
 					],
 				},
@@ -59,12 +79,18 @@ export function orderItemsField(): Field<IDataObject[] | undefined> {
 	];
 
 	/** One item as Mapp expects it; `problem` reports what is wrong with it. */
-	const orderItem = (own: IDataObject, extra: IDataObject, problem: (text: string) => NodeOperationError) => {
+	const orderItem = (
+		own: IDataObject,
+		extra: IDataObject,
+		problem: (text: string) => NodeOperationError,
+	) => {
 		if (isEmpty(own.sku)) throw problem('has no SKU');
 		for (const key of ['price', 'qty_ordered'] as const) {
-			if (own[key] !== undefined && !isDecimalNumber(String(own[key]))) throw problem(`has a "${key}" that is not a number`);
+			if (own[key] !== undefined && !isDecimalNumber(String(own[key])))
+				throw problem(`has a "${key}" that is not a number`);
 		}
-		for (const key of Object.keys(extra)) if (Object.hasOwn(own, key)) throw problem(`sets "${key}" twice`);
+		for (const key of Object.keys(extra))
+			if (Object.hasOwn(own, key)) throw problem(`sets "${key}" twice`);
 		return { ...withoutEmpty(own), ...extra };
 	};
 
@@ -75,7 +101,9 @@ export function orderItemsField(): Field<IDataObject[] | undefined> {
 			const prefix = `entry ${position + 1} `;
 			const values = converted(params, jsonLabel, () => toMappStrings(parseObject(entry)), prefix);
 			const { sku, price, qty_ordered, ...extra } = values;
-			return orderItem({ sku, price, qty_ordered }, extra, (text) => invalidField(params, jsonLabel, prefix + text));
+			return orderItem({ sku, price, qty_ordered }, extra, (text) =>
+				invalidField(params, jsonLabel, prefix + text),
+			);
 		});
 	};
 
@@ -96,14 +124,27 @@ export function orderItemsField(): Field<IDataObject[] | undefined> {
 			);
 			const extra = isEmpty(entry.extraFields)
 				? {}
-				: converted(params, label, () => toMappStrings(parseObject(entry.extraFields)), `entry ${position + 1}: Extra Fields (JSON) `);
+				: converted(
+						params,
+						label,
+						() => toMappStrings(parseObject(entry.extraFields)),
+						`entry ${position + 1}: Extra Fields (JSON) `,
+					);
 			return orderItem(own, extra, (text) => invalidField(params, label, prefix + text));
 		});
 	};
 
 	const read = (params: ParameterReader) => {
-		const items = params.get<string>('itemsInput', 'fields') === 'json' ? readJsonItems(params) : readFieldItems(params);
+		const items =
+			params.get<string>('itemsInput', 'fields') === 'json'
+				? readJsonItems(params)
+				: readFieldItems(params);
 		return items.length > 0 ? items : undefined;
 	};
-	return { label, properties, read, write: (params, draft) => draft.set('items', read(params), label) };
+	return {
+		label,
+		properties,
+		read,
+		write: (params, draft) => draft.set('items', read(params), label),
+	};
 }

@@ -30,17 +30,28 @@ export const upsert = eventOperation({
 					description: 'When the order was placed; sent as an ISO 8601 date in UTC',
 				}),
 				textField(
-					{ name: 'currency', displayName: 'Currency', placeholder: 'e.g. GBP', description: 'Three-letter ISO 4217 currency code' },
-					(value) => (/^[A-Za-z]{3}$/.test(value) ? undefined : 'must be a three-letter currency code, like GBP'),
+					{
+						name: 'currency',
+						displayName: 'Currency',
+						placeholder: 'e.g. GBP',
+						description: 'Three-letter ISO 4217 currency code',
+					},
+					(value) =>
+						/^[A-Za-z]{3}$/.test(value)
+							? undefined
+							: 'must be a three-letter currency code, like GBP',
 					(value) => value.toUpperCase(),
 				),
-				preparedEmail('A prepared email message (e.g. an order confirmation) that Mapp sends to the contact'),
+				preparedEmail(
+					'A prepared email message (e.g. an order confirmation) that Mapp sends to the contact',
+				),
 			]),
 			nameValuesField({
 				name: 'extraFields',
 				displayName: 'Extra Fields',
 				itemName: 'Field',
-				description: "More top-level fields of the transaction, by their name in the integration's mapping",
+				description:
+					"More top-level fields of the transaction, by their name in the integration's mapping",
 				clearable: true,
 			}),
 			optionsField(DEFAULT_SUBTYPES.transaction, [sendEmptyValuesOption]),

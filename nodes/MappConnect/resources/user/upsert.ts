@@ -28,7 +28,8 @@ export const upsert = eventOperation({
 				flagField({
 					name: 'doubleOptIn',
 					displayName: 'Double Opt-In',
-					description: 'Whether the contact must confirm the subscription by email before joining the group',
+					description:
+						'Whether the contact must confirm the subscription by email before joining the group',
 				}),
 				preparedEmail('A prepared email message that Mapp sends to the contact after the update'),
 				sendEmptyValuesOption,
