@@ -1,6 +1,5 @@
 import { StepError } from './log';
-import type { ManagedProcess } from './processes';
-import { tail } from './processes';
+import { waitUntilReady as waitForProcess, type ManagedProcess } from './processes';
 
 /** The owner account the scripts set up on a fresh n8n; only ever on loopback. */
 export const OWNER = {
@@ -11,28 +10,20 @@ export const OWNER = {
 };
 
 const READY_TIMEOUT_MS = 180_000;
-const POLL_MS = 500;
 /** n8n binds its auth cookie to the value of this header. */
 const BROWSER_ID = 'n8n-nodes-mapp-connect-scripts';
 
 /** Waits until `n8n start` serves its REST API (it reports ready before that), or fails when it ends first. */
 export async function waitUntilReady(url: string, server: ManagedProcess): Promise<void> {
-	const deadline = Date.now() + READY_TIMEOUT_MS;
-	let exited = false;
-	void server.exited.then(() => {
-		exited = true;
-	});
-	while (Date.now() < deadline) {
-		if (exited) throw new StepError(`n8n start ended before it was ready; its output ends:\n${tail(server.output())}`);
-		try {
-			const response = await fetch(`${url}/rest/settings`);
-			if (response.ok) return;
-		} catch {
-			// Not listening yet.
-		}
-		await new Promise((resolve) => setTimeout(resolve, POLL_MS));
-	}
-	throw new StepError(`n8n start was not ready within ${READY_TIMEOUT_MS / 1000}s; its output ends:\n${tail(server.output())}`);
+	await waitForProcess('n8n start', server, () => isOk(`${url}/rest/settings`), READY_TIMEOUT_MS);
+}
+
+/** Whether a GET of `url` answers 2xx; false while nothing listens there. */
+export function isOk(url: string): Promise<boolean> {
+	return fetch(url).then(
+		(response) => response.ok,
+		() => false,
+	);
 }
 
 /** A signed-in session on n8n's internal REST API, as the editor uses it. */

@@ -6,15 +6,15 @@
  */
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { EditorApi } from '../../scripts/n8n/editor';
-import { EXAMPLES_DIR, SANDBOX_CREDENTIAL, type ExampleWorkflow } from '../../scripts/n8n/examples';
+import { EXAMPLES_DIR, SANDBOX_CREDENTIAL } from '../../scripts/n8n/examples';
 import type { Execution } from '../../scripts/n8n/execution';
 import { packageWarnings } from '../../scripts/n8n/log-check';
 import { PACKAGE_NAME, REPO_ROOT } from '../../scripts/n8n/paths';
-import { N8nSession } from '../../scripts/n8n/session';
+import { N8nSession, type WorkflowJson } from '../../scripts/n8n/session';
 import { TESTED_TARGETS } from '../../scripts/n8n/versions';
 
 const SETUP_TIMEOUT_MS = 30 * 60_000;
@@ -35,8 +35,6 @@ const PRODUCT_WITHOUT_SKU = { productName: 'Nameless mug', productPrice: '12.5' 
 
 const selected = process.env.N8N_VERSIONS?.split(',').map((version) => version.trim());
 const targets = TESTED_TARGETS.filter((target) => !selected || selected.includes(target.n8n));
-
-type WorkflowJson = { id: string; name: string; nodes: Array<Record<string, unknown>>; [key: string]: unknown };
 
 /** Example 5 as shipped, with the trigger's webhook ID and Secret Token fixed so that its Production URL is known. */
 function feedbackWorkflow(secretToken: string): WorkflowJson {
@@ -86,16 +84,6 @@ function senderWorkflow(): WorkflowJson {
 		connections: { [MANUAL_TRIGGER_NODE]: { main: [[{ node: SENDER_NODE, type: 'main', index: 0 }]] } },
 		settings: { executionOrder: 'v1' },
 	};
-}
-
-function writeWorkflows(folder: string, workflows: WorkflowJson[]): ExampleWorkflow[] {
-	mkdirSync(folder, { recursive: true });
-	return workflows.map((workflow) => {
-		const file = `${workflow.id}.json`;
-		const path = join(folder, file);
-		writeFileSync(path, JSON.stringify(workflow, null, '\t'));
-		return { file, path, id: workflow.id, name: workflow.name, packageNodes: [] };
-	});
 }
 
 interface ExecutionSummary {
@@ -148,8 +136,7 @@ for (const target of targets) {
 				session = await N8nSession.open(target, {
 					keepLogAt: join(REPO_ROOT, 'test-results', 'e2e', `n8n-${target.n8n}-trigger.log`),
 				});
-				const folder = join(session.userFolder, 'e2e-workflows');
-				await session.importWorkflows(writeWorkflows(folder, [feedbackWorkflow(secretToken), senderWorkflow()]));
+				await session.importWorkflowJson([feedbackWorkflow(secretToken), senderWorkflow()]);
 				await session.publishWorkflow(FEEDBACK_WORKFLOW_ID);
 				const editor = await session.startEditor();
 				api = await session.signUpOwner(editor);
