@@ -15,7 +15,7 @@ import { QueueCluster } from './n8n/queue-cluster';
 import { runScript } from './n8n/script';
 import { N8nSession } from './n8n/session';
 import { STABLE } from './n8n/versions';
-import { callWebhook, timeToEvents } from '../test/queue/calls';
+import { callWebhookOk, timeToEvents } from '../test/queue/calls';
 import { PATHS, batchWorkflow } from '../test/queue/workflows';
 import type { Sandbox } from '../test/sandbox';
 
@@ -35,10 +35,10 @@ interface Figures {
 async function measure(sandbox: Sandbox, webhookUrl: string): Promise<number> {
 	sandbox.reset();
 	const warmUp = [{ run: 'warm0', count: 1000 }, { run: 'warm1', count: 1000 }];
-	await timeToEvents(sandbox, 2000, RUN_TIMEOUT_MS, () => callWebhook(webhookUrl, warmUp, 2));
+	await timeToEvents(sandbox, 2000, RUN_TIMEOUT_MS, () => callWebhookOk(webhookUrl, warmUp, 2));
 	sandbox.reset();
 	const calls = Array.from({ length: CALLS }, (_, i) => ({ run: `bench${i}`, count: CONTACTS_PER_CALL }));
-	return await timeToEvents(sandbox, EVENTS, RUN_TIMEOUT_MS, () => callWebhook(webhookUrl, calls, CALLS));
+	return await timeToEvents(sandbox, EVENTS, RUN_TIMEOUT_MS, () => callWebhookOk(webhookUrl, calls, CALLS));
 }
 
 async function queueMode(): Promise<Figures> {

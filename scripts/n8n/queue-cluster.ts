@@ -21,6 +21,8 @@ import { STABLE } from './versions';
 const READY_TIMEOUT_MS = 180_000;
 /** What `n8n worker` logs once it takes jobs from Redis (n8n 2.8's commands/worker). */
 const WORKER_READY = 'n8n worker is now ready';
+/** What `n8n webhook` logs once its /webhook/ routes are mounted, seconds after its health check answers. */
+const WEBHOOK_READY = 'Webhook listener waiting for requests.';
 /** What a worker logs for each job it takes (n8n 2.8's scaling/job-processor). */
 const WORKER_STARTED = /Worker started execution (\d+)/g;
 
@@ -143,8 +145,7 @@ export class QueueCluster {
 			});
 			const started = Date.now();
 			const process = this.session.startProcess(`n8n worker (${name})`, ['worker'], env, join(options.logDir, `${name}.log`));
-			const healthUrl = `http://127.0.0.1:${healthPort}/healthz/readiness`;
-			await waitUntilReady(name, process, async () => process.output().includes(WORKER_READY) && (await isOk(healthUrl)), READY_TIMEOUT_MS);
+			await waitForLog(name, process, WORKER_READY, `http://127.0.0.1:${healthPort}/healthz/readiness`);
 			step(`${name} ready after ${formatDuration(Date.now() - started)}`);
 			this.workers.push({ name, process });
 		}
@@ -158,12 +159,13 @@ export class QueueCluster {
 		const env = this.session.environmentFor(userFolder, { http: this.webhookPort, broker: await freePort() });
 		const started = Date.now();
 		const process = this.session.startProcess('n8n webhook', ['webhook'], env, logFile);
-		await waitForHttp('the webhook processor', process, `http://127.0.0.1:${this.webhookPort}/healthz/readiness`);
+		await waitForLog('the webhook processor', process, WEBHOOK_READY, `http://127.0.0.1:${this.webhookPort}/healthz/readiness`);
 		step(`webhook processor ready on ${this.webhookBase} after ${formatDuration(Date.now() - started)}`);
 		this.webhook = { name: 'webhook', process };
 	}
 }
 
-function waitForHttp(name: string, process: ManagedProcess, url: string): Promise<void> {
-	return waitUntilReady(name, process, () => isOk(url), READY_TIMEOUT_MS);
+/** Ready once it has logged `line` and its health check answers. */
+function waitForLog(name: string, process: ManagedProcess, line: string, healthUrl: string): Promise<void> {
+	return waitUntilReady(name, process, async () => process.output().includes(line) && (await isOk(healthUrl)), READY_TIMEOUT_MS);
 }

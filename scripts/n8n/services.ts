@@ -14,7 +14,9 @@ import { Processes, tail, waitUntilReady, type ManagedProcess } from './processe
 
 const run = promisify(execFile);
 const READY_TIMEOUT_MS = 30_000;
-const PG_ROOT = '/usr/lib/postgresql';
+/** Where Debian's postgresql package puts each version's binaries, and its Redis server. */
+export const PG_ROOT = '/usr/lib/postgresql';
+export const REDIS_SERVER = '/usr/bin/redis-server';
 const DATABASE = 'n8n';
 /** initdb refuses to run as root; as root the server runs as Debian's `postgres` user. */
 const RUN_AS_POSTGRES = process.getuid?.() === 0 ? ['runuser', '-u', 'postgres', '--'] : [];
@@ -34,18 +36,18 @@ export interface Redis {
 }
 
 /** The binaries of the newest PostgreSQL installed from Debian's packages. */
-function postgresBin(): string {
-	const versions = existsSync(PG_ROOT) ? readdirSync(PG_ROOT).filter((name) => /^\d+$/.test(name)) : [];
+function postgresBin(root: string): string {
+	const versions = existsSync(root) ? readdirSync(root).filter((name) => /^\d+$/.test(name)) : [];
 	const newest = versions.sort((a, b) => Number(b) - Number(a))[0];
-	if (!newest || !existsSync(join(PG_ROOT, newest, 'bin', 'initdb'))) {
-		throw new StepError(`PostgreSQL is unavailable: no initdb under ${PG_ROOT}/<version>/bin (apt-get install postgresql)`);
+	if (!newest || !existsSync(join(root, newest, 'bin', 'initdb'))) {
+		throw new StepError(`PostgreSQL is unavailable: no initdb under ${root}/<version>/bin (apt-get install postgresql)`);
 	}
-	return join(PG_ROOT, newest, 'bin');
+	return join(root, newest, 'bin');
 }
 
 /** A cluster of its own in `<dir>/postgres`, trusting loopback connections, with an empty database `n8n`. */
-export async function startPostgres(processes: Processes, dir: string): Promise<Postgres> {
-	const bin = postgresBin();
+export async function startPostgres(processes: Processes, dir: string, root = PG_ROOT): Promise<Postgres> {
+	const bin = postgresBin(root);
 	const dataDir = join(dir, 'postgres');
 	mkdirSync(dataDir, { recursive: true });
 	if (RUN_AS_POSTGRES.length > 0) {
@@ -80,8 +82,7 @@ export async function startPostgres(processes: Processes, dir: string): Promise<
 }
 
 /** A Redis that keeps nothing on disk. */
-export async function startRedis(processes: Processes, dir: string): Promise<Redis> {
-	const binary = '/usr/bin/redis-server';
+export async function startRedis(processes: Processes, dir: string, binary = REDIS_SERVER): Promise<Redis> {
 	if (!existsSync(binary)) throw new StepError(`Redis is unavailable: no ${binary} (apt-get install redis-server)`);
 	const port = await freePort();
 	const server = processes.start('Redis', binary, [

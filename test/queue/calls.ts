@@ -35,6 +35,13 @@ export async function callWebhook(url: string, bodies: unknown[], inFlight: numb
 	return statuses;
 }
 
+/** `callWebhook`, failing on any answer but 200: a call n8n did not take starts nothing to wait for. */
+export async function callWebhookOk(url: string, bodies: unknown[], inFlight: number): Promise<void> {
+	const statuses = await callWebhook(url, bodies, inFlight);
+	const refused = statuses.filter((status) => status !== 200);
+	if (refused.length > 0) throw new Error(`${refused.length} of ${statuses.length} calls to ${url} answered ${[...new Set(refused)].join(', ')}`);
+}
+
 /** The executions of a workflow as n8n stored them, oldest first. */
 export async function storedExecutions(postgres: Postgres, workflowId: string): Promise<StoredExecution[]> {
 	const rows = await postgres.query(
@@ -84,12 +91,16 @@ export async function endedExecutions(postgres: Postgres, workflowId: string, co
 export async function timeToEvents(sandbox: Sandbox, events: number, timeoutMs: number, send: () => Promise<unknown>): Promise<number> {
 	const started = Date.now();
 	let reachedAt = 0;
+	let failed = false;
 	const watch = (async () => {
 		const deadline = started + timeoutMs;
-		while (sandbox.eventCount < events && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+		while (!failed && sandbox.eventCount < events && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
 		reachedAt = Date.now();
 	})();
-	await send();
+	await send().catch((error: unknown) => {
+		failed = true;
+		throw error;
+	});
 	await watch;
 	if (sandbox.eventCount < events) {
 		throw new Error(`the sandbox holds ${sandbox.eventCount} of ${events} events after ${timeoutMs / 1000}s`);

@@ -12,7 +12,7 @@ import { after, before, describe, it } from 'node:test';
 import { describePeaks } from '../../scripts/n8n/memory';
 import { REPO_ROOT } from '../../scripts/n8n/paths';
 import { QueueCluster } from '../../scripts/n8n/queue-cluster';
-import { countBy, endedExecutions, storedExecutions, callWebhook, timeToEvents } from './calls';
+import { callWebhook, callWebhookOk, countBy, endedExecutions, storedExecutions, timeToEvents } from './calls';
 import { killWorkerDuringBatch } from './killed-worker';
 import { PATHS, FEEDBACK_PATH, TRIGGER_NODE, batchWorkflow, feedbackWorkflow, productsWorkflow, userWorkflow } from './workflows';
 
@@ -81,7 +81,7 @@ describe('the package in n8n 2.8.4 queue mode: main, 2 workers, webhook processo
 		sandbox.reset();
 		const calls = Array.from({ length: 10 }, (_, i) => ({ run: `bulk${i}`, count: 10_000 }));
 
-		const wallMs = await timeToEvents(sandbox, 100_000, RUN_TIMEOUT_MS, () => callWebhook(`${cluster.webhookBase}/${PATHS.batch}`, calls, 10));
+		const wallMs = await timeToEvents(sandbox, 100_000, RUN_TIMEOUT_MS, () => callWebhookOk(`${cluster.webhookBase}/${PATHS.batch}`, calls, 10));
 
 		const executions = await endedExecutions(cluster.postgres, batchWorkflow().id, 10, RUN_TIMEOUT_MS);
 		assert.deepEqual(await failures(cluster, executions), [], 'every execution succeeded');
