@@ -13,9 +13,17 @@ const READY_TIMEOUT_MS = 180_000;
 /** n8n binds its auth cookie to the value of this header. */
 const BROWSER_ID = 'n8n-nodes-mapp-connect-scripts';
 
-/** Waits until `n8n start` serves its REST API (it reports ready before that), or fails when it ends first. */
+/**
+ * What `n8n start` prints once all of it is up (n8n 2.8's commands/start): its REST API answers /rest/settings
+ * seconds before it mounts the other routes (a POST to /rest/owner/setup gets 404 until then) and before it
+ * activates the published workflows' webhooks.
+ */
+const EDITOR_READY = 'Editor is now accessible via';
+
+/** Waits until `n8n start` serves its REST API and webhooks, or fails when it ends first. */
 export async function waitUntilReady(url: string, server: ManagedProcess): Promise<void> {
-	await waitForProcess('n8n start', server, () => isOk(`${url}/rest/settings`), READY_TIMEOUT_MS);
+	const isReady = async () => server.output().includes(EDITOR_READY) && (await isOk(`${url}/rest/settings`));
+	await waitForProcess('n8n start', server, isReady, READY_TIMEOUT_MS);
 }
 
 /** Whether a GET of `url` answers 2xx; false while nothing listens there. */
