@@ -9,7 +9,7 @@
 import { join } from 'node:path';
 import { cpus } from 'node:os';
 import { step } from './n8n/log';
-import { describePeaks, groupPeakRss, type PeakRss } from './n8n/memory';
+import { describePeaks, peakRssOfTree, type PeakRss } from './n8n/memory';
 import { REPO_ROOT } from './n8n/paths';
 import { QueueCluster } from './n8n/queue-cluster';
 import { runScript } from './n8n/script';
@@ -61,7 +61,7 @@ async function regularMode(): Promise<Figures> {
 		step('regular mode: measuring');
 		const webhookUrl = `${editor.url.replace('localhost', '127.0.0.1')}/webhook/${PATHS.batch}`;
 		const wallMs = await measure(session.sandbox, webhookUrl);
-		return { setUp: 'regular mode: one n8n (SQLite)', wallMs, memory: [{ name: 'n8n', processes: groupPeakRss(editor.process.pid) }] };
+		return { setUp: 'regular mode: one n8n (SQLite)', wallMs, memory: [{ name: 'n8n', processes: peakRssOfTree(editor.process.pid) }] };
 	} finally {
 		await session.close();
 	}

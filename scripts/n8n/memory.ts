@@ -8,30 +8,45 @@ export interface PeakRss {
 }
 
 /**
- * The peak RSS of every process in the process group `leader` leads (n8n and the task runner it starts), read from
- * /proc on Linux; empty elsewhere or once the group is gone. A peak, not a sample: no polling needed.
+ * The peak RSS of a process and of every process it started (n8n and its task runner; PostgreSQL and its
+ * backends, which leave the process group), read from /proc on Linux; empty elsewhere or once it is gone.
+ * A peak, not a sample: no polling needed.
  */
-export function groupPeakRss(leader: number | undefined): PeakRss[] {
-	if (leader === undefined) return [];
-	let pids: string[];
+export function peakRssOfTree(root: number | undefined): PeakRss[] {
+	if (root === undefined) return [];
+	const parents = new Map<number, number>();
 	try {
-		pids = readdirSync('/proc').filter((name) => /^\d+$/.test(name));
+		for (const name of readdirSync('/proc').filter((entry) => /^\d+$/.test(entry))) {
+			const stat = readProc(Number(name), 'stat');
+			// The fields after the command name, which is in parentheses and may hold spaces: state, ppid, …
+			if (stat) parents.set(Number(name), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
+		}
 	} catch {
 		return [];
 	}
-	return pids.flatMap((pid) => {
-		try {
-			const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-			// Fields after the command name, which is in parentheses and may hold spaces: state, ppid, pgrp.
-			const pgrp = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[2]);
-			if (pgrp !== leader) return [];
-			const peak = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-			const command = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').filter(Boolean).slice(0, 3).join(' ');
-			return peak ? [{ pid: Number(pid), command, peakRssBytes: Number(peak[1]) * 1024 }] : [];
-		} catch {
-			return []; // Ended meanwhile.
+	const tree = new Set([root]);
+	for (let grew = true; grew; ) {
+		grew = false;
+		for (const [pid, parent] of parents) {
+			if (tree.has(parent) && !tree.has(pid)) {
+				tree.add(pid);
+				grew = true;
+			}
 		}
+	}
+	return [...tree].flatMap((pid) => {
+		const peak = /VmHWM:\s+(\d+) kB/.exec(readProc(pid, 'status') ?? '');
+		const command = (readProc(pid, 'cmdline') ?? '').split('\0').filter(Boolean).slice(0, 3).join(' ');
+		return peak ? [{ pid, command, peakRssBytes: Number(peak[1]) * 1024 }] : [];
 	});
+}
+
+function readProc(pid: number, file: string): string | undefined {
+	try {
+		return readFileSync(`/proc/${pid}/${file}`, 'utf8');
+	} catch {
+		return undefined; // Ended meanwhile.
+	}
 }
 
 export function formatMegabytes(bytes: number): string {
@@ -39,7 +54,7 @@ export function formatMegabytes(bytes: number): string {
 }
 
 /**
- * One line for a group's peaks: each process of n8n's (itself and its task runner), or for a server of many
+ * One line for a tree's peaks: each process of n8n's (itself and its task runner), or for a server of many
  * processes (PostgreSQL) the largest and the sum, which counts shared memory once per process.
  */
 export function describePeaks(processes: PeakRss[]): string {

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { isOk, type EditorApi } from './editor';
 import { freePort } from './environment';
 import { formatDuration, step } from './log';
-import { groupPeakRss, type PeakRss } from './memory';
+import { peakRssOfTree, type PeakRss } from './memory';
 import { buildAndPack, installIntoUserFolder } from './package';
 import { Processes, waitUntilReady, type ManagedProcess } from './processes';
 import { onInterrupt } from './script';
@@ -112,7 +112,7 @@ export class QueueCluster {
 	peakMemory(): Array<{ name: string; processes: PeakRss[] }> {
 		const instances = [this.main, ...this.workers, this.webhook].filter((instance): instance is Instance => instance !== undefined);
 		return [...instances, { name: 'PostgreSQL', process: this.postgres.process }, { name: 'Redis', process: this.redis.process }].map(
-			({ name, process }) => ({ name, processes: groupPeakRss(process.pid) }),
+			({ name, process }) => ({ name, processes: peakRssOfTree(process.pid) }),
 		);
 	}
 
