@@ -81,6 +81,7 @@ export class QueueCluster {
 				N8N_DISABLE_PRODUCTION_MAIN_PROCESS: 'true',
 				...options.environment,
 			};
+			rmSync(options.logDir, { recursive: true, force: true });
 			mkdirSync(options.logDir, { recursive: true });
 			session = await N8nSession.open(STABLE, { environment, keepLogAt: join(options.logDir, 'all.log') });
 			await session.importWorkflowJson(options.workflows);

@@ -19,11 +19,13 @@ import { PATHS, FEEDBACK_PATH, TRIGGER_NODE, batchWorkflow, feedbackWorkflow, pr
 const SETUP_TIMEOUT_MS = 20 * 60_000;
 const SCENARIO_TIMEOUT_MS = 8 * 60_000;
 const RUN_TIMEOUT_MS = 5 * 60_000;
+/** 200 single upserts take some 30 s on a busy 2-core machine. */
+const USER_RUNS_TIMEOUT_MS = 3 * 60_000;
 export const LOG_DIR = join(REPO_ROOT, 'test-results', 'queue');
 
-/** Executions ended with another status, with the error n8n stored for the first few: what a user would look up. */
+/** Executions not (or not yet) successful, with the error n8n stored for the first few: what a user would look up. */
 async function failures(cluster: QueueCluster, executions: Array<{ id: string; status: string }>): Promise<string[]> {
-	const failed = executions.filter((execution) => execution.status !== 'success');
+	const failed = executions.filter((execution) => execution.status !== 'success').sort((a, b) => Number(b.status === 'error') - Number(a.status === 'error'));
 	const errors = await Promise.all(
 		failed.slice(0, 3).map(async ({ id, status }) => `execution ${id} ${status}: ${(await cluster.session.storedExecution(cluster.api, id)).error}`),
 	);
@@ -67,7 +69,10 @@ describe('the package in n8n 2.8.4 queue mode: main, 2 workers, webhook processo
 		const statuses = await callWebhook(`${cluster.webhookBase}/${PATHS.user}`, emails.map((email) => ({ email })), 50);
 
 		assert.deepEqual(countBy(statuses.map(String)), { 200: 200 }, 'the webhook processor answered every call');
-		const executions = await endedExecutions(cluster.postgres, userWorkflow().id, 200, RUN_TIMEOUT_MS);
+		const executions = await endedExecutions(cluster.postgres, userWorkflow().id, 200, USER_RUNS_TIMEOUT_MS).catch(async (error: Error) => {
+			const stored = await storedExecutions(cluster.postgres, userWorkflow().id);
+			throw new Error(`${error.message}\n${(await failures(cluster, stored)).join('\n')}`);
+		});
 		assert.deepEqual(await failures(cluster, executions), [], 'every execution succeeded');
 		const received = cluster.session.sandbox.events.map((event) => `${event.subtype} ${String(event.body.email)} ${String(event.body.group)}`);
 		assert.deepEqual(received.sort(), emails.map((email) => `user ${email} 100`).sort(), 'each email reached Mapp once');
