@@ -4,6 +4,6 @@ module.exports = {
 	testEnvironment: 'node',
 	roots: ['<rootDir>/test'],
 	setupFilesAfterEnv: ['<rootDir>/test/harness/jest-setup.ts'],
-	testPathIgnorePatterns: ['/test/e2e/', '/test/browser/'],
+	testPathIgnorePatterns: ['/test/e2e/', '/test/browser/', '/test/queue/'],
 	transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.test.json' }] },
 };

@@ -20,6 +20,7 @@ import { MAX_EVENTS_PER_BATCH, API_PATHS, integrationPath } from '../nodes/MappC
 import { AUTH_TOKEN_HEADER, TOKEN_LIFETIME_SECONDS, nowInSeconds, requestHash, signToken } from '../nodes/MappConnect/shared/signing';
 import { BATCH_DEFAULTS } from '../nodes/MappConnect/resources/batch/options';
 import { contactFields, contacts, type Contact } from '../test/workflow/batch-fixtures';
+import { formatMegabytes as mb } from './n8n/memory';
 
 interface SandboxAddress {
 	baseUrl: string;
@@ -272,10 +273,6 @@ function report(name: string, result: ScenarioResult & { requests: number }): vo
 
 function check(name: string, value: number, target: string, met: boolean): void {
 	console.log(`  ${name.padEnd(40)} ${value.toFixed(1).padStart(6)}x  target ${target}  ${met ? 'met' : 'MISSED'}`);
-}
-
-function mb(bytes: number): string {
-	return `${Math.round(bytes / 1024 ** 2)} MB`;
 }
 
 function median(values: number[]): number {

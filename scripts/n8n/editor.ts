@@ -1,7 +1,5 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals -- Node code for tests and tools, never run inside n8n (README: Lint in strict mode) */
 import { StepError } from './log';
-import type { ManagedProcess } from './processes';
-import { tail } from './processes';
+import { waitUntilReady as waitForProcess, type ManagedProcess } from './processes';
 
 /** The owner account the scripts set up on a fresh n8n; only ever on loopback. */
 export const OWNER = {
@@ -12,28 +10,28 @@ export const OWNER = {
 };
 
 const READY_TIMEOUT_MS = 180_000;
-const POLL_MS = 500;
 /** n8n binds its auth cookie to the value of this header. */
 const BROWSER_ID = 'n8n-nodes-mapp-connect-scripts';
 
-/** Waits until `n8n start` serves its REST API (it reports ready before that), or fails when it ends first. */
+/**
+ * What `n8n start` prints once all of it is up (n8n 2.8's commands/start): its REST API answers /rest/settings
+ * seconds before it mounts the other routes (a POST to /rest/owner/setup gets 404 until then) and before it
+ * activates the published workflows' webhooks.
+ */
+const EDITOR_READY = 'Editor is now accessible via';
+
+/** Waits until `n8n start` serves its REST API and webhooks, or fails when it ends first. */
 export async function waitUntilReady(url: string, server: ManagedProcess): Promise<void> {
-	const deadline = Date.now() + READY_TIMEOUT_MS;
-	let exited = false;
-	void server.exited.then(() => {
-		exited = true;
-	});
-	while (Date.now() < deadline) {
-		if (exited) throw new StepError(`n8n start ended before it was ready; its output ends:\n${tail(server.output())}`);
-		try {
-			const response = await fetch(`${url}/rest/settings`);
-			if (response.ok) return;
-		} catch {
-			// Not listening yet.
-		}
-		await new Promise((resolve) => setTimeout(resolve, POLL_MS));
-	}
-	throw new StepError(`n8n start was not ready within ${READY_TIMEOUT_MS / 1000}s; its output ends:\n${tail(server.output())}`);
+	const isReady = async () => server.output().includes(EDITOR_READY) && (await isOk(`${url}/rest/settings`));
+	await waitForProcess('n8n start', server, isReady, READY_TIMEOUT_MS);
+}
+
+/** Whether a GET of `url` answers 2xx; false while nothing listens there. */
+export function isOk(url: string): Promise<boolean> {
+	return fetch(url).then(
+		(response) => response.ok,
+		() => false,
+	);
 }
 
 /** A signed-in session on n8n's internal REST API, as the editor uses it. */

@@ -10,8 +10,16 @@ export interface N8nPorts {
 	broker: number;
 }
 
-/** What n8n needs to run from `userFolder` on loopback, quietly and without reaching out to the internet. */
-export function n8nEnvironment(installation: N8nInstallation, userFolder: string, ports: N8nPorts): NodeJS.ProcessEnv {
+/**
+ * What n8n needs to run from `userFolder` on loopback, quietly and without reaching out to the internet; `extra`
+ * (queue mode's database and Redis, for instance) comes last and wins.
+ */
+export function n8nEnvironment(
+	installation: N8nInstallation,
+	userFolder: string,
+	ports: N8nPorts,
+	extra: NodeJS.ProcessEnv = {},
+): NodeJS.ProcessEnv {
 	const inherited = { ...process.env };
 	// Set when this runs under node's test runner; n8n is no test file.
 	delete inherited.NODE_TEST_CONTEXT;
@@ -42,6 +50,7 @@ export function n8nEnvironment(installation: N8nInstallation, userFolder: string
 		N8N_LICENSE_AUTO_RENEW_ENABLED: 'false',
 		N8N_PYTHON_ENABLED: 'false',
 		N8N_LOG_LEVEL: 'info',
+		...extra,
 	};
 }
 

@@ -16,6 +16,7 @@ export interface Finished {
 }
 
 const STOP_GRACE_MS = 10_000;
+const READY_POLL_MS = 250;
 
 /** One child process in its own process group, so that stopping it also stops what it started (n8n's task runners). */
 export class ManagedProcess {
@@ -46,6 +47,11 @@ export class ManagedProcess {
 			});
 		});
 		this.exited.catch(() => undefined);
+	}
+
+	/** The process's ID; the leader of its process group. */
+	get pid(): number | undefined {
+		return this.child.pid;
 	}
 
 	/** stdout alone, so far. */
@@ -121,6 +127,24 @@ export class Processes {
 	async stopAll(): Promise<void> {
 		await Promise.all([...this.running].map((managed) => managed.stop()));
 	}
+}
+
+/**
+ * Polls `isReady` until it says yes; fails naming `what` when the process ends first or `timeoutMs` pass, with the
+ * end of its output.
+ */
+export async function waitUntilReady(what: string, managed: ManagedProcess, isReady: () => Promise<boolean>, timeoutMs: number): Promise<void> {
+	let exited = false;
+	void managed.exited.then(() => {
+		exited = true;
+	});
+	const deadline = Date.now() + timeoutMs;
+	while (Date.now() < deadline) {
+		if (exited) throw new StepError(`${what} ended before it was ready; its output ends:\n${tail(managed.output())}`);
+		if (await isReady()) return;
+		await new Promise((resolve) => setTimeout(resolve, READY_POLL_MS));
+	}
+	throw new StepError(`${what} was not ready within ${timeoutMs / 1000}s; its output ends:\n${tail(managed.output())}`);
 }
 
 /** The last lines of a process's output, for an error message. */

@@ -18,6 +18,9 @@ import type { N8nTarget } from './versions';
 
 const CLI_TIMEOUT_MS = 240_000;
 
+/** A workflow as n8n exports and imports it. */
+export type WorkflowJson = { id: string; name: string; nodes: Array<Record<string, unknown>>; [key: string]: unknown };
+
 export interface SessionOptions {
 	/** Keep n8n's data here across runs (`npm run dev`); by default a fresh folder under `.cache/runs/`. */
 	userFolder?: string;
@@ -25,6 +28,8 @@ export interface SessionOptions {
 	port?: number;
 	/** Where to leave a copy of n8n's output when the session closes. */
 	keepLogAt?: string;
+	/** Added to the environment of every n8n process of the session (queue mode: database, Redis, encryption key). */
+	environment?: NodeJS.ProcessEnv;
 }
 
 export interface Editor {
@@ -89,7 +94,7 @@ export class N8nSession {
 		const label = `n8n ${args[0]} (n8n ${this.n8nVersion})`;
 		const started = Date.now();
 		const result = await this.processes.run(label, this.installation.nodeBin, [this.installation.n8nBin, ...args], {
-			env: n8nEnvironment(this.installation, this.userFolder, this.ports),
+			env: this.environmentFor(),
 			logFile: this.logFile,
 			timeoutMs: CLI_TIMEOUT_MS,
 		});
@@ -107,6 +112,19 @@ export class N8nSession {
 		mkdirSync(dir, { recursive: true });
 		for (const workflow of workflows) cpSync(workflow.path, join(dir, workflow.file));
 		await this.n8n(['import:workflow', '--separate', `--input=${dir}`]);
+	}
+
+	/** Imports workflows given as n8n's workflow JSON (each with its own `id`), written to files first. */
+	async importWorkflowJson(workflows: WorkflowJson[]): Promise<void> {
+		const folder = join(this.userFolder, 'workflow-json');
+		mkdirSync(folder, { recursive: true });
+		const files = workflows.map((workflow) => {
+			const file = `${workflow.id}.json`;
+			const path = join(folder, file);
+			writeFileSync(path, JSON.stringify(workflow, null, '\t'));
+			return { file, path, id: workflow.id, name: workflow.name, packageNodes: [] };
+		});
+		await this.importWorkflows(files);
 	}
 
 	/** `n8n publish:workflow`: the workflow is active, its triggers live, from the next `n8n start` on. */
@@ -147,15 +165,25 @@ export class N8nSession {
 		const url = `http://localhost:${this.ports.http}`;
 		step(`starting the n8n ${this.n8nVersion} editor on ${url}`);
 		const started = Date.now();
-		const label = `n8n start (n8n ${this.n8nVersion})`;
-		const server = this.processes.start(label, this.installation.nodeBin, [this.installation.n8nBin, 'start'], {
-			env: n8nEnvironment(this.installation, this.userFolder, this.ports),
-			logFile: this.logFile,
-		});
-		this.outputs.push(() => server.output());
+		const server = this.startProcess(`n8n start (n8n ${this.n8nVersion})`, ['start'], this.environmentFor());
 		await waitUntilReady(url, server);
 		step(`editor ready after ${formatDuration(Date.now() - started)}`);
 		return { url, process: server };
+	}
+
+	/** The environment of an n8n process of this session; another instance of it passes its own folder and ports. */
+	environmentFor(userFolder = this.userFolder, ports = this.ports, extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+		return n8nEnvironment(this.installation, userFolder, ports, { ...this.options.environment, ...extra });
+	}
+
+	/** Starts a long-running n8n command (`start`, `worker`, `webhook`); its output joins the session's log. */
+	startProcess(label: string, args: string[], env: NodeJS.ProcessEnv, logFile = this.logFile): ManagedProcess {
+		const server = this.processes.start(label, this.installation.nodeBin, [this.installation.n8nBin, ...args], {
+			env,
+			logFile,
+		});
+		this.outputs.push(() => server.output());
+		return server;
 	}
 
 	/** Signs up the owner on the fresh editor, for calls to its REST API. */
