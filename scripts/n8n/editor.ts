@@ -62,15 +62,24 @@ export class EditorApi {
 		return this.request<T>('GET', path);
 	}
 
+	/** Every node type the editor offers, tool variants included, as n8n serves them to the editor. */
+	async nodeTypes(): Promise<Array<{ name: string; displayName: string; [key: string]: unknown }>> {
+		return JSON.parse(await this.fetchText('GET', '/types/nodes.json'));
+	}
+
 	private async request<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
-		const response = await fetch(`${this.url}/rest/${path}`, {
+		return (JSON.parse(await this.fetchText(method, `/rest/${path}`, body)) as { data: T }).data;
+	}
+
+	private async fetchText(method: 'GET' | 'POST', path: string, body?: unknown): Promise<string> {
+		const response = await fetch(`${this.url}${path}`, {
 			method,
 			headers: { 'content-type': 'application/json', 'browser-id': BROWSER_ID, cookie: this.cookie },
 			body: body === undefined ? undefined : JSON.stringify(body),
 		});
 		const text = await response.text();
-		if (!response.ok) throw new StepError(`${method} /rest/${path} failed: ${response.status} ${text}`);
-		return (JSON.parse(text) as { data: T }).data;
+		if (!response.ok) throw new StepError(`${method} ${path} failed: ${response.status} ${text}`);
+		return text;
 	}
 
 	/** Runs the credential type's test request in n8n, as the credential dialog's "Test" does. */

@@ -108,6 +108,18 @@ export class N8nSession {
 		await this.n8n(['import:workflow', '--separate', `--input=${dir}`]);
 	}
 
+	/** Imports workflows given as JSON (`id`, `name`, nodes, connections, ...), like `importWorkflows`. */
+	async importWorkflowData(workflows: Array<{ id: string; name: string }>): Promise<void> {
+		const dir = join(this.userFolder, 'e2e-workflows');
+		mkdirSync(dir, { recursive: true });
+		const files = workflows.map((workflow) => {
+			const file = `${workflow.id}.json`;
+			writeFileSync(join(dir, file), JSON.stringify(workflow, null, '\t'));
+			return { file, path: join(dir, file), id: workflow.id, name: workflow.name, packageNodes: [] };
+		});
+		await this.importWorkflows(files);
+	}
+
 	/** `n8n publish:workflow`: the workflow is active, its triggers live, from the next `n8n start` on. */
 	async publishWorkflow(workflowId: string): Promise<void> {
 		await this.n8n(['publish:workflow', `--id=${workflowId}`]);
