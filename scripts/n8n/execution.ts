@@ -44,7 +44,10 @@ export function parseExecution(output: string): Execution {
 	const start = lines.indexOf('{');
 	const end = lines.indexOf('}', start);
 	if (start === -1 || end === -1) throw new StepError(`n8n printed no execution data`);
-	return executionOf(JSON.parse(lines.slice(start, end + 1).join('\n')) as RawRun);
+	const run = JSON.parse(lines.slice(start, end + 1).join('\n')) as RawRun;
+	// n8n 1.x prints the run before it records its final status, as `running`: the outcome is then whether it has an error.
+	const status = run.status === 'running' ? (run.data.resultData.error ? 'error' : 'success') : run.status;
+	return executionOf({ ...run, status });
 }
 
 export function executionOf(run: RawRun): Execution {

@@ -18,7 +18,13 @@ export const STABLE: N8nTarget = { n8n: '2.8.4', node: null };
  */
 export const NEWEST: N8nTarget = { n8n: '2.33.7', node: '24.21.0' };
 
-export const TESTED_TARGETS: N8nTarget[] = [STABLE, NEWEST];
+/**
+ * The oldest n8n the package supports, on the machine's Node 20. Older releases lack `sleepWithAbort` in
+ * n8n-workflow (1.100.1 ships n8n-workflow 1.97.0, which does not export it), which Batch → Send waits with.
+ */
+export const OLDEST: N8nTarget = { n8n: '1.101.1', node: null };
+
+export const TESTED_TARGETS: N8nTarget[] = [OLDEST, STABLE, NEWEST];
 
 /** Only in the registry as 0.18.5; n8n pins a version that is not published there. */
 export const N8N_OVERRIDES = { xlsx: '0.18.5' };

@@ -76,9 +76,13 @@ export function agentToolWorkflow(): WorkflowJson {
 
 /**
  * What the editor sends for "Execute step" on the tool node once the user has filled in its `$fromAI` values: n8n
- * then runs the tool through its Tool Executor node, without the agent and without a language model.
+ * then runs the tool through its Tool Executor node, without the agent and without a language model. n8n 1.x names
+ * the destination node by its name only, and its Tool Executor takes the values as they are, not keyed by tool.
  */
-export const executeToolStep = {
-	destinationNode: { nodeName: TOOL_NODE, mode: 'inclusive' },
-	agentRequest: { query: { [TOOL_NODE]: TOOL_INPUT }, tool: { name: '' } },
-};
+export function executeToolStep(n8nVersion: string) {
+	const n8n1 = n8nVersion.startsWith('1.');
+	return {
+		destinationNode: n8n1 ? TOOL_NODE : { nodeName: TOOL_NODE, mode: 'inclusive' },
+		agentRequest: { query: n8n1 ? TOOL_INPUT : { [TOOL_NODE]: TOOL_INPUT }, tool: { name: '' } },
+	};
+}

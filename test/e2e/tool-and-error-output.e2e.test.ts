@@ -67,12 +67,12 @@ for (const target of targets) {
 		it('runs the tool on its own with $fromAI values, and Mapp Connect receives the event', { timeout: STEP_TIMEOUT_MS }, async () => {
 			await session.resetSandbox();
 
-			const execution = await runToEnd(session, api, TOOL_WORKFLOW_ID, executeToolStep);
+			const execution = await runToEnd(session, api, TOOL_WORKFLOW_ID, executeToolStep(target.n8n));
 
 			assert.equal(execution.status, 'success', `the run failed: ${execution.error}`);
 			assert.equal(runOf(execution, TOOL_NODE)?.status, 'success', `the tool's run: ${JSON.stringify(runOf(execution, TOOL_NODE))}`);
-			assert.deepEqual(await events(), [TOOL_EVENT]);
 			const answer = JSON.stringify(execution.nodes.flatMap((run) => run.outputs.flat()));
+			assert.deepEqual(await events(), [TOOL_EVENT], `what Mapp Connect received; the run's outputs: ${answer}`);
 			assert.ok(answer.includes(TOOL_INPUT.email), `the tool's answer to the agent names the contact: ${answer}`);
 		});
 

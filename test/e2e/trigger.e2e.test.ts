@@ -99,9 +99,11 @@ for (const target of targets) {
 					keepLogAt: join(REPO_ROOT, 'test-results', 'e2e', `n8n-${target.n8n}-trigger.log`),
 				});
 				await session.importWorkflowData([feedbackWorkflow(secretToken), senderWorkflow()]);
-				await session.publishWorkflow(FEEDBACK_WORKFLOW_ID);
+				const n8n1 = target.n8n.startsWith('1.');
+				if (!n8n1) await session.publishWorkflow(FEEDBACK_WORKFLOW_ID);
 				const editor = await session.startEditor();
 				api = await session.signUpOwner(editor);
+				if (n8n1) await api.activateWorkflow(FEEDBACK_WORKFLOW_ID);
 				productionUrl = `${editor.url.replace('localhost', '127.0.0.1')}/webhook/${WEBHOOK_ID}/mapp-feedback`;
 			},
 			{ timeout: SETUP_TIMEOUT_MS },
