@@ -1,7 +1,7 @@
 /**
  * The package in a real n8n, installed as a community package, on every tested n8n version: each example workflow
  * runs with `n8n execute` against the sandbox, the credential's test passes in the editor's REST API, and n8n logs
- * nothing wrong about the package. `N8N_VERSIONS=2.8.4` limits the run to the listed versions.
+ * nothing wrong about the package. `N8N_VERSIONS=2.8.4` limits the run to the listed versions (see `selectedTargets`).
  */
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
@@ -10,14 +10,13 @@ import { exampleWorkflows } from '../../scripts/n8n/examples';
 import { packageWarnings } from '../../scripts/n8n/log-check';
 import { REPO_ROOT } from '../../scripts/n8n/paths';
 import { N8nSession } from '../../scripts/n8n/session';
-import { TESTED_TARGETS } from '../../scripts/n8n/versions';
+import { selectedTargets } from '../../scripts/n8n/versions';
 import { EXPECTATIONS, type ExpectedEvent } from './expectations';
 
 const SETUP_TIMEOUT_MS = 30 * 60_000;
 const STEP_TIMEOUT_MS = 5 * 60_000;
 
-const selected = process.env.N8N_VERSIONS?.split(',').map((version) => version.trim());
-const targets = TESTED_TARGETS.filter((target) => !selected || selected.includes(target.n8n));
+const targets = selectedTargets();
 
 /** Events in a stable order, for comparing sets of events sent concurrently. */
 const sorted = (events: ExpectedEvent[]) => [...events].sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));

@@ -2,7 +2,7 @@
  * Two things a user does with the node in the editor, in a real n8n on every tested version, runs started through
  * the editor's REST API: the tool variant run on its own with `$fromAI` values ("Execute step" on a tool), and
  * "On Error → Continue (using error output)" with one bad item among good ones, for a single operation and for
- * Batch → Send. `N8N_VERSIONS=2.8.4` limits the run to the listed versions.
+ * Batch → Send. `N8N_VERSIONS=2.8.4` limits the run to the listed versions (see `selectedTargets`).
  */
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
@@ -12,7 +12,7 @@ import type { Execution } from '../../scripts/n8n/execution';
 import { packageWarnings } from '../../scripts/n8n/log-check';
 import { REPO_ROOT } from '../../scripts/n8n/paths';
 import { N8nSession } from '../../scripts/n8n/session';
-import { TESTED_TARGETS } from '../../scripts/n8n/versions';
+import { selectedTargets } from '../../scripts/n8n/versions';
 import { TOOL_EVENT, TOOL_INPUT, TOOL_NODE, TOOL_TYPE, TOOL_WORKFLOW_ID, agentToolWorkflow, executeToolStep } from './agent-tool';
 import {
 	BAD_ITEM,
@@ -31,8 +31,7 @@ import { runToEnd } from './manual-runs';
 const SETUP_TIMEOUT_MS = 30 * 60_000;
 const STEP_TIMEOUT_MS = 5 * 60_000;
 
-const selected = process.env.N8N_VERSIONS?.split(',').map((version) => version.trim());
-const targets = TESTED_TARGETS.filter((target) => !selected || selected.includes(target.n8n));
+const targets = selectedTargets();
 
 const runOf = (execution: Execution, node: string) => execution.nodes.find((run) => run.node === node);
 

@@ -2,7 +2,7 @@
  * The Mapp Connect Trigger in a real n8n, on every tested n8n version: example 5 ("feedback → alert"), activated,
  * receives the feedback the sandbox posts after a second workflow sent it a product without `productSKU` through
  * the Mapp Connect node, and a callback with a wrong token gets 401 and starts nothing.
- * `N8N_VERSIONS=2.8.4` limits the run to the listed versions.
+ * `N8N_VERSIONS=2.8.4` limits the run to the listed versions (see `selectedTargets`).
  */
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
@@ -14,7 +14,7 @@ import { EXAMPLES_DIR, SANDBOX_CREDENTIAL } from '../../scripts/n8n/examples';
 import { packageWarnings } from '../../scripts/n8n/log-check';
 import { PACKAGE_NAME, REPO_ROOT } from '../../scripts/n8n/paths';
 import { N8nSession } from '../../scripts/n8n/session';
-import { TESTED_TARGETS } from '../../scripts/n8n/versions';
+import { selectedTargets } from '../../scripts/n8n/versions';
 import { executionsOf, hasEnded, outputOf, runToEnd, waitFor, type WorkflowJson } from './manual-runs';
 
 const SETUP_TIMEOUT_MS = 30 * 60_000;
@@ -31,8 +31,7 @@ const SENDER_NODE = 'Send product without SKU';
 /** Accepted by the node (a Custom Event is sent as given) and by Mapp, then rejected by Mapp for the missing SKU. */
 const PRODUCT_WITHOUT_SKU = { productName: 'Nameless mug', productPrice: '12.5' };
 
-const selected = process.env.N8N_VERSIONS?.split(',').map((version) => version.trim());
-const targets = TESTED_TARGETS.filter((target) => !selected || selected.includes(target.n8n));
+const targets = selectedTargets();
 
 /** Example 5 as shipped, with the trigger's webhook ID and Secret Token fixed so that its Production URL is known. */
 function feedbackWorkflow(secretToken: string): WorkflowJson {
