@@ -69,16 +69,18 @@ export const ERROR_OUTPUT_CASES: ErrorOutputCase[] = [
 ];
 
 /** An Edit Fields node that adds the email of the contact its item is paired to. */
-function lookUpContact(id: string, name: string, x: number, y: number) {
+function lookUpContact(nodeId: string, name: string, x: number, y: number) {
 	return {
-		id,
+		id: nodeId,
 		name,
 		type: 'n8n-nodes-base.set',
 		typeVersion: 3.4,
 		position: [x, y],
 		parameters: {
 			assignments: {
-				assignments: [{ id: `${id}-a`, name: 'contact', value: `={{ $('${CONTACTS_NODE}').item.json.email }}`, type: 'string' }],
+				assignments: [
+					{ id: `${nodeId}-a`, name: 'contact', value: `={{ $('${CONTACTS_NODE}').item.json.email }}`, type: 'string' },
+				],
 			},
 			includeOtherFields: true,
 			options: {},

@@ -45,7 +45,12 @@ export async function runManually(api: EditorApi, workflowId: string, request: R
 }
 
 /** A manual run to its end, as n8n stored it. */
-export async function runToEnd(session: N8nSession, api: EditorApi, workflowId: string, request: Record<string, unknown>): Promise<Execution> {
+export async function runToEnd(
+	session: N8nSession,
+	api: EditorApi,
+	workflowId: string,
+	request: Record<string, unknown>,
+): Promise<Execution> {
 	const id = await runManually(api, workflowId, request);
 	await waitFor(
 		`the run of ${workflowId} ended`,

@@ -13,7 +13,15 @@ import { packageWarnings } from '../../scripts/n8n/log-check';
 import { REPO_ROOT } from '../../scripts/n8n/paths';
 import { N8nSession } from '../../scripts/n8n/session';
 import { selectedTargets } from '../../scripts/n8n/versions';
-import { TOOL_EVENT, TOOL_INPUT, TOOL_NODE, TOOL_TYPE, TOOL_WORKFLOW_ID, agentToolWorkflow, executeToolStep } from './agent-tool';
+import {
+	TOOL_EVENT,
+	TOOL_INPUT,
+	TOOL_NODE,
+	TOOL_TYPE,
+	TOOL_WORKFLOW_ID,
+	agentToolWorkflow,
+	executeToolStep,
+} from './agent-tool';
 import {
 	BAD_ITEM,
 	BAD_ITEM_ERROR,
@@ -39,7 +47,8 @@ for (const target of targets) {
 	describe(`agent tool and error output in n8n ${target.n8n} on Node ${target.node ?? process.versions.node}`, () => {
 		let session: N8nSession;
 		let api: EditorApi;
-		const events = async () => (await session.sandboxEvents()).map(({ subtype, batch, body }) => ({ subtype, batch, body }));
+		const events = async () =>
+			(await session.sandboxEvents()).map(({ subtype, batch, body }) => ({ subtype, batch, body }));
 
 		before(
 			async () => {
@@ -69,7 +78,8 @@ for (const target of targets) {
 			const execution = await runToEnd(session, api, TOOL_WORKFLOW_ID, executeToolStep(target.n8n));
 
 			assert.equal(execution.status, 'success', `the run failed: ${execution.error}`);
-			assert.equal(runOf(execution, TOOL_NODE)?.status, 'success', `the tool's run: ${JSON.stringify(runOf(execution, TOOL_NODE))}`);
+			const toolRun = runOf(execution, TOOL_NODE);
+			assert.equal(toolRun?.status, 'success', `the tool's run: ${JSON.stringify(toolRun)}`);
 			const answer = JSON.stringify(execution.nodes.flatMap((run) => run.outputs.flat()));
 			assert.deepEqual(await events(), [TOOL_EVENT], `what Mapp Connect received; the run's outputs: ${answer}`);
 			assert.ok(answer.includes(TOOL_INPUT.email), `the tool's answer to the agent names the contact: ${answer}`);
@@ -80,13 +90,16 @@ for (const target of targets) {
 			it(title, { timeout: STEP_TIMEOUT_MS, todo: errorCase.knownFailure }, async () => {
 				await session.resetSandbox();
 
-				const execution = await runToEnd(session, api, errorCase.workflowId, { triggerToStartFrom: { name: MANUAL_TRIGGER_NODE } });
+				const execution = await runToEnd(session, api, errorCase.workflowId, {
+					triggerToStartFrom: { name: MANUAL_TRIGGER_NODE },
+				});
 
 				// One comparison of everything a user would check, so that a failure shows all of it at once.
 				const mapp = runOf(execution, MAPP_NODE);
 				const [sent = [], failed = []] = mapp?.outputs ?? [];
 				// What a user's `$('Contacts').item` after each output finds: n8n-io/n8n#30050 is this failing.
-				const contactsBehind = (node: string) => runOf(execution, node)?.outputs[0]?.map((item) => item.contact) ?? runOf(execution, node)?.error;
+				const contactsBehind = (node: string) =>
+					runOf(execution, node)?.outputs[0]?.map((item) => item.contact) ?? runOf(execution, node)?.error;
 				const observed = {
 					sent: sent.map((item) => [item.success, (item.event as { email?: string } | undefined)?.email]),
 					failed: failed.map((item) => String(item.error).includes(BAD_ITEM_ERROR)),
