@@ -19,12 +19,12 @@ export const STABLE: N8nTarget = { n8n: '2.8.4', node: null };
 export const NEWEST: N8nTarget = { n8n: '2.33.7', node: '24.21.0' };
 
 /**
- * The oldest n8n release the whole e2e run passes on, on the machine's Node 20. 1.101.1 to 1.105.4 run everything but
- * the node as an AI tool: they give a declarative node that has `methods` (list searches, a credential test) no
- * `execute`, so its tool sends nothing and answers null. 1.100.1 and older lack `sleepWithAbort` in n8n-workflow,
- * which Batch → Send waits with.
+ * The oldest n8n release the whole e2e run passes on, on the machine's Node 20. 1.109.0 does not install here (the
+ * registry lacks @n8n/ai-workflow-builder@0.19.0). 1.101.1 to 1.105.4 run everything but the node as an AI tool: they
+ * give a declarative node that has `methods` (list searches, a credential test) no `execute`, so its tool sends
+ * nothing and answers null. 1.100.1 and older lack `sleepWithAbort` in n8n-workflow, which Batch → Send waits with.
  */
-export const OLDEST: N8nTarget = { n8n: '1.122.5', node: null };
+export const OLDEST: N8nTarget = { n8n: '1.110.1', node: null };
 
 export const TESTED_TARGETS: N8nTarget[] = [OLDEST, STABLE, NEWEST];
 
