@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals -- Node code for tests and tools, never run inside n8n (README: Lint in strict mode) */
 import { StepError } from './log';
 import { waitUntilReady as waitForProcess, type ManagedProcess } from './processes';
 
@@ -10,6 +11,7 @@ export const OWNER = {
 };
 
 const READY_TIMEOUT_MS = 180_000;
+const POLL_MS = 500;
 /** n8n binds its auth cookie to the value of this header. */
 const BROWSER_ID = 'n8n-nodes-mapp-connect-scripts';
 
@@ -43,11 +45,19 @@ export class EditorApi {
 
 	/** Creates the owner account of a fresh n8n and signs in as it. */
 	static async setUpOwner(url: string): Promise<EditorApi> {
-		const response = await fetch(`${url}/rest/owner/setup`, {
-			method: 'POST',
-			headers: { 'content-type': 'application/json', 'browser-id': BROWSER_ID },
-			body: JSON.stringify(OWNER),
-		});
+		const setUp = () =>
+			fetch(`${url}/rest/owner/setup`, {
+				method: 'POST',
+				headers: { 'content-type': 'application/json', 'browser-id': BROWSER_ID },
+				body: JSON.stringify(OWNER),
+			});
+		// n8n 1.x serves its settings, which `waitUntilReady` polls, a moment before it serves this route.
+		const deadline = Date.now() + READY_TIMEOUT_MS;
+		let response = await setUp();
+		while (response.status === 404 && Date.now() < deadline) {
+			await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+			response = await setUp();
+		}
 		if (!response.ok) throw new StepError(`owner setup failed: ${response.status} ${await response.text()}`);
 		const cookie = (response.headers.get('set-cookie') ?? '').split(';')[0];
 		return new EditorApi(url, cookie);
@@ -61,15 +71,33 @@ export class EditorApi {
 		return this.request<T>('GET', path);
 	}
 
-	private async request<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
-		const response = await fetch(`${this.url}/rest/${path}`, {
+	/**
+	 * The editor's "Active" switch of n8n 1.x: saving the workflow with `active` makes n8n store a version of it and
+	 * register its triggers at once.
+	 */
+	async activateWorkflow(workflowId: string): Promise<void> {
+		const { versionId, name } = await this.get<{ versionId: string; name: string }>(`workflows/${workflowId}`);
+		await this.request('PATCH', `workflows/${workflowId}`, { versionId, name, active: true });
+	}
+
+	/** Every node type the editor offers, tool variants included, as n8n serves them to the editor. */
+	async nodeTypes(): Promise<Array<{ name: string; displayName: string; [key: string]: unknown }>> {
+		return JSON.parse(await this.fetchText('GET', '/types/nodes.json'));
+	}
+
+	private async request<T>(method: 'GET' | 'POST' | 'PATCH', path: string, body?: unknown): Promise<T> {
+		return (JSON.parse(await this.fetchText(method, `/rest/${path}`, body)) as { data: T }).data;
+	}
+
+	private async fetchText(method: 'GET' | 'POST' | 'PATCH', path: string, body?: unknown): Promise<string> {
+		const response = await fetch(`${this.url}${path}`, {
 			method,
 			headers: { 'content-type': 'application/json', 'browser-id': BROWSER_ID, cookie: this.cookie },
 			body: body === undefined ? undefined : JSON.stringify(body),
 		});
 		const text = await response.text();
-		if (!response.ok) throw new StepError(`${method} /rest/${path} failed: ${response.status} ${text}`);
-		return (JSON.parse(text) as { data: T }).data;
+		if (!response.ok) throw new StepError(`${method} ${path} failed: ${response.status} ${text}`);
+		return text;
 	}
 
 	/** Runs the credential type's test request in n8n, as the credential dialog's "Test" does. */

@@ -8,6 +8,8 @@ export interface NodeRun {
 	status: string;
 	/** The JSON of the items on each of its outputs. */
 	outputs: Json[][];
+	/** For each item on each output, the indexes of the input items n8n pairs it to (`pairedItem`). */
+	pairedItems: number[][][];
 	error?: string;
 }
 
@@ -18,10 +20,12 @@ export interface Execution {
 	error?: string;
 }
 
+type PairedItem = number | { item: number } | Array<{ item: number }>;
+
 interface RawTaskData {
 	startTime: number;
 	executionStatus?: string;
-	data?: { main?: Array<Array<{ json: Json }> | null> };
+	data?: { main?: Array<Array<{ json: Json; pairedItem?: PairedItem }> | null> };
 	error?: { message?: string; description?: string };
 }
 
@@ -40,7 +44,10 @@ export function parseExecution(output: string): Execution {
 	const start = lines.indexOf('{');
 	const end = lines.indexOf('}', start);
 	if (start === -1 || end === -1) throw new StepError(`n8n printed no execution data`);
-	return executionOf(JSON.parse(lines.slice(start, end + 1).join('\n')) as RawRun);
+	const run = JSON.parse(lines.slice(start, end + 1).join('\n')) as RawRun;
+	// n8n 1.x prints the run before it records its final status, as `running`: the outcome is then whether it has an error.
+	const status = run.status === 'running' ? (run.data.resultData.error ? 'error' : 'success') : run.status;
+	return executionOf({ ...run, status });
 }
 
 export function executionOf(run: RawRun): Execution {
@@ -51,7 +58,14 @@ export function executionOf(run: RawRun): Execution {
 			node,
 			status: task.executionStatus ?? (task.error ? 'error' : 'success'),
 			outputs: (task.data?.main ?? []).map((items) => (items ?? []).map((item) => item.json)),
+			pairedItems: (task.data?.main ?? []).map((items) => (items ?? []).map((item) => inputIndexes(item.pairedItem))),
 			error: task.error ? [task.error.message, task.error.description].filter(Boolean).join(': ') : undefined,
 		}));
 	return { status: run.status, nodes, error: run.data.resultData.error?.message };
+}
+
+function inputIndexes(pairedItem: PairedItem | undefined): number[] {
+	if (pairedItem === undefined) return [];
+	if (typeof pairedItem === 'number') return [pairedItem];
+	return (Array.isArray(pairedItem) ? pairedItem : [pairedItem]).map((paired) => paired.item);
 }

@@ -1,6 +1,7 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/require-node-api-error -- Node code for tests and tools, never run inside n8n (README: Lint in strict mode) */
 import { createRequire } from 'node:module';
-import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { startSandbox, type RecordedEvent, type Sandbox } from '../../test/sandbox';
 import { sandboxCredentials } from '../../test/harness';
@@ -107,10 +108,19 @@ export class N8nSession {
 	}
 
 	async importWorkflows(workflows: ExampleWorkflow[]): Promise<void> {
+		await this.importWorkflowData(workflows.map((workflow) => JSON.parse(readFileSync(workflow.path, 'utf8')) as { id: string }));
+	}
+
+	/** `n8n import:workflow` of workflows given as JSON (`id`, `name`, nodes, connections, ...). */
+	async importWorkflowData(workflows: Array<{ id: string }>): Promise<void> {
 		const dir = join(this.userFolder, 'import', 'workflows');
 		rmSync(dir, { recursive: true, force: true });
 		mkdirSync(dir, { recursive: true });
-		for (const workflow of workflows) cpSync(workflow.path, join(dir, workflow.file));
+		for (const workflow of workflows) {
+			// n8n 1.x's import:workflow refuses a workflow without `versionId` and `active`; n8n 2.x fills them in.
+			const json = { versionId: randomUUID(), active: false, ...workflow };
+			writeFileSync(join(dir, `${workflow.id}.json`), JSON.stringify(json, null, '\t'));
+		}
 		await this.n8n(['import:workflow', '--separate', `--input=${dir}`]);
 	}
 
@@ -127,7 +137,10 @@ export class N8nSession {
 		await this.importWorkflows(files);
 	}
 
-	/** `n8n publish:workflow`: the workflow is active, its triggers live, from the next `n8n start` on. */
+	/**
+	 * `n8n publish:workflow`: the workflow is active, its triggers live, from the next `n8n start` on. n8n 1.x has no
+	 * such command (its `update:workflow --active` fails on an imported workflow): there, `EditorApi.activateWorkflow`.
+	 */
 	async publishWorkflow(workflowId: string): Promise<void> {
 		await this.n8n(['publish:workflow', `--id=${workflowId}`]);
 	}

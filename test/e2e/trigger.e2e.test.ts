@@ -8,21 +8,19 @@
  */
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { EditorApi } from '../../scripts/n8n/editor';
-import { EXAMPLES_DIR, SANDBOX_CREDENTIAL, type ExampleWorkflow } from '../../scripts/n8n/examples';
-import type { Execution } from '../../scripts/n8n/execution';
+import { EXAMPLES_DIR, SANDBOX_CREDENTIAL } from '../../scripts/n8n/examples';
 import { packageWarnings } from '../../scripts/n8n/log-check';
 import { PACKAGE_NAME, REPO_ROOT } from '../../scripts/n8n/paths';
 import { N8nSession } from '../../scripts/n8n/session';
 import { selectedTargets } from '../../scripts/n8n/versions';
+import { executionsOf, hasEnded, outputOf, runToEnd, waitFor, type WorkflowJson } from './manual-runs';
 
 const SETUP_TIMEOUT_MS = 30 * 60_000;
 const STEP_TIMEOUT_MS = 5 * 60_000;
-const FEEDBACK_WAIT_MS = 60_000;
-const POLL_MS = 500;
 
 const FEEDBACK_WORKFLOW_ID = 'mappE2eFeedbackTrigger';
 const TRIGGER_NODE = 'Mapp Connect Trigger';
@@ -40,8 +38,6 @@ const SENDER_NODE = 'Send product without SKU';
 const PRODUCT_WITHOUT_SKU = { productName: 'Nameless mug', productPrice: '12.5' };
 
 const targets = selectedTargets();
-
-type WorkflowJson = { id: string; name: string; nodes: Array<Record<string, unknown>>; [key: string]: unknown };
 
 /** Example 5 as shipped, with the trigger's webhook ID and Secret Token fixed so that its Production URL is known. */
 function feedbackWorkflow(secretToken: string, id = FEEDBACK_WORKFLOW_ID, webhookId = WEBHOOK_ID): WorkflowJson {
@@ -93,52 +89,6 @@ function senderWorkflow(): WorkflowJson {
 	};
 }
 
-function writeWorkflows(folder: string, workflows: WorkflowJson[]): ExampleWorkflow[] {
-	mkdirSync(folder, { recursive: true });
-	return workflows.map((workflow) => {
-		const file = `${workflow.id}.json`;
-		const path = join(folder, file);
-		writeFileSync(path, JSON.stringify(workflow, null, '\t'));
-		return { file, path, id: workflow.id, name: workflow.name, packageNodes: [] };
-	});
-}
-
-interface ExecutionSummary {
-	id: string;
-	status: string;
-}
-
-async function executionsOf(api: EditorApi, workflowId: string): Promise<ExecutionSummary[]> {
-	const filter = encodeURIComponent(JSON.stringify({ workflowId }));
-	return (await api.get<{ results: ExecutionSummary[] }>(`executions?filter=${filter}`)).results;
-}
-
-/** Polls until `find` returns something, or fails with what `describeState` says about the last state. */
-async function waitFor<T>(what: string, find: () => Promise<T | undefined>, describeState: () => string): Promise<T> {
-	const deadline = Date.now() + FEEDBACK_WAIT_MS;
-	while (Date.now() < deadline) {
-		const found = await find();
-		if (found !== undefined) return found;
-		await new Promise((resolve) => setTimeout(resolve, POLL_MS));
-	}
-	assert.fail(`${what} within ${FEEDBACK_WAIT_MS / 1000}s; ${describeState()}`);
-}
-
-/** The manual run the editor's "Execute workflow" starts; n8n 2.8 wants the workflow in the body, 2.33 ignores it. */
-async function runManually(api: EditorApi, workflowId: string, triggerNode: string): Promise<string> {
-	const workflowData = await api.get<Record<string, unknown>>(`workflows/${workflowId}`);
-	const started = await api.post<{ executionId?: string }>(`workflows/${workflowId}/run`, {
-		workflowData,
-		triggerToStartFrom: { name: triggerNode },
-	});
-	assert.ok(started.executionId, `n8n started a manual run of ${workflowId}: ${JSON.stringify(started)}`);
-	return started.executionId;
-}
-
-const hasEnded = (run: ExecutionSummary) => !['new', 'running', 'waiting'].includes(run.status);
-
-const outputOf = (execution: Execution, node: string) => execution.nodes.find((run) => run.node === node)?.outputs[0];
-
 for (const target of targets) {
 	describe(`Mapp Connect Trigger in n8n ${target.n8n} on Node ${target.node ?? process.versions.node}`, () => {
 		const secretToken = randomBytes(16).toString('hex');
@@ -153,13 +103,19 @@ for (const target of targets) {
 				session = await N8nSession.open(target, {
 					keepLogAt: join(REPO_ROOT, 'test-results', 'e2e', `n8n-${target.n8n}-trigger.log`),
 				});
-				const folder = join(session.userFolder, 'e2e-workflows');
 				const blankToken = feedbackWorkflow('   ', BLANK_TOKEN_WORKFLOW_ID, BLANK_TOKEN_WEBHOOK_ID);
-				await session.importWorkflows(writeWorkflows(folder, [feedbackWorkflow(secretToken), senderWorkflow(), blankToken]));
-				await session.publishWorkflow(FEEDBACK_WORKFLOW_ID);
-				await session.publishWorkflow(BLANK_TOKEN_WORKFLOW_ID);
+				await session.importWorkflowData([feedbackWorkflow(secretToken), senderWorkflow(), blankToken]);
+				const n8n1 = target.n8n.startsWith('1.');
+				if (!n8n1) {
+					await session.publishWorkflow(FEEDBACK_WORKFLOW_ID);
+					await session.publishWorkflow(BLANK_TOKEN_WORKFLOW_ID);
+				}
 				const editor = await session.startEditor();
 				api = await session.signUpOwner(editor);
+				if (n8n1) {
+					await api.activateWorkflow(FEEDBACK_WORKFLOW_ID);
+					await api.activateWorkflow(BLANK_TOKEN_WORKFLOW_ID);
+				}
 				productionUrl = `${editor.url.replace('localhost', '127.0.0.1')}/webhook/${WEBHOOK_ID}/mapp-feedback`;
 			},
 			{ timeout: SETUP_TIMEOUT_MS },
@@ -196,13 +152,7 @@ for (const target of targets) {
 			session.sandbox.setCallbackUrl(withToken(secretToken));
 			const deliveries = () => JSON.stringify(session.sandbox.feedbackDeliveries.map(({ status, error }) => ({ status, error })));
 
-			const senderRunId = await runManually(api, SENDER_WORKFLOW_ID, MANUAL_TRIGGER_NODE);
-			await waitFor(
-				'the run of the sending workflow ended',
-				async () => (await executionsOf(api, SENDER_WORKFLOW_ID)).find((run) => run.id === senderRunId && hasEnded(run)),
-				() => 'it is still running',
-			);
-			const senderRun = await session.storedExecution(api, senderRunId);
+			const senderRun = await runToEnd(session, api, SENDER_WORKFLOW_ID, { triggerToStartFrom: { name: MANUAL_TRIGGER_NODE } });
 			assert.equal(senderRun.status, 'success', `the sending run failed: ${senderRun.error}`);
 			const received = (await session.sandboxEvents()).map(({ subtype, body }) => ({ subtype, body }));
 			assert.deepEqual(received, [{ subtype: 'product', body: PRODUCT_WITHOUT_SKU }]);
