@@ -43,13 +43,22 @@ export class EditorApi {
 	) {}
 
 	/** Creates the owner account of a fresh n8n and signs in as it. */
-	static async setUpOwner(url: string): Promise<EditorApi> {
-		const response = await fetch(`${url}/rest/owner/setup`, {
+	static setUpOwner(url: string): Promise<EditorApi> {
+		return EditorApi.session(url, 'owner/setup', OWNER);
+	}
+
+	/** Signs in as the owner that `setUpOwner` created, e.g. after n8n restarted. */
+	static signIn(url: string): Promise<EditorApi> {
+		return EditorApi.session(url, 'login', { emailOrLdapLoginId: OWNER.email, password: OWNER.password });
+	}
+
+	private static async session(url: string, path: string, body: unknown): Promise<EditorApi> {
+		const response = await fetch(`${url}/rest/${path}`, {
 			method: 'POST',
 			headers: { 'content-type': 'application/json', 'browser-id': BROWSER_ID },
-			body: JSON.stringify(OWNER),
+			body: JSON.stringify(body),
 		});
-		if (!response.ok) throw new StepError(`owner setup failed: ${response.status} ${await response.text()}`);
+		if (!response.ok) throw new StepError(`POST /rest/${path} failed: ${response.status} ${await response.text()}`);
 		const cookie = (response.headers.get('set-cookie') ?? '').split(';')[0];
 		return new EditorApi(url, cookie);
 	}

@@ -9,6 +9,9 @@ export interface NodeRun {
 	/** The JSON of the items on each of its outputs. */
 	outputs: Json[][];
 	error?: string;
+	/** When it started (epoch ms) and how long it ran (ms), as n8n measured it. */
+	startTime: number;
+	executionTime: number;
 }
 
 export interface Execution {
@@ -20,6 +23,7 @@ export interface Execution {
 
 interface RawTaskData {
 	startTime: number;
+	executionTime?: number;
 	executionStatus?: string;
 	data?: { main?: Array<Array<{ json: Json }> | null> };
 	error?: { message?: string; description?: string };
@@ -52,6 +56,8 @@ export function executionOf(run: RawRun): Execution {
 			status: task.executionStatus ?? (task.error ? 'error' : 'success'),
 			outputs: (task.data?.main ?? []).map((items) => (items ?? []).map((item) => item.json)),
 			error: task.error ? [task.error.message, task.error.description].filter(Boolean).join(': ') : undefined,
+			startTime: task.startTime,
+			executionTime: task.executionTime ?? 0,
 		}));
 	return { status: run.status, nodes, error: run.data.resultData.error?.message };
 }

@@ -47,6 +47,11 @@ export class ManagedProcess {
 		this.exited.catch(() => undefined);
 	}
 
+	/** Its process ID; undefined when it did not start. */
+	get pid(): number | undefined {
+		return this.child.pid;
+	}
+
 	/** stdout alone, so far. */
 	stdout(): string {
 		return this.stdoutText;

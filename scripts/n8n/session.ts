@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { startSandbox, type RecordedEvent, type Sandbox } from '../../test/sandbox';
+import { startSandbox, type RecordedEvent, type Sandbox, type SandboxOptions } from '../../test/sandbox';
 import { sandboxCredentials } from '../../test/harness';
 import { EditorApi, waitUntilReady } from './editor';
 import { freePort, n8nEnvironment, type N8nPorts } from './environment';
@@ -24,6 +24,12 @@ export interface SessionOptions {
 	port?: number;
 	/** Where to leave a copy of n8n's output when the session closes. */
 	keepLogAt?: string;
+	/** How the sandbox starts; `npm run bench:n8n` keeps no bodies, so that it stays light. */
+	sandbox?: SandboxOptions;
+	/** Settings for every n8n process, on top of `n8nEnvironment`. */
+	env?: NodeJS.ProcessEnv;
+	/** Options for the Node process that runs `n8n start`, before n8n's own arguments (e.g. `--cpu-prof`). */
+	nodeOptions?: string[];
 }
 
 export interface Editor {
@@ -55,7 +61,7 @@ export class N8nSession {
 		mkdirSync(userFolder, { recursive: true });
 		await installIntoUserFolder(tarball, userFolder);
 		step(`installed the package into ${join(userFolder, '.n8n', 'nodes')}`);
-		const sandbox = await startSandbox();
+		const sandbox = await startSandbox(options.sandbox);
 		step(`sandbox listening at ${sandbox.baseUrl}`);
 		const ports = { http: options.port ?? (await freePort()), broker: await freePort() };
 		const session = new N8nSession(installation, userFolder, sandbox, ports, options);
@@ -88,7 +94,7 @@ export class N8nSession {
 		const label = `n8n ${args[0]} (n8n ${this.n8nVersion})`;
 		const started = Date.now();
 		const result = await this.processes.run(label, this.installation.nodeBin, [this.installation.n8nBin, ...args], {
-			env: n8nEnvironment(this.installation, this.userFolder, this.ports),
+			env: this.environment,
 			logFile: this.logFile,
 			timeoutMs: CLI_TIMEOUT_MS,
 		});
@@ -147,8 +153,9 @@ export class N8nSession {
 		step(`starting the n8n ${this.n8nVersion} editor on ${url}`);
 		const started = Date.now();
 		const label = `n8n start (n8n ${this.n8nVersion})`;
-		const server = this.processes.start(label, this.installation.nodeBin, [this.installation.n8nBin, 'start'], {
-			env: n8nEnvironment(this.installation, this.userFolder, this.ports),
+		const args = [...(this.options.nodeOptions ?? []), this.installation.n8nBin, 'start'];
+		const server = this.processes.start(label, this.installation.nodeBin, args, {
+			env: this.environment,
 			logFile: this.logFile,
 		});
 		this.outputs.push(() => server.output());
@@ -171,6 +178,10 @@ export class N8nSession {
 		}
 		await this.sandbox.close();
 		if (!this.options.userFolder && !keepUserFolder) rmSync(this.userFolder, { recursive: true, force: true });
+	}
+
+	private get environment(): NodeJS.ProcessEnv {
+		return { ...n8nEnvironment(this.installation, this.userFolder, this.ports), ...this.options.env };
 	}
 
 	private get logFile(): string {

@@ -1,0 +1,37 @@
+/** Runs workflows in a running `n8n start` through its REST API, as the editor's "Execute workflow" button does. */
+import type { EditorApi } from './editor';
+import { StepError } from './log';
+
+const POLL_MS = 100;
+const FINISHED = new Set(['success', 'error', 'crashed', 'canceled']);
+
+export async function createWorkflow(api: EditorApi, workflow: object): Promise<string> {
+	const created = await api.post<{ id: string }>('workflows', { ...workflow, active: false });
+	return created.id;
+}
+
+/** Starts a full run from the trigger; `workflow` is sent as the editor sends its current, possibly unsaved, state. */
+export async function startRun(api: EditorApi, workflowId: string, workflow: object, trigger: string): Promise<string> {
+	const started = await api.post<{ executionId?: string; waitingForWebhook?: boolean }>(`workflows/${workflowId}/run`, {
+		workflowData: { ...workflow, id: workflowId, active: false, pinData: {} },
+		triggerToStartFrom: { name: trigger },
+	});
+	if (!started.executionId) throw new StepError(`n8n did not start the run: ${JSON.stringify(started)}`);
+	return started.executionId;
+}
+
+/**
+ * Waits until n8n reports the run finished, polling its execution list, which carries no run data (reading a run
+ * of 100,000 items while it runs would cost n8n more than the run). Returns the final status.
+ */
+export async function waitForRun(api: EditorApi, workflowId: string, executionId: string, timeoutMs: number): Promise<string> {
+	const deadline = Date.now() + timeoutMs;
+	const query = `executions?filter=${encodeURIComponent(JSON.stringify({ workflowId }))}&limit=20`;
+	while (Date.now() < deadline) {
+		const { results } = await api.get<{ results: Array<{ id: string; status: string }> }>(query);
+		const status = results.find((execution) => execution.id === executionId)?.status;
+		if (status && FINISHED.has(status)) return status;
+		await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+	}
+	throw new StepError(`execution ${executionId} did not finish within ${timeoutMs / 1000}s`);
+}
