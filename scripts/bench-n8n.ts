@@ -16,15 +16,17 @@
  */
 import { deepStrictEqual } from 'node:assert';
 import { mkdirSync, readFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import type { INodeParameters } from 'n8n-workflow';
 import { contacts, contactFields, userUpsertParameters } from '../test/workflow/batch-fixtures';
 import { formatSummary, profileFile, summarizeProfile, type CpuProfile } from './cpu-profile-summary';
-import { medianFigures, measureRun, type RunFigures } from './n8n/bench-measure';
+import { medianFigures, measureRun, type MeasuredRun, type RunFigures } from './n8n/bench-measure';
+import { formatRatios, formatRows, type PathResult } from './n8n/bench-report';
 import { benchWorkflow, timedNodes, type PathNodes } from './n8n/bench-workflows';
 import { EditorApi } from './n8n/editor';
 import { StepError, step } from './n8n/log';
-import { createWorkflow } from './n8n/manual-run';
+import { createWorkflow, waitForWorkflowRoutes } from './n8n/manual-run';
 import { REPO_ROOT } from './n8n/paths';
 import { runScript } from './n8n/script';
 import { N8nSession, type Editor } from './n8n/session';
@@ -49,10 +51,13 @@ const PATHS: BenchPath[] = [
 const FULL = { items: 10_000, largeItems: 100_000, runs: 2, warmUpItems: 200 };
 const QUICK = { items: 100, largeItems: 1_000, runs: 1, warmUpItems: 0 };
 const SANDBOX_PROBE_REQUESTS = 3_000;
+/**
+ * The HTTP Request node opens 10,000 connections at once and writes to them only after preparing every item, which
+ * on a busy machine takes more than the 60 s Node's server (or nginx) waits for headers: the sandbox waits longer,
+ * and keeps idle connections as long as nginx does, so that the figures are n8n's and not a server's timeouts.
+ */
+const SANDBOX_TIMEOUTS = { keepAliveTimeoutMs: 75_000, headersTimeoutMs: 10 * 60_000 };
 const PROFILE_DIR = join(REPO_ROOT, 'bench-profiles', 'n8n');
-
-/** What issue 13 promises, printed beside the figures; a missed target does not fail the run. */
-const TARGETS = { singleVsHttp: 1, httpVsBatch: 50, largeVsBatch: 10, largePeakRssBytes: 1024 ** 3 };
 
 function mapp(parameters: INodeParameters): PathNodes {
 	return { kind: 'mapp', parameters };
@@ -79,16 +84,17 @@ function parseOptions(args: string[]) {
 
 async function main(): Promise<void> {
 	const options = parseOptions(process.argv.slice(2));
+	const loadAtStart = loadavg()[0];
 	if (options.cpuProfile) mkdirSync(PROFILE_DIR, { recursive: true });
 	const session = await N8nSession.open(STABLE, {
 		// The quick mode checks every event's content, so the sandbox keeps the bodies there.
-		sandbox: { recordBodies: options.quick },
+		sandbox: { recordBodies: options.quick, ...SANDBOX_TIMEOUTS },
 		env: { NODE_FUNCTION_ALLOW_BUILTIN: 'crypto', N8N_LOG_LEVEL: 'warn' },
 		nodeOptions: options.cpuProfile ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`] : [],
 	});
 	// One n8n for the quick check; a fresh one per path for peak memory and for one profile per path.
 	const restartPerPath = !options.quick || options.cpuProfile;
-	const results = new Map<string, { items: number; figures: RunFigures }>();
+	const results: PathResult[] = [];
 	let editor: Editor | undefined;
 	let api: EditorApi | undefined;
 	let ownerExists = false;
@@ -96,22 +102,23 @@ async function main(): Promise<void> {
 		for (const path of options.paths) {
 			if (!editor) {
 				editor = await session.startEditor();
+				await waitForWorkflowRoutes(editor.url);
 				api = ownerExists ? await EditorApi.signIn(editor.url) : await session.signUpOwner(editor);
 				ownerExists = true;
 			}
 			const items = path.large ? options.largeItems : options.items;
-			const figures = await runPath(session, editor, api as EditorApi, path, items, options);
-			results.set(path.key, { items, figures });
-			console.log(row(path, items, figures));
+			const { figures, windows } = await runPath(session, editor, api as EditorApi, path, items, options);
+			results.push({ key: path.key, label: path.label, items, figures });
+			console.log(formatRows(results.slice(-1)));
 			if (restartPerPath) {
 				await editor.process.stop();
 				editor = undefined;
-				if (options.cpuProfile) printProfile(path);
+				if (options.cpuProfile) printProfile(path, windows);
 			}
 		}
 		const probe = await sandboxRequestsPerSecond(session.sandbox, SANDBOX_PROBE_REQUESTS);
-		console.log(`\n${header()}\n${options.paths.map((path) => row(path, results.get(path.key)!.items, results.get(path.key)!.figures)).join('\n')}`);
-		console.log(ratios(results, probe));
+		console.log(`\n${formatRows(results)}\n${formatRatios(results, probe)}`);
+		console.log(`machine: ${cpus().length} CPUs, load average (1 min) ${loadAtStart.toFixed(1)} at the start, ${loadavg()[0].toFixed(1)} at the end`);
 	} finally {
 		await session.close();
 	}
@@ -124,7 +131,7 @@ async function runPath(
 	path: BenchPath,
 	items: number,
 	options: ReturnType<typeof parseOptions>,
-): Promise<RunFigures> {
+): Promise<{ figures: RunFigures; windows: Array<[number, number]> }> {
 	const name = `bench:n8n (${path.key}) ${path.label}`;
 	const workflow = (count: number) => benchWorkflow(name, count, path.nodes, session.sandbox);
 	const workflowId = await createWorkflow(api, workflow(items));
@@ -135,13 +142,13 @@ async function runPath(
 		const warmUpItems = Math.min(options.warmUpItems, items);
 		await measureRun({ ...target, workflow: workflow(warmUpItems), items: warmUpItems });
 	}
-	const runs: RunFigures[] = [];
+	const runs: MeasuredRun[] = [];
 	for (let run = 0; run < options.runs(path.large); run++) {
 		step(`(${path.key}) ${path.label}, ${items.toLocaleString('en')} items: run ${run + 1}`);
 		runs.push(await measureRun({ ...target, workflow: workflow(items), items }));
 		if (options.quick) checkEvents(session, items);
 	}
-	return medianFigures(runs);
+	return { figures: medianFigures(runs), windows: runs.map((run) => run.windowUs) };
 }
 
 /** The events the sandbox received are exactly the generated contacts, as Mapp's user event bodies. */
@@ -152,51 +159,12 @@ function checkEvents(session: N8nSession, items: number): void {
 	deepStrictEqual(received.sort(byEmail), expected.sort(byEmail), 'the sandbox received other events than the contacts');
 }
 
-function printProfile(path: BenchPath): void {
+/** The profile of the n8n that just stopped, over its measured runs only (not its start or the warm-up). */
+function printProfile(path: BenchPath, windows: Array<[number, number]>): void {
 	const file = profileFile(PROFILE_DIR);
 	const profile = JSON.parse(readFileSync(file, 'utf8')) as CpuProfile;
-	console.log(`\n${formatSummary(summarizeProfile(profile), `CPU profile of n8n, path (${path.key}) ${path.label}: ${file}`)}\n`);
-}
-
-const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
-const mb = (bytes: number) => `${Math.round(bytes / 1024 ** 2)} MB`;
-
-function header(): string {
-	return `${'path'.padEnd(40)} ${'items'.padStart(7)}  ${'node time'.padStart(16)}  ${'wall'.padStart(8)}  ${'requests'.padStart(8)}  ${'accepted'.padStart(8)}  ${'n8n CPU'.padStart(8)}  ${'sandbox'.padStart(7)}  ${'peak RSS'.padStart(8)}  ${'in node'.padStart(8)}`;
-}
-
-function row(path: BenchPath, items: number, f: RunFigures): string {
-	const nodeTime = f.nodeMsEach.length > 1 ? f.nodeMsEach.map((ms) => (ms / 1000).toFixed(2)).join(' + ') + ' s' : seconds(f.nodeMs);
-	const sandboxShare = `${Math.round((100 * f.sandboxCpuMs) / f.wallMs)} %`;
-	return `${`(${path.key}) ${path.label}`.padEnd(40)} ${items.toLocaleString('en').padStart(7)}  ${nodeTime.padStart(16)}  ${seconds(f.wallMs).padStart(8)}  ${String(f.requests).padStart(8)}  ${String(f.accepted).padStart(8)}  ${seconds(f.n8nCpuMs).padStart(8)}  ${sandboxShare.padStart(7)}  ${mb(f.peakRssBytes).padStart(8)}  ${`+${mb(f.nodeRssGrowthBytes)}`.padStart(8)}`;
-}
-
-function ratios(results: Map<string, { items: number; figures: RunFigures }>, probePerSecond: number): string {
-	const node = (key: string) => results.get(key)?.figures.nodeMs;
-	const lines = ['', 'node time / wall: as n8n records it / REST call to finished; n8n CPU: n8n and its task runner; sandbox: CPU share of',
-		'this process (sandbox, sampling, polling); peak RSS: n8n and its task runner; in node: RSS growth while the timed nodes ran', ''];
-	const check = (name: string, value: number | undefined, target: string, met: (v: number) => boolean) => {
-		if (value !== undefined && Number.isFinite(value)) lines.push(`${name.padEnd(52)} ${value.toFixed(1).padStart(7)}x  target ${target}  ${met(value) ? 'met' : 'MISSED'}`);
-	};
-	const ratio = (a?: number, b?: number) => (a === undefined || b === undefined ? undefined : a / b);
-	check('(b)/(a) single operation vs HTTP Request path', ratio(node('b'), node('a')), `<= ${TARGETS.singleVsHttp}x`, (v) => v <= TARGETS.singleVsHttp);
-	check('(a)/(c) HTTP Request path vs Batch', ratio(node('a'), node('c')), `>= ${TARGETS.httpVsBatch}x`, (v) => v >= TARGETS.httpVsBatch);
-	check('(d)/(c) 100k vs 10k, one item per input', ratio(node('d'), node('c')), `<= ${TARGETS.largeVsBatch}x`, (v) => v <= TARGETS.largeVsBatch);
-	check('(e)/(c) 100k vs 10k, One Item per Batch', ratio(node('e'), node('c')), `<= ${TARGETS.largeVsBatch}x`, (v) => v <= TARGETS.largeVsBatch);
-	const perBatchRss = results.get('e')?.figures.peakRssBytes;
-	if (perBatchRss !== undefined) {
-		const met = perBatchRss < TARGETS.largePeakRssBytes ? 'met' : 'MISSED';
-		lines.push(`${'(e) n8n peak RSS'.padEnd(52)} ${mb(perBatchRss).padStart(8)}  target < ${mb(TARGETS.largePeakRssBytes)}  ${met}`);
-	}
-	const all = [...results.values()].map(({ figures }) => figures);
-	const maxShare = Math.max(...all.map((f) => (100 * f.sandboxCpuMs) / f.wallMs));
-	const fastest = Math.max(...all.map((f) => f.requests / (f.wallMs / 1000)));
-	lines.push(
-		'',
-		`sandbox: at most ${Math.round(maxShare)} % of a CPU during any run; alone it answers ${Math.round(probePerSecond)} single-event requests/s`,
-		`         (plain client in the same process), n8n sent at most ${Math.round(fastest)} requests/s`,
-	);
-	return lines.join('\n');
+	const title = `CPU profile of n8n during the measured runs of (${path.key}) ${path.label}, ${file}`;
+	console.log(`\n${formatSummary(summarizeProfile(profile, { windows }), title)}\n`);
 }
 
 runScript(main);

@@ -22,6 +22,8 @@ interface ProfileNode {
 /** The `.cpuprofile` JSON: a call tree, and which tree node was on top of the stack at each sample. */
 export interface CpuProfile {
 	nodes: ProfileNode[];
+	/** Microseconds on the system's monotonic clock, which `process.hrtime` reads too. */
+	startTime: number;
 	samples: number[];
 	/** Microseconds since the previous sample, one per sample. */
 	timeDeltas: number[];
@@ -52,14 +54,30 @@ export const DEFAULT_UNDER = [
 	'n8n-nodes-mapp-connect',
 ];
 
-export function summarizeProfile(profile: CpuProfile, options: { top?: number; under?: string[] } = {}): ProfileSummary {
+export interface SummaryOptions {
+	top?: number;
+	under?: string[];
+	/** Only samples within one of these [from, to] spans (monotonic microseconds, as `monotonicMicros()`). */
+	windows?: Array<[number, number]>;
+}
+
+/** Now on the clock of the profiles' timestamps. */
+export function monotonicMicros(): number {
+	return Number(process.hrtime.bigint() / 1000n);
+}
+
+export function summarizeProfile(profile: CpuProfile, options: SummaryOptions = {}): ProfileSummary {
 	const byId = new Map(profile.nodes.map((node) => [node.id, node]));
 	const parentOf = new Map<number, number>();
 	for (const node of profile.nodes) for (const child of node.children ?? []) parentOf.set(child, node.id);
 
 	const selfMsById = new Map<number, number>();
+	let at = profile.startTime;
 	profile.samples.forEach((id, index) => {
-		selfMsById.set(id, (selfMsById.get(id) ?? 0) + (profile.timeDeltas[index] ?? 0) / 1000);
+		const delta = profile.timeDeltas[index] ?? 0;
+		at += delta;
+		if (options.windows && !options.windows.some(([from, to]) => at >= from && at <= to)) return;
+		selfMsById.set(id, (selfMsById.get(id) ?? 0) + delta / 1000);
 	});
 
 	let busyMs = 0;
@@ -96,7 +114,7 @@ export function summarizeProfile(profile: CpuProfile, options: { top?: number; u
 	}
 	const top = [...selfByName]
 		.map(([name, selfMs]) => ({ name, selfMs }))
-		.sort((a, b) => b.selfMs - a.selfMs)
+		.sort((a, b) => b.selfMs - a.selfMs || a.name.localeCompare(b.name))
 		.slice(0, options.top ?? 25);
 	return { busyMs, idleMs, top, under: patterns.map(({ source }, index) => ({ pattern: source, ms: underMs[index] })) };
 }

@@ -1,5 +1,6 @@
 /** One measured run of a `npm run bench:n8n` path in a running n8n: times, requests, memory, CPU. */
 import type { Sandbox } from '../../test/sandbox';
+import { monotonicMicros } from '../cpu-profile-summary';
 import { NODE_NAMES, type WorkflowJson } from './bench-workflows';
 import type { EditorApi } from './editor';
 import { StepError } from './log';
@@ -21,12 +22,19 @@ export interface RunFigures {
 	accepted: number;
 	/** Peak RSS of n8n's process tree (n8n and its task runner) during the run. */
 	peakRssBytes: number;
+	/** Peak RSS of the `n8n start` process alone. */
+	mainPeakRssBytes: number;
 	/** How much that RSS grew while the timed nodes ran. */
 	nodeRssGrowthBytes: number;
 	/** CPU time of n8n's process tree during the run. */
 	n8nCpuMs: number;
 	/** CPU time of this process (the sandbox, the sampling and the polling) during the run. */
 	sandboxCpuMs: number;
+}
+
+export interface MeasuredRun extends RunFigures {
+	/** When the run started and ended, on the clock of CPU profiles (`monotonicMicros`). */
+	windowUs: [number, number];
 }
 
 export interface RunTarget {
@@ -40,7 +48,7 @@ export interface RunTarget {
 	timed: string[];
 }
 
-export async function measureRun({ session, api, n8nPid, workflowId, workflow, items, timed }: RunTarget): Promise<RunFigures> {
+export async function measureRun({ session, api, n8nPid, workflowId, workflow, items, timed }: RunTarget): Promise<MeasuredRun> {
 	const sandbox: Sandbox = session.sandbox;
 	sandbox.reset();
 	const treeCpu = () => processTree(n8nPid).reduce((sum, pid) => sum + cpuMsOf(pid), 0);
@@ -48,16 +56,21 @@ export async function measureRun({ session, api, n8nPid, workflowId, workflow, i
 	const n8nCpuBefore = treeCpu();
 	const ownCpuBefore = process.cpuUsage();
 	sampler.start();
+	const startedUs = monotonicMicros();
 	const started = performance.now();
 	const executionId = await startRun(api, workflowId, workflow, NODE_NAMES.start);
 	const status = await waitForRun(api, workflowId, executionId, RUN_TIMEOUT_MS);
 	const wallMs = performance.now() - started;
+	const endedUs = monotonicMicros();
 	const samples = sampler.stop();
 	const ownCpu = process.cpuUsage(ownCpuBefore);
 	const n8nCpuMs = treeCpu() - n8nCpuBefore;
 
 	const execution = await session.storedExecution(api, executionId);
-	if (status !== 'success') throw new StepError(`the run ended with status ${status}: ${execution.error ?? ''}`);
+	if (status !== 'success') {
+		const received = `the sandbox got ${sandbox.requests.length} requests and accepted ${sandbox.eventCount} of ${items} events`;
+		throw new StepError(`the run ended with status ${status} after ${Math.round(wallMs / 1000)} s (${received}): ${execution.error ?? ''}`);
+	}
 	const runs = timed.map((name) => execution.nodes.find((node) => node.node === name));
 	const missing = timed.filter((_, index) => !runs[index]);
 	if (missing.length) throw new StepError(`n8n recorded no run of ${missing.join(', ')}`);
@@ -65,7 +78,8 @@ export async function measureRun({ session, api, n8nPid, workflowId, workflow, i
 	const firstStart = Math.min(...runs.map((run) => run?.startTime ?? 0));
 	const lastEnd = Math.max(...runs.map((run) => (run?.startTime ?? 0) + (run?.executionTime ?? 0)));
 
-	const figures: RunFigures = {
+	const figures: MeasuredRun = {
+		windowUs: [startedUs, endedUs],
 		nodeMs: nodeMsEach.reduce((sum, ms) => sum + ms, 0),
 		nodeMsEach,
 		wallMs,
@@ -73,6 +87,7 @@ export async function measureRun({ session, api, n8nPid, workflowId, workflow, i
 		rejected: sandbox.requests.filter((request) => request.status !== 200).length,
 		accepted: sandbox.eventCount,
 		peakRssBytes: peakBytes(samples),
+		mainPeakRssBytes: peakBytes(samples, 'rootBytes'),
 		nodeRssGrowthBytes: growthDuring(samples, firstStart, lastEnd),
 		n8nCpuMs,
 		sandboxCpuMs: (ownCpu.user + ownCpu.system) / 1000,
@@ -100,6 +115,7 @@ export function medianFigures(runs: RunFigures[]): RunFigures {
 		rejected: Math.max(...runs.map((run) => run.rejected)),
 		accepted: median((run) => run.accepted),
 		peakRssBytes: Math.max(...runs.map((run) => run.peakRssBytes)),
+		mainPeakRssBytes: Math.max(...runs.map((run) => run.mainPeakRssBytes)),
 		nodeRssGrowthBytes: Math.max(...runs.map((run) => run.nodeRssGrowthBytes)),
 		n8nCpuMs: median((run) => run.n8nCpuMs),
 		sandboxCpuMs: median((run) => run.sandboxCpuMs),

@@ -35,6 +35,16 @@ export async function waitUntilReady(url: string, server: ManagedProcess): Promi
 	throw new StepError(`n8n start was not ready within ${READY_TIMEOUT_MS / 1000}s; its output ends:\n${tail(server.output())}`);
 }
 
+/** An answer of n8n's REST API other than 2xx. */
+export class RestError extends StepError {
+	constructor(
+		message: string,
+		readonly status: number,
+	) {
+		super(message);
+	}
+}
+
 /** A signed-in session on n8n's internal REST API, as the editor uses it. */
 export class EditorApi {
 	private constructor(
@@ -78,7 +88,7 @@ export class EditorApi {
 			body: body === undefined ? undefined : JSON.stringify(body),
 		});
 		const text = await response.text();
-		if (!response.ok) throw new StepError(`${method} /rest/${path} failed: ${response.status} ${text}`);
+		if (!response.ok) throw new RestError(`${method} /rest/${path} failed: ${response.status} ${text}`, response.status);
 		return (JSON.parse(text) as { data: T }).data;
 	}
 

@@ -1,9 +1,22 @@
 /** Runs workflows in a running `n8n start` through its REST API, as the editor's "Execute workflow" button does. */
-import type { EditorApi } from './editor';
+import { RestError, type EditorApi } from './editor';
 import { StepError } from './log';
 
 const POLL_MS = 100;
 const FINISHED = new Set(['success', 'error', 'crashed', 'canceled']);
+
+/**
+ * n8n answers `/rest/settings` before it has registered every controller (more so when profiled): waits until the
+ * workflow routes answer something else than 404.
+ */
+export async function waitForWorkflowRoutes(url: string, timeoutMs = 120_000): Promise<void> {
+	const deadline = Date.now() + timeoutMs;
+	// Unauthenticated: 401 once the route is there.
+	while ((await fetch(`${url}/rest/workflows`, { method: 'POST' })).status === 404) {
+		if (Date.now() > deadline) throw new StepError(`n8n did not serve /rest/workflows within ${timeoutMs / 1000}s`);
+		await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+	}
+}
 
 export async function createWorkflow(api: EditorApi, workflow: object): Promise<string> {
 	const created = await api.post<{ id: string }>('workflows', { ...workflow, active: false });
@@ -28,9 +41,16 @@ export async function waitForRun(api: EditorApi, workflowId: string, executionId
 	const deadline = Date.now() + timeoutMs;
 	const query = `executions?filter=${encodeURIComponent(JSON.stringify({ workflowId }))}&limit=20`;
 	while (Date.now() < deadline) {
-		const { results } = await api.get<{ results: Array<{ id: string; status: string }> }>(query);
-		const status = results.find((execution) => execution.id === executionId)?.status;
-		if (status && FINISHED.has(status)) return status;
+		try {
+			const { results } = await api.get<{ results: Array<{ id: string; status: string }> }>(query);
+			const status = results.find((execution) => execution.id === executionId)?.status;
+			if (status && FINISHED.has(status)) return status;
+		} catch (error) {
+			// While a run blocks n8n's event loop, n8n may close a kept-alive connection just as it is reused (fetch's
+			// TypeError), or find its own database check late and answer 503 "Database is not ready": ask again.
+			const transient = error instanceof TypeError || (error instanceof RestError && error.status === 503);
+			if (!transient) throw error;
+		}
 		await new Promise((resolve) => setTimeout(resolve, POLL_MS));
 	}
 	throw new StepError(`execution ${executionId} did not finish within ${timeoutMs / 1000}s`);

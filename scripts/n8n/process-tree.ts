@@ -44,6 +44,8 @@ export interface RssSample {
 	at: number;
 	/** The whole tree's resident memory. */
 	bytes: number;
+	/** The root process's alone. */
+	rootBytes: number;
 }
 
 /** Samples the summed RSS of a process tree at a fixed interval, from `start` until `stop`. */
@@ -69,17 +71,18 @@ export class RssSampler {
 	}
 
 	private sample(): void {
-		const bytes = processTree(this.rootPid).reduce((sum, pid) => sum + rssOf(pid), 0);
-		this.samples.push({ at: Date.now(), bytes });
+		const rootBytes = rssOf(this.rootPid);
+		const bytes = processTree(this.rootPid).reduce((sum, pid) => sum + (pid === this.rootPid ? rootBytes : rssOf(pid)), 0);
+		this.samples.push({ at: Date.now(), bytes, rootBytes });
 	}
 }
 
-export function peakBytes(samples: RssSample[], from = -Infinity, to = Infinity): number {
-	return samples.filter(({ at }) => at >= from && at <= to).reduce((peak, { bytes }) => Math.max(peak, bytes), 0);
+export function peakBytes(samples: RssSample[], of: 'bytes' | 'rootBytes' = 'bytes', from = -Infinity, to = Infinity): number {
+	return samples.filter(({ at }) => at >= from && at <= to).reduce((peak, sample) => Math.max(peak, sample[of]), 0);
 }
 
 /** How much the tree grew while a node ran: its peak in the window over the last sample before the window. */
 export function growthDuring(samples: RssSample[], from: number, to: number): number {
 	const before = samples.filter(({ at }) => at < from).at(-1)?.bytes ?? samples[0]?.bytes ?? 0;
-	return Math.max(0, peakBytes(samples, from, to) - before);
+	return Math.max(0, peakBytes(samples, 'bytes', from, to) - before);
 }

@@ -61,6 +61,7 @@ describe('summarizeProfile', () => {
 			{ id: 4, callFrame: frame('send', 'file:///u/.n8n/nodes/node_modules/n8n-nodes-mapp-connect/dist/send.js') },
 			{ id: 5, callFrame: frame('(idle)') },
 		],
+		startTime: 1_000_000,
 		samples: [3, 3, 2, 4, 5, 3],
 		timeDeltas: [1000, 1000, 2000, 500, 9000, 1000],
 	};
@@ -78,5 +79,16 @@ describe('summarizeProfile', () => {
 	it('counts the time under a frame, its callees included', () => {
 		const under = summarizeProfile(profile, { under: ['routing-node', 'expression', 'mapp-connect'] }).under;
 		expect(under.map(({ ms }) => ms)).toEqual([5, 3, 0.5]);
+	});
+
+	it('counts only the samples within the given time windows', () => {
+		// The samples are taken at 1.001, 1.002, 1.004, 1.0045, 1.0135 and 1.0145 s.
+		const summary = summarizeProfile(profile, { windows: [[1_001_500, 1_004_000], [1_014_000, 1_015_000]] });
+		expect(summary.top).toEqual([
+			{ name: 'resolve n8n-workflow/dist/expression.js:1', selfMs: 2 },
+			{ name: 'runNode n8n-core/dist/execution-engine/routing-node.js:1', selfMs: 2 },
+		]);
+		expect(summary.busyMs).toBe(4);
+		expect(summary.idleMs).toBe(0);
 	});
 });
