@@ -4,7 +4,7 @@ import { monotonicMicros } from '../cpu-profile-summary';
 import { NODE_NAMES, type WorkflowJson } from './bench-workflows';
 import type { EditorApi } from './editor';
 import { StepError } from './log';
-import { startRun, waitForRun } from './manual-run';
+import { retryingTransient, startRun, waitForRun } from './manual-run';
 import { RssSampler, cpuMsOf, growthDuring, peakBytes, processTree } from './process-tree';
 import type { N8nSession } from './session';
 
@@ -66,7 +66,7 @@ export async function measureRun({ session, api, n8nPid, workflowId, workflow, i
 	const ownCpu = process.cpuUsage(ownCpuBefore);
 	const n8nCpuMs = treeCpu() - n8nCpuBefore;
 
-	const execution = await session.storedExecution(api, executionId);
+	const execution = await retryingTransient(() => session.storedExecution(api, executionId));
 	if (status !== 'success') {
 		const received = `the sandbox got ${sandbox.requests.length} requests and accepted ${sandbox.eventCount} of ${items} events`;
 		throw new StepError(`the run ended with status ${status} after ${Math.round(wallMs / 1000)} s (${received}): ${execution.error ?? ''}`);

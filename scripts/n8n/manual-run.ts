@@ -3,6 +3,7 @@ import { RestError, type EditorApi } from './editor';
 import { StepError } from './log';
 
 const POLL_MS = 100;
+const RETRY_MS = 1000;
 const FINISHED = new Set(['success', 'error', 'crashed', 'canceled']);
 
 /**
@@ -14,7 +15,7 @@ export async function waitForWorkflowRoutes(url: string, timeoutMs = 120_000): P
 	// Unauthenticated: 401 once the route is there.
 	while ((await fetch(`${url}/rest/workflows`, { method: 'POST' })).status === 404) {
 		if (Date.now() > deadline) throw new StepError(`n8n did not serve /rest/workflows within ${timeoutMs / 1000}s`);
-		await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+		await sleep(POLL_MS);
 	}
 }
 
@@ -25,10 +26,11 @@ export async function createWorkflow(api: EditorApi, workflow: object): Promise<
 
 /** Starts a full run from the trigger; `workflow` is sent as the editor sends its current, possibly unsaved, state. */
 export async function startRun(api: EditorApi, workflowId: string, workflow: object, trigger: string): Promise<string> {
-	const started = await api.post<{ executionId?: string; waitingForWebhook?: boolean }>(`workflows/${workflowId}/run`, {
-		workflowData: { ...workflow, id: workflowId, active: false, pinData: {} },
-		triggerToStartFrom: { name: trigger },
-	});
+	const body = { workflowData: { ...workflow, id: workflowId, active: false, pinData: {} }, triggerToStartFrom: { name: trigger } };
+	// Refused with 503 or on a closed connection, the run has not started: asking again starts it once.
+	const started = await retryingTransient(() =>
+		api.post<{ executionId?: string; waitingForWebhook?: boolean }>(`workflows/${workflowId}/run`, body),
+	);
 	if (!started.executionId) throw new StepError(`n8n did not start the run: ${JSON.stringify(started)}`);
 	return started.executionId;
 }
@@ -41,17 +43,30 @@ export async function waitForRun(api: EditorApi, workflowId: string, executionId
 	const deadline = Date.now() + timeoutMs;
 	const query = `executions?filter=${encodeURIComponent(JSON.stringify({ workflowId }))}&limit=20`;
 	while (Date.now() < deadline) {
-		try {
-			const { results } = await api.get<{ results: Array<{ id: string; status: string }> }>(query);
-			const status = results.find((execution) => execution.id === executionId)?.status;
-			if (status && FINISHED.has(status)) return status;
-		} catch (error) {
-			// While a run blocks n8n's event loop, n8n may close a kept-alive connection just as it is reused (fetch's
-			// TypeError), or find its own database check late and answer 503 "Database is not ready": ask again.
-			const transient = error instanceof TypeError || (error instanceof RestError && error.status === 503);
-			if (!transient) throw error;
-		}
-		await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+		const { results } = await retryingTransient(() => api.get<{ results: Array<{ id: string; status: string }> }>(query));
+		const status = results.find((execution) => execution.id === executionId)?.status;
+		if (status && FINISHED.has(status)) return status;
+		await sleep(POLL_MS);
 	}
 	throw new StepError(`execution ${executionId} did not finish within ${timeoutMs / 1000}s`);
 }
+
+/**
+ * Repeats a call of n8n's REST API that failed for a passing reason. While a run blocks n8n's event loop, n8n may
+ * close a kept-alive connection just as it is reused (fetch's TypeError), and after such a run its database check,
+ * which came late, has it answer 503 "Database is not ready" until the next check.
+ */
+export async function retryingTransient<T>(read: () => Promise<T>, timeoutMs = 120_000): Promise<T> {
+	const deadline = Date.now() + timeoutMs;
+	for (;;) {
+		try {
+			return await read();
+		} catch (error) {
+			const transient = error instanceof TypeError || (error instanceof RestError && error.status === 503);
+			if (!transient || Date.now() > deadline) throw error;
+		}
+		await sleep(RETRY_MS);
+	}
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
