@@ -5,13 +5,14 @@
  *   (a) what a user builds without this package: a Code node signing each request, then the HTTP Request node,
  *   (b) Mapp Connect User → Create or Update, (c) Batch → Send, and with 100,000 contacts
  *   (d) Batch → Send with one output item per input and (e) with Output → One Item per Batch.
- * n8n restarts before each path, so that each path's peak memory is its own; a small warm-up run precedes the
- * measured runs. Node time is the nodes' execution time as n8n records it; every event must reach the sandbox.
+ * Each measured run has a fresh n8n, warmed up by a run of 200 items, so that its peak memory is its own. Node time
+ * is the nodes' execution time as n8n records it; every event must reach the sandbox, or the benchmark fails.
  *
  *   npm run bench:n8n                            all paths; median of 2 runs (the 100,000-item paths once)
  *   npm run bench:n8n -- --quick                 small sizes, one n8n, checks every event the sandbox receives
  *   npm run bench:n8n -- --only b --items 2000 --cpu-prof
- *                                                profiles n8n (node --cpu-prof) and prints the top functions
+ *                                                profiles n8n (node --cpu-prof; one run) and prints the functions
+ *                                                that took the most time during the measured run
  * Options: --only a,c  --items N (10,000-item paths)  --large-items N  --runs N  --cpu-prof
  */
 import { deepStrictEqual } from 'node:assert';
@@ -63,6 +64,8 @@ function mapp(parameters: INodeParameters): PathNodes {
 	return { kind: 'mapp', parameters };
 }
 
+type Options = ReturnType<typeof parseOptions>;
+
 function parseOptions(args: string[]) {
 	const value = (name: string) => {
 		const at = args.indexOf(name);
@@ -77,7 +80,8 @@ function parseOptions(args: string[]) {
 		paths: PATHS.filter((path) => !only || only.includes(path.key)),
 		items: Number(value('--items') ?? sizes.items),
 		largeItems: Number(value('--large-items') ?? sizes.largeItems),
-		runs: (large: boolean) => Number(value('--runs') ?? (large ? 1 : sizes.runs)),
+		// One profile is enough to read; the figures are medians of several runs.
+		runs: (large: boolean) => Number(value('--runs') ?? (large || args.includes('--cpu-prof') ? 1 : sizes.runs)),
 		warmUpItems: sizes.warmUpItems,
 	};
 }
@@ -92,29 +96,13 @@ async function main(): Promise<void> {
 		env: { NODE_FUNCTION_ALLOW_BUILTIN: 'crypto', N8N_LOG_LEVEL: 'warn' },
 		nodeOptions: options.cpuProfile ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`] : [],
 	});
-	// One n8n for the quick check; a fresh one per path for peak memory and for one profile per path.
-	const restartPerPath = !options.quick || options.cpuProfile;
+	const n8n = new RunningN8n(session);
 	const results: PathResult[] = [];
-	let editor: Editor | undefined;
-	let api: EditorApi | undefined;
-	let ownerExists = false;
 	try {
 		for (const path of options.paths) {
-			if (!editor) {
-				editor = await session.startEditor();
-				await waitForWorkflowRoutes(editor.url);
-				api = ownerExists ? await EditorApi.signIn(editor.url) : await session.signUpOwner(editor);
-				ownerExists = true;
-			}
-			const items = path.large ? options.largeItems : options.items;
-			const { figures, windows } = await runPath(session, editor, api as EditorApi, path, items, options);
-			results.push({ key: path.key, label: path.label, items, figures });
+			const figures = await runPath(session, n8n, path, options);
+			results.push(figures);
 			console.log(formatRows(results.slice(-1)));
-			if (restartPerPath) {
-				await editor.process.stop();
-				editor = undefined;
-				if (options.cpuProfile) printProfile(path, windows);
-			}
 		}
 		const probe = await sandboxRequestsPerSecond(session.sandbox, SANDBOX_PROBE_REQUESTS);
 		console.log(`\n${formatRows(results)}\n${formatRatios(results, probe)}`);
@@ -124,31 +112,58 @@ async function main(): Promise<void> {
 	}
 }
 
-async function runPath(
-	session: N8nSession,
-	editor: Editor,
-	api: EditorApi,
-	path: BenchPath,
-	items: number,
-	options: ReturnType<typeof parseOptions>,
-): Promise<{ figures: RunFigures; windows: Array<[number, number]> }> {
-	const name = `bench:n8n (${path.key}) ${path.label}`;
-	const workflow = (count: number) => benchWorkflow(name, count, path.nodes, session.sandbox);
-	const workflowId = await createWorkflow(api, workflow(items));
-	const n8nPid = editor.process.pid;
-	if (n8nPid === undefined) throw new StepError('n8n start has no process ID');
-	const target = { session, api, n8nPid, workflowId, timed: timedNodes(path.nodes) };
-	if (options.warmUpItems) {
-		const warmUpItems = Math.min(options.warmUpItems, items);
-		await measureRun({ ...target, workflow: workflow(warmUpItems), items: warmUpItems });
+/** `n8n start`, started when needed and signed in to. */
+class RunningN8n {
+	private running?: { editor: Editor; api: EditorApi; pid: number };
+	private ownerExists = false;
+
+	constructor(private readonly session: N8nSession) {}
+
+	/** The running n8n, and whether it has just started. */
+	async get(): Promise<{ api: EditorApi; pid: number; fresh: boolean }> {
+		if (this.running) return { ...this.running, fresh: false };
+		const editor = await this.session.startEditor();
+		await waitForWorkflowRoutes(editor.url);
+		const api = this.ownerExists ? await EditorApi.signIn(editor.url) : await this.session.signUpOwner(editor);
+		this.ownerExists = true;
+		const pid = editor.process.pid;
+		if (pid === undefined) throw new StepError('n8n start has no process ID');
+		this.running = { editor, api, pid };
+		return { ...this.running, fresh: true };
 	}
+
+	async stop(): Promise<void> {
+		await this.running?.editor.process.stop();
+		this.running = undefined;
+	}
+}
+
+/**
+ * The runs of one path. Outside the quick mode, each in a fresh n8n after a warm-up run, so that each run's peak
+ * memory is its own (not what earlier runs left) and, with --cpu-prof, each run has its own profile.
+ */
+async function runPath(session: N8nSession, n8n: RunningN8n, path: BenchPath, options: Options): Promise<PathResult> {
+	const items = path.large ? options.largeItems : options.items;
+	const workflow = (count: number) => benchWorkflow(`bench:n8n (${path.key}) ${path.label}`, count, path.nodes, session.sandbox);
+	const restartPerRun = !options.quick || options.cpuProfile;
+	let workflowId: string | undefined;
 	const runs: MeasuredRun[] = [];
-	for (let run = 0; run < options.runs(path.large); run++) {
-		step(`(${path.key}) ${path.label}, ${items.toLocaleString('en')} items: run ${run + 1}`);
-		runs.push(await measureRun({ ...target, workflow: workflow(items), items }));
+	for (let run = 1; run <= options.runs(path.large); run++) {
+		const { api, pid, fresh } = await n8n.get();
+		workflowId ??= await createWorkflow(api, workflow(items));
+		const target = { session, api, n8nPid: pid, workflowId, timed: timedNodes(path.nodes) };
+		const warmUpItems = Math.min(options.warmUpItems, items);
+		if (fresh && warmUpItems) await measureRun({ ...target, workflow: workflow(warmUpItems), items: warmUpItems });
+		step(`(${path.key}) ${path.label}, ${items.toLocaleString('en')} items: run ${run}`);
+		const measured = await measureRun({ ...target, workflow: workflow(items), items });
+		runs.push(measured);
 		if (options.quick) checkEvents(session, items);
+		if (restartPerRun) {
+			await n8n.stop();
+			if (options.cpuProfile) printProfile(`(${path.key}) ${path.label}, run ${run}`, measured.windowUs);
+		}
 	}
-	return { figures: medianFigures(runs), windows: runs.map((run) => run.windowUs) };
+	return { key: path.key, label: path.label, items, figures: medianFigures(runs) };
 }
 
 /** The events the sandbox received are exactly the generated contacts, as Mapp's user event bodies. */
@@ -159,12 +174,11 @@ function checkEvents(session: N8nSession, items: number): void {
 	deepStrictEqual(received.sort(byEmail), expected.sort(byEmail), 'the sandbox received other events than the contacts');
 }
 
-/** The profile of the n8n that just stopped, over its measured runs only (not its start or the warm-up). */
-function printProfile(path: BenchPath, windows: Array<[number, number]>): void {
+/** The profile of the n8n that just stopped, over its measured run only (not its start or the warm-up). */
+function printProfile(title: string, window: [number, number]): void {
 	const file = profileFile(PROFILE_DIR);
 	const profile = JSON.parse(readFileSync(file, 'utf8')) as CpuProfile;
-	const title = `CPU profile of n8n during the measured runs of (${path.key}) ${path.label}, ${file}`;
-	console.log(`\n${formatSummary(summarizeProfile(profile, { windows }), title)}\n`);
+	console.log(`\n${formatSummary(summarizeProfile(profile, { windows: [window] }), `CPU profile of n8n, ${title}, ${file}`)}\n`);
 }
 
 runScript(main);

@@ -100,7 +100,7 @@ export async function measureRun({ session, api, n8nPid, workflowId, workflow, i
 	return figures;
 }
 
-/** The median of each figure over the runs (for two runs, their mean); the peaks are the highest of all runs. */
+/** The median of each figure over the runs (for two runs, their mean). */
 export function medianFigures(runs: RunFigures[]): RunFigures {
 	const median = (pick: (run: RunFigures) => number) => {
 		const sorted = runs.map(pick).sort((a, b) => a - b);
@@ -112,11 +112,11 @@ export function medianFigures(runs: RunFigures[]): RunFigures {
 		nodeMsEach: runs[0].nodeMsEach.map((_, index) => median((run) => run.nodeMsEach[index])),
 		wallMs: median((run) => run.wallMs),
 		requests: median((run) => run.requests),
-		rejected: Math.max(...runs.map((run) => run.rejected)),
+		rejected: median((run) => run.rejected),
 		accepted: median((run) => run.accepted),
-		peakRssBytes: Math.max(...runs.map((run) => run.peakRssBytes)),
-		mainPeakRssBytes: Math.max(...runs.map((run) => run.mainPeakRssBytes)),
-		nodeRssGrowthBytes: Math.max(...runs.map((run) => run.nodeRssGrowthBytes)),
+		peakRssBytes: median((run) => run.peakRssBytes),
+		mainPeakRssBytes: median((run) => run.mainPeakRssBytes),
+		nodeRssGrowthBytes: median((run) => run.nodeRssGrowthBytes),
 		n8nCpuMs: median((run) => run.n8nCpuMs),
 		sandboxCpuMs: median((run) => run.sandboxCpuMs),
 	};
