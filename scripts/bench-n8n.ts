@@ -27,7 +27,7 @@ import { formatRatios, formatRows, type PathResult } from './n8n/bench-report';
 import { benchWorkflow, timedNodes, type PathNodes } from './n8n/bench-workflows';
 import { EditorApi } from './n8n/editor';
 import { StepError, step } from './n8n/log';
-import { createWorkflow, waitForWorkflowRoutes } from './n8n/manual-run';
+import { createWorkflow } from './n8n/manual-run';
 import { REPO_ROOT } from './n8n/paths';
 import { runScript } from './n8n/script';
 import { N8nSession, type Editor } from './n8n/session';
@@ -123,7 +123,6 @@ class RunningN8n {
 	async get(): Promise<{ api: EditorApi; pid: number; fresh: boolean }> {
 		if (this.running) return { ...this.running, fresh: false };
 		const editor = await this.session.startEditor();
-		await waitForWorkflowRoutes(editor.url);
 		const api = this.ownerExists ? await EditorApi.signIn(editor.url) : await this.session.signUpOwner(editor);
 		this.ownerExists = true;
 		const pid = editor.process.pid;

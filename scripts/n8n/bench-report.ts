@@ -37,7 +37,8 @@ const LEGEND = [
 	'node time: the nodes\' executionTime in n8n\'s execution data (Code node + HTTP Request for (a)); wall: from the REST',
 	'call starting the run until n8n lists it finished; n8n CPU: n8n and its task runner; sandbox: CPU share of this',
 	'process (the sandbox, the sampling, the polling) over the wall time; peak RSS: n8n and its task runner, main: n8n',
-	'alone; in node: growth of the peak RSS while the timed nodes ran. Medians of the runs, each in a fresh n8n.',
+	'alone; in node: growth of the peak RSS while the timed nodes ran. Medians of the runs, each in a fresh n8n',
+	'(--quick: all runs in one n8n).',
 ];
 
 const pad = (text: string, width: number) => (width < 0 ? text.padEnd(-width) : text.padStart(width));

@@ -8,20 +8,11 @@ const RETRY_MS = 1000;
 const FINISHED = new Set(['success', 'error', 'crashed', 'canceled']);
 
 /**
- * n8n answers `/rest/settings` before it has registered every controller (more so when profiled): waits until the
- * workflow routes answer something else than 404.
+ * Saves a new workflow. n8n answers `/rest/settings` and sign-in before it has registered every controller (more so
+ * when profiled): a 404 means the route is not there yet, and nothing was saved.
  */
-export async function waitForWorkflowRoutes(url: string, timeoutMs = 120_000): Promise<void> {
-	const deadline = Date.now() + timeoutMs;
-	// Unauthenticated: 401 once the route is there.
-	while ((await fetch(`${url}/rest/workflows`, { method: 'POST' })).status === 404) {
-		if (Date.now() > deadline) throw new StepError(`n8n did not serve /rest/workflows within ${timeoutMs / 1000}s`);
-		await sleep(POLL_MS);
-	}
-}
-
 export async function createWorkflow(api: EditorApi, workflow: object): Promise<string> {
-	const created = await api.post<{ id: string }>('workflows', { ...workflow, active: false });
+	const created = await retryingTransient(() => api.post<{ id: string }>('workflows', { ...workflow, active: false }), [404, 503]);
 	return created.id;
 }
 
