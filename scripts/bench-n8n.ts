@@ -27,7 +27,7 @@ import { formatRatios, formatRows, type PathResult } from './n8n/bench-report';
 import { benchWorkflow, timedNodes, type PathNodes } from './n8n/bench-workflows';
 import { EditorApi } from './n8n/editor';
 import { StepError, step } from './n8n/log';
-import { createWorkflow } from './n8n/manual-run';
+import { createWorkflow, waitForWorkflowApi } from './n8n/manual-run';
 import { REPO_ROOT } from './n8n/paths';
 import { runScript } from './n8n/script';
 import { N8nSession, type Editor } from './n8n/session';
@@ -125,6 +125,7 @@ class RunningN8n {
 		const editor = await this.session.startEditor();
 		const api = this.ownerExists ? await EditorApi.signIn(editor.url) : await this.session.signUpOwner(editor);
 		this.ownerExists = true;
+		await waitForWorkflowApi(api);
 		const pid = editor.process.pid;
 		if (pid === undefined) throw new StepError('n8n start has no process ID');
 		this.running = { editor, api, pid };

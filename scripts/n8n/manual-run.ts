@@ -8,11 +8,24 @@ const RETRY_MS = 1000;
 const FINISHED = new Set(['success', 'error', 'crashed', 'canceled']);
 
 /**
- * Saves a new workflow. n8n answers `/rest/settings` and sign-in before it has registered every controller (more so
- * when profiled): a 404 means the route is not there yet, and nothing was saved.
+ * Waits until the workflow routes answer. n8n answers `/rest/settings` and sign-in before it has registered every
+ * controller (more so when profiled); until then a call gets a 404, or a page that is not JSON.
  */
+export async function waitForWorkflowApi(api: EditorApi, timeoutMs = 120_000): Promise<void> {
+	const deadline = Date.now() + timeoutMs;
+	for (;;) {
+		try {
+			await api.get('workflows');
+			return;
+		} catch (error) {
+			if (Date.now() > deadline) throw error;
+		}
+		await sleep(RETRY_MS);
+	}
+}
+
 export async function createWorkflow(api: EditorApi, workflow: object): Promise<string> {
-	const created = await retryingTransient(() => api.post<{ id: string }>('workflows', { ...workflow, active: false }), [404, 503]);
+	const created = await api.post<{ id: string }>('workflows', { ...workflow, active: false });
 	return created.id;
 }
 
