@@ -36,6 +36,16 @@ export function isOk(url: string): Promise<boolean> {
 	);
 }
 
+/** An answer of n8n's REST API other than 2xx. */
+export class RestError extends StepError {
+	constructor(
+		message: string,
+		readonly status: number,
+	) {
+		super(message);
+	}
+}
+
 /** A signed-in session on n8n's internal REST API, as the editor uses it. */
 export class EditorApi {
 	private constructor(
@@ -59,6 +69,21 @@ export class EditorApi {
 			response = await setUp();
 		}
 		if (!response.ok) throw new StepError(`owner setup failed: ${response.status} ${await response.text()}`);
+		return EditorApi.signedIn(url, response);
+	}
+
+	/** Signs in as the owner that `setUpOwner` created, e.g. after n8n restarted. */
+	static async signIn(url: string): Promise<EditorApi> {
+		const response = await fetch(`${url}/rest/login`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json', 'browser-id': BROWSER_ID },
+			body: JSON.stringify({ emailOrLdapLoginId: OWNER.email, password: OWNER.password }),
+		});
+		if (!response.ok) throw new StepError(`POST /rest/login failed: ${response.status} ${await response.text()}`);
+		return EditorApi.signedIn(url, response);
+	}
+
+	private static signedIn(url: string, response: Response): EditorApi {
 		const cookie = (response.headers.get('set-cookie') ?? '').split(';')[0];
 		return new EditorApi(url, cookie);
 	}
@@ -96,7 +121,7 @@ export class EditorApi {
 			body: body === undefined ? undefined : JSON.stringify(body),
 		});
 		const text = await response.text();
-		if (!response.ok) throw new StepError(`${method} ${path} failed: ${response.status} ${text}`);
+		if (!response.ok) throw new RestError(`${method} ${path} failed: ${response.status} ${text}`, response.status);
 		return text;
 	}
 

@@ -11,6 +11,9 @@ export interface NodeRun {
 	/** For each item on each output, the indexes of the input items n8n pairs it to (`pairedItem`). */
 	pairedItems: number[][][];
 	error?: string;
+	/** When it started (epoch ms) and how long it ran (ms), as n8n measured it. */
+	startTime: number;
+	executionTime: number;
 }
 
 export interface Execution {
@@ -24,6 +27,7 @@ type PairedItem = number | { item: number } | Array<{ item: number }>;
 
 interface RawTaskData {
 	startTime: number;
+	executionTime?: number;
 	executionStatus?: string;
 	data?: { main?: Array<Array<{ json: Json; pairedItem?: PairedItem }> | null> };
 	error?: { message?: string; description?: string };
@@ -60,6 +64,8 @@ export function executionOf(run: RawRun): Execution {
 			outputs: (task.data?.main ?? []).map((items) => (items ?? []).map((item) => item.json)),
 			pairedItems: (task.data?.main ?? []).map((items) => (items ?? []).map((item) => inputIndexes(item.pairedItem))),
 			error: task.error ? [task.error.message, task.error.description].filter(Boolean).join(': ') : undefined,
+			startTime: task.startTime,
+			executionTime: task.executionTime ?? 0,
 		}));
 	return { status: run.status, nodes, error: run.data.resultData.error?.message };
 }

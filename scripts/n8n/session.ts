@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import { randomUUID } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { startSandbox, type RecordedEvent, type Sandbox } from '../../test/sandbox';
+import { startSandbox, type RecordedEvent, type Sandbox, type SandboxOptions } from '../../test/sandbox';
 import { sandboxCredentials } from '../../test/harness';
 import { EditorApi, waitUntilReady } from './editor';
 import { freePort, n8nEnvironment, type N8nPorts } from './environment';
@@ -31,6 +31,10 @@ export interface SessionOptions {
 	keepLogAt?: string;
 	/** Added to the environment of every n8n process of the session (queue mode: database, Redis, encryption key). */
 	environment?: NodeJS.ProcessEnv;
+	/** How the sandbox starts; `npm run bench:n8n` keeps no bodies, so that it stays light. */
+	sandbox?: SandboxOptions;
+	/** Options for the Node process that runs `n8n start`, before n8n's own arguments (e.g. `--cpu-prof`). */
+	nodeOptions?: string[];
 }
 
 export interface Editor {
@@ -62,7 +66,7 @@ export class N8nSession {
 		mkdirSync(userFolder, { recursive: true });
 		await installIntoUserFolder(tarball, userFolder);
 		step(`installed the package into ${join(userFolder, '.n8n', 'nodes')}`);
-		const sandbox = await startSandbox();
+		const sandbox = await startSandbox(options.sandbox);
 		step(`sandbox listening at ${sandbox.baseUrl}`);
 		const ports = { http: options.port ?? (await freePort()), broker: await freePort() };
 		const session = new N8nSession(installation, userFolder, sandbox, ports, options);
@@ -191,7 +195,8 @@ export class N8nSession {
 
 	/** Starts a long-running n8n command (`start`, `worker`, `webhook`); its output joins the session's log. */
 	startProcess(label: string, args: string[], env: NodeJS.ProcessEnv, logFile = this.logFile): ManagedProcess {
-		const server = this.processes.start(label, this.installation.nodeBin, [this.installation.n8nBin, ...args], {
+		const nodeArgs = [...(this.options.nodeOptions ?? []), this.installation.n8nBin, ...args];
+		const server = this.processes.start(label, this.installation.nodeBin, nodeArgs, {
 			env,
 			logFile,
 		});

@@ -18,6 +18,12 @@ const INTEGRATION_PREFIX = `${SANDBOX_BASE_PATH}/integration/`;
 const LOOPBACK_ADDRESSES = ['127.0.0.1', '::1', '::ffff:127.0.0.1'];
 const DEFAULT_DELAY_MS = 1000;
 const DEFAULT_RETRY_AFTER_SECONDS = 1;
+const DEFAULT_KEEP_ALIVE_TIMEOUT_MS = 1000;
+/**
+ * Connections waiting to be accepted; Linux caps it at net.core.somaxconn (4096 here). Node's default, 511, drops
+ * connections when n8n's HTTP Request node opens one per item, thousands at once.
+ */
+const LISTEN_BACKLOG = 8192;
 
 /** Starts a local stand-in for Mapp Connect on 127.0.0.1. */
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
@@ -145,11 +151,15 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 			});
 		});
 	});
-	server.keepAliveTimeout = 1000;
+	server.keepAliveTimeout = options.keepAliveTimeoutMs ?? DEFAULT_KEEP_ALIVE_TIMEOUT_MS;
+	if (options.headersTimeoutMs) {
+		server.headersTimeout = options.headersTimeoutMs;
+		server.requestTimeout = Math.max(server.requestTimeout, options.headersTimeoutMs);
+	}
 
 	await new Promise<void>((resolve, reject) => {
 		server.once('error', reject);
-		server.listen(options.port ?? 0, '127.0.0.1', resolve);
+		server.listen({ port: options.port ?? 0, host: '127.0.0.1', backlog: LISTEN_BACKLOG }, resolve);
 	});
 	const { port } = server.address() as AddressInfo;
 

@@ -14,6 +14,16 @@ export interface SandboxOptions {
 	callbackUrl?: string;
 	/** How long after acceptance the feedback is POSTed; 200 ms by default. */
 	feedbackDelayMs?: number;
+	/**
+	 * How long an idle keep-alive connection stays open; 1000 ms by default. A client that reuses a connection just as
+	 * the server closes it sees it reset, which thousands of concurrent requests (the HTTP Request node) run into.
+	 */
+	keepAliveTimeoutMs?: number;
+	/**
+	 * How long a connection may take to send its request's headers; Node's 60 s by default. n8n's HTTP Request node
+	 * opens a connection per item while it prepares the items and sends the requests only when all are prepared.
+	 */
+	headersTimeoutMs?: number;
 }
 
 export interface RecordedRequest {
