@@ -94,7 +94,8 @@ async function main(): Promise<void> {
 	const session = await N8nSession.open(STABLE, {
 		// The quick mode checks every event's content, so the sandbox keeps the bodies there.
 		sandbox: { recordBodies: options.quick, ...SANDBOX_TIMEOUTS },
-		environment: { NODE_FUNCTION_ALLOW_BUILTIN: 'crypto', N8N_LOG_LEVEL: 'warn' },
+		// n8n's info log stays on: the session knows n8n is ready from its "Editor is now accessible" line.
+		environment: { NODE_FUNCTION_ALLOW_BUILTIN: 'crypto' },
 		nodeOptions: options.cpuProfile ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`] : [],
 	});
 	const n8n = new RunningN8n(session);
