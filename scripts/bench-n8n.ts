@@ -22,7 +22,12 @@ import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import type { INodeParameters } from 'n8n-workflow';
 import { contacts, contactFields, userUpsertParameters } from '../test/workflow/batch-fixtures';
-import { formatSummary, profileFile, summarizeProfile, type CpuProfile } from './cpu-profile-summary';
+import {
+	formatSummary,
+	profileFile,
+	summarizeProfile,
+	type CpuProfile,
+} from './cpu-profile-summary';
 import { medianFigures, measureRun, type MeasuredRun } from './n8n/bench-measure';
 import { formatRatios, formatRows, type PathResult } from './n8n/bench-report';
 import { benchWorkflow, timedNodes, type PathNodes } from './n8n/bench-workflows';
@@ -43,11 +48,31 @@ interface BenchPath {
 }
 
 const PATHS: BenchPath[] = [
-	{ key: 'a', label: 'Code node signing + HTTP Request', large: false, nodes: { kind: 'httpRequest' } },
-	{ key: 'b', label: 'User → Create or Update', large: false, nodes: mapp({ resource: 'user', operation: 'upsert', ...contactFields }) },
+	{
+		key: 'a',
+		label: 'Code node signing + HTTP Request',
+		large: false,
+		nodes: { kind: 'httpRequest' },
+	},
+	{
+		key: 'b',
+		label: 'User → Create or Update',
+		large: false,
+		nodes: mapp({ resource: 'user', operation: 'upsert', ...contactFields }),
+	},
 	{ key: 'c', label: 'Batch → Send', large: false, nodes: mapp(userUpsertParameters) },
-	{ key: 'd', label: 'Batch → Send, one item per input', large: true, nodes: mapp(userUpsertParameters) },
-	{ key: 'e', label: 'Batch → Send, One Item per Batch', large: true, nodes: mapp({ ...userUpsertParameters, batchOptions: { output: 'perBatch' } }) },
+	{
+		key: 'd',
+		label: 'Batch → Send, one item per input',
+		large: true,
+		nodes: mapp(userUpsertParameters),
+	},
+	{
+		key: 'e',
+		label: 'Batch → Send, One Item per Batch',
+		large: true,
+		nodes: mapp({ ...userUpsertParameters, batchOptions: { output: 'perBatch' } }),
+	},
 ];
 
 const FULL = { items: 10_000, largeItems: 100_000, runs: 2, warmUpItems: 200 };
@@ -82,7 +107,8 @@ function parseOptions(args: string[]) {
 		items: Number(value('--items') ?? sizes.items),
 		largeItems: Number(value('--large-items') ?? sizes.largeItems),
 		// One profile is enough to read; the figures are medians of several runs.
-		runs: (large: boolean) => Number(value('--runs') ?? (large || args.includes('--cpu-prof') ? 1 : sizes.runs)),
+		runs: (large: boolean) =>
+			Number(value('--runs') ?? (large || args.includes('--cpu-prof') ? 1 : sizes.runs)),
 		warmUpItems: sizes.warmUpItems,
 	};
 }
@@ -108,7 +134,9 @@ async function main(): Promise<void> {
 		}
 		const probe = await sandboxRequestsPerSecond(session.sandbox, SANDBOX_PROBE_REQUESTS);
 		console.log(`\n${formatRows(results)}\n${formatRatios(results, probe)}`);
-		console.log(`machine: ${cpus().length} CPUs, load average (1 min) ${loadAtStart.toFixed(1)} at the start, ${loadavg()[0].toFixed(1)} at the end`);
+		console.log(
+			`machine: ${cpus().length} CPUs, load average (1 min) ${loadAtStart.toFixed(1)} at the start, ${loadavg()[0].toFixed(1)} at the end`,
+		);
 	} finally {
 		await session.close();
 	}
@@ -125,7 +153,9 @@ class RunningN8n {
 	async get(): Promise<{ api: EditorApi; pid: number; fresh: boolean }> {
 		if (this.running) return { ...this.running, fresh: false };
 		const editor = await this.session.startEditor();
-		const api = this.ownerExists ? await EditorApi.signIn(editor.url) : await this.session.signUpOwner(editor);
+		const api = this.ownerExists
+			? await EditorApi.signIn(editor.url)
+			: await this.session.signUpOwner(editor);
 		this.ownerExists = true;
 		await waitForWorkflowApi(api);
 		const pid = editor.process.pid;
@@ -144,9 +174,15 @@ class RunningN8n {
  * The runs of one path. Outside the quick mode, each in a fresh n8n after a warm-up run, so that each run's peak
  * memory is its own (not what earlier runs left) and, with --cpu-prof, each run has its own profile.
  */
-async function runPath(session: N8nSession, n8n: RunningN8n, path: BenchPath, options: Options): Promise<PathResult> {
+async function runPath(
+	session: N8nSession,
+	n8n: RunningN8n,
+	path: BenchPath,
+	options: Options,
+): Promise<PathResult> {
 	const items = path.large ? options.largeItems : options.items;
-	const workflow = (count: number) => benchWorkflow(`bench:n8n (${path.key}) ${path.label}`, count, path.nodes, session.sandbox);
+	const workflow = (count: number) =>
+		benchWorkflow(`bench:n8n (${path.key}) ${path.label}`, count, path.nodes, session.sandbox);
 	const restartPerRun = !options.quick || options.cpuProfile;
 	let workflowId: string | undefined;
 	const runs: MeasuredRun[] = [];
@@ -155,14 +191,16 @@ async function runPath(session: N8nSession, n8n: RunningN8n, path: BenchPath, op
 		workflowId ??= await createWorkflow(api, workflow(items));
 		const target = { session, api, n8nPid: pid, workflowId, timed: timedNodes(path.nodes) };
 		const warmUpItems = Math.min(options.warmUpItems, items);
-		if (fresh && warmUpItems) await measureRun({ ...target, workflow: workflow(warmUpItems), items: warmUpItems });
+		if (fresh && warmUpItems)
+			await measureRun({ ...target, workflow: workflow(warmUpItems), items: warmUpItems });
 		step(`(${path.key}) ${path.label}, ${items.toLocaleString('en')} items: run ${run}`);
 		const measured = await measureRun({ ...target, workflow: workflow(items), items });
 		runs.push(measured);
 		if (options.quick) checkEvents(session, items);
 		if (restartPerRun) {
 			await n8n.stop();
-			if (options.cpuProfile) printProfile(`(${path.key}) ${path.label}, run ${run}`, measured.windowUs);
+			if (options.cpuProfile)
+				printProfile(`(${path.key}) ${path.label}, run ${run}`, measured.windowUs);
 		}
 	}
 	return { key: path.key, label: path.label, items, figures: medianFigures(runs) };
@@ -170,17 +208,31 @@ async function runPath(session: N8nSession, n8n: RunningN8n, path: BenchPath, op
 
 /** The events the sandbox received are exactly the generated contacts, as Mapp's user event bodies. */
 function checkEvents(session: N8nSession, items: number): void {
-	const byEmail = (a: Record<string, unknown>, b: Record<string, unknown>) => String(a.email).localeCompare(String(b.email));
-	const received = session.sandbox.events.map((event) => ({ subtype: event.subtype, ...event.body }));
-	const expected = contacts(items).map((contact) => ({ subtype: 'user', ...contact, score: String(contact.score) }));
-	deepStrictEqual(received.sort(byEmail), expected.sort(byEmail), 'the sandbox received other events than the contacts');
+	const byEmail = (a: Record<string, unknown>, b: Record<string, unknown>) =>
+		String(a.email).localeCompare(String(b.email));
+	const received = session.sandbox.events.map((event) => ({
+		subtype: event.subtype,
+		...event.body,
+	}));
+	const expected = contacts(items).map((contact) => ({
+		subtype: 'user',
+		...contact,
+		score: String(contact.score),
+	}));
+	deepStrictEqual(
+		received.sort(byEmail),
+		expected.sort(byEmail),
+		'the sandbox received other events than the contacts',
+	);
 }
 
 /** The profile of the n8n that just stopped, over its measured run only (not its start or the warm-up). */
 function printProfile(title: string, window: [number, number]): void {
 	const file = profileFile(PROFILE_DIR);
 	const profile = JSON.parse(readFileSync(file, 'utf8')) as CpuProfile;
-	console.log(`\n${formatSummary(summarizeProfile(profile, { windows: [window] }), `CPU profile of n8n, ${title}, ${file}`)}\n`);
+	console.log(
+		`\n${formatSummary(summarizeProfile(profile, { windows: [window] }), `CPU profile of n8n, ${title}, ${file}`)}\n`,
+	);
 }
 
 runScript(main);

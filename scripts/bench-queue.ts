@@ -35,19 +35,35 @@ interface Figures {
 /** A warm-up of two small runs (one per worker in queue mode), then the measured run. */
 async function measure(sandbox: Sandbox, webhookUrl: string): Promise<number> {
 	sandbox.reset();
-	const warmUp = [{ run: 'warm0', count: 1000 }, { run: 'warm1', count: 1000 }];
+	const warmUp = [
+		{ run: 'warm0', count: 1000 },
+		{ run: 'warm1', count: 1000 },
+	];
 	await timeToEvents(sandbox, 2000, RUN_TIMEOUT_MS, () => callWebhookOk(webhookUrl, warmUp, 2));
 	sandbox.reset();
-	const calls = Array.from({ length: CALLS }, (_, i) => ({ run: `bench${i}`, count: CONTACTS_PER_CALL }));
-	return await timeToEvents(sandbox, EVENTS, RUN_TIMEOUT_MS, () => callWebhookOk(webhookUrl, calls, CALLS));
+	const calls = Array.from({ length: CALLS }, (_, i) => ({
+		run: `bench${i}`,
+		count: CONTACTS_PER_CALL,
+	}));
+	return await timeToEvents(sandbox, EVENTS, RUN_TIMEOUT_MS, () =>
+		callWebhookOk(webhookUrl, calls, CALLS),
+	);
 }
 
 async function queueMode(): Promise<Figures> {
-	const cluster = await QueueCluster.open({ workers: 2, workflows: [batchWorkflow()], logDir: join(LOG_DIR, 'queue') });
+	const cluster = await QueueCluster.open({
+		workers: 2,
+		workflows: [batchWorkflow()],
+		logDir: join(LOG_DIR, 'queue'),
+	});
 	try {
 		step('queue mode: measuring');
 		const wallMs = await measure(cluster.session.sandbox, `${cluster.webhookBase}/${PATHS.batch}`);
-		return { setUp: 'queue mode: main + 2 workers + webhook processor, PostgreSQL, Redis', wallMs, memory: cluster.peakMemory() };
+		return {
+			setUp: 'queue mode: main + 2 workers + webhook processor, PostgreSQL, Redis',
+			wallMs,
+			memory: cluster.peakMemory(),
+		};
 	} finally {
 		await cluster.close();
 	}
@@ -62,7 +78,11 @@ async function regularMode(): Promise<Figures> {
 		step('regular mode: measuring');
 		const webhookUrl = `${editor.url.replace('localhost', '127.0.0.1')}/webhook/${PATHS.batch}`;
 		const wallMs = await measure(session.sandbox, webhookUrl);
-		return { setUp: 'regular mode: one n8n (SQLite)', wallMs, memory: [{ name: 'n8n', processes: peakRssOfTree(editor.process.pid) }] };
+		return {
+			setUp: 'regular mode: one n8n (SQLite)',
+			wallMs,
+			memory: [{ name: 'n8n', processes: peakRssOfTree(editor.process.pid) }],
+		};
 	} finally {
 		await session.close();
 	}
@@ -71,10 +91,17 @@ async function regularMode(): Promise<Figures> {
 runScript(async () => {
 	const results = [await queueMode(), await regularMode()];
 	const rate = (figures: Figures) => EVENTS / (figures.wallMs / 1000);
-	console.log(`\n== ${EVENTS.toLocaleString('en')} events: ${CALLS} concurrent webhook calls × Batch → Send of ${CONTACTS_PER_CALL.toLocaleString('en')} contacts (n8n ${STABLE.n8n}, ${cpus().length} cores)`);
+	console.log(
+		`\n== ${EVENTS.toLocaleString('en')} events: ${CALLS} concurrent webhook calls × Batch → Send of ${CONTACTS_PER_CALL.toLocaleString('en')} contacts (n8n ${STABLE.n8n}, ${cpus().length} cores)`,
+	);
 	for (const figures of results) {
-		console.log(`${figures.setUp}\n  ${(figures.wallMs / 1000).toFixed(1)} s, ${Math.round(rate(figures))} events/s`);
-		for (const { name, processes } of figures.memory) console.log(`  peak RSS ${name.padEnd(10)} ${describePeaks(processes)}`);
+		console.log(
+			`${figures.setUp}\n  ${(figures.wallMs / 1000).toFixed(1)} s, ${Math.round(rate(figures))} events/s`,
+		);
+		for (const { name, processes } of figures.memory)
+			console.log(`  peak RSS ${name.padEnd(10)} ${describePeaks(processes)}`);
 	}
-	console.log(`queue mode / regular mode: ${(rate(results[0]) / rate(results[1])).toFixed(2)}x events/s`);
+	console.log(
+		`queue mode / regular mode: ${(rate(results[0]) / rate(results[1])).toFixed(2)}x events/s`,
+	);
 });

@@ -17,7 +17,13 @@ import { request, Agent } from 'node:http';
 import path from 'node:path';
 import type { INodeParameters } from 'n8n-workflow';
 import { MAX_EVENTS_PER_BATCH, API_PATHS, integrationPath } from '../nodes/MappConnect/shared/api';
-import { AUTH_TOKEN_HEADER, TOKEN_LIFETIME_SECONDS, nowInSeconds, requestHash, signToken } from '../nodes/MappConnect/shared/signing';
+import {
+	AUTH_TOKEN_HEADER,
+	TOKEN_LIFETIME_SECONDS,
+	nowInSeconds,
+	requestHash,
+	signToken,
+} from '../nodes/MappConnect/shared/signing';
 import { BATCH_DEFAULTS } from '../nodes/MappConnect/resources/batch/options';
 import { contactFields, contacts, type Contact } from '../test/workflow/batch-fixtures';
 import { formatMegabytes as mb } from './n8n/memory';
@@ -47,7 +53,12 @@ const SCENARIOS: Record<string, Scenario> = {
 		name: '(1) User → Create or Update, 10,000 items',
 		items: 10_000,
 		runs: 1,
-		run: async (input, sandbox) => await runWorkflow({ resource: 'user', operation: 'upsert', ...contactFields }, input, sandbox),
+		run: async (input, sandbox) =>
+			await runWorkflow(
+				{ resource: 'user', operation: 'upsert', ...contactFields },
+				input,
+				sandbox,
+			),
 	},
 	batch: {
 		name: '(2) Batch → Send, 10,000 items',
@@ -90,11 +101,20 @@ const TARGETS = {
 	largePeakRssBytes: 1024 ** 3,
 };
 
-async function runWorkflow(parameters: INodeParameters, input: Contact[], sandbox: SandboxAddress): Promise<void> {
+async function runWorkflow(
+	parameters: INodeParameters,
+	input: Contact[],
+	sandbox: SandboxAddress,
+): Promise<void> {
 	const { runNode, sandboxCredentials } = await import('../test/harness');
-	const { error, items } = await runNode({ parameters, items: input as never, credentials: sandboxCredentials(sandbox) });
+	const { error, items } = await runNode({
+		parameters,
+		items: input as never,
+		credentials: sandboxCredentials(sandbox),
+	});
 	if (error) throw error;
-	if (items.length !== input.length) throw new Error(`Expected ${input.length} output items, got ${items.length}`);
+	if (items.length !== input.length)
+		throw new Error(`Expected ${input.length} output items, got ${items.length}`);
 }
 
 /**
@@ -102,7 +122,9 @@ async function runWorkflow(parameters: INodeParameters, input: Contact[], sandbo
  * concurrency as Batch → Send, signed with the package's own signing, sent with node:http.
  */
 async function sendWithoutN8n(input: Contact[], sandbox: SandboxAddress): Promise<void> {
-	const url = new URL(`${sandbox.baseUrl}${integrationPath(sandbox.integrationId, API_PATHS.batch)}`);
+	const url = new URL(
+		`${sandbox.baseUrl}${integrationPath(sandbox.integrationId, API_PATHS.batch)}`,
+	);
 	const query = 'subtype=user';
 	const agent = new Agent({ keepAlive: true });
 	const bodies: string[] = [];
@@ -118,17 +140,27 @@ async function sendWithoutN8n(input: Contact[], sandbox: SandboxAddress): Promis
 	}
 	const post = (body: string) =>
 		new Promise<void>((resolve, reject) => {
-			const token = signToken(sandbox.secret, requestHash(url.pathname, body, query), nowInSeconds() + TOKEN_LIFETIME_SECONDS);
+			const token = signToken(
+				sandbox.secret,
+				requestHash(url.pathname, body, query),
+				nowInSeconds() + TOKEN_LIFETIME_SECONDS,
+			);
 			const req = request(
 				`${url.href}?${query}`,
 				{
 					method: 'POST',
 					agent,
-					headers: { 'content-type': 'application/json', [AUTH_TOKEN_HEADER]: token, 'content-length': Buffer.byteLength(body) },
+					headers: {
+						'content-type': 'application/json',
+						[AUTH_TOKEN_HEADER]: token,
+						'content-length': Buffer.byteLength(body),
+					},
 				},
 				(res) => {
 					res.resume();
-					res.on('end', () => (res.statusCode === 200 ? resolve() : reject(new Error(`HTTP ${res.statusCode}`))));
+					res.on('end', () =>
+						res.statusCode === 200 ? resolve() : reject(new Error(`HTTP ${res.statusCode}`)),
+					);
 				},
 			);
 			req.on('error', reject);
@@ -157,7 +189,9 @@ async function serveScenario(key: string, sandbox: SandboxAddress): Promise<void
 	process.on('message', (message: { type: 'go' | 'done' }) => {
 		if (message.type === 'done') {
 			// exit rather than wait for n8n's idle handles (keep-alive sockets, timers) to close
-			process.send?.({ type: 'peakRss', bytes: process.resourceUsage().maxRSS * 1024 }, () => process.exit(0));
+			process.send?.({ type: 'peakRss', bytes: process.resourceUsage().maxRSS * 1024 }, () =>
+				process.exit(0),
+			);
 			return;
 		}
 		const started = performance.now();
@@ -188,15 +222,24 @@ async function serveSandbox(): Promise<void> {
 		process.send?.({ type: message.type, ...stats });
 	});
 	process.on('disconnect', () => void sandbox.close().then(() => process.exit(0)));
-	const address: SandboxAddress = { baseUrl: sandbox.baseUrl, integrationId: sandbox.integrationId, secret: sandbox.secret };
+	const address: SandboxAddress = {
+		baseUrl: sandbox.baseUrl,
+		integrationId: sandbox.integrationId,
+		secret: sandbox.secret,
+	};
 	process.send?.({ type: 'ready', address });
 }
 
 // ---- the parent: runs everything and reports ------------------------------------------------------
 
 function child(args: string[], cpuProfile: boolean): ChildProcess {
-	const profile = cpuProfile ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve('bench-profiles')}`] : [];
-	return fork(__filename, args, { execArgv: [...profile, '--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+	const profile = cpuProfile
+		? ['--cpu-prof', `--cpu-prof-dir=${path.resolve('bench-profiles')}`]
+		: [];
+	return fork(__filename, args, {
+		execArgv: [...profile, '--import', 'tsx'],
+		stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+	});
 }
 
 function reply<T>(from: ChildProcess, type: string): Promise<T> {
@@ -207,7 +250,8 @@ function reply<T>(from: ChildProcess, type: string): Promise<T> {
 			from.off('message', onMessage);
 			resolve(message as T);
 		};
-		const onExit = (code: number) => reject(new Error(`Child process exited with code ${code} before "${type}"`));
+		const onExit = (code: number) =>
+			reject(new Error(`Child process exited with code ${code} before "${type}"`));
 		from.on('message', onMessage);
 		from.once('exit', onExit);
 	});
@@ -234,13 +278,20 @@ async function main(): Promise<void> {
 				sandboxProcess.send({ type: 'stats' });
 				stats = await reply<Stats>(sandboxProcess, 'stats');
 				if (stats.rejected || stats.eventCount !== scenario.items) {
-					throw new Error(`${scenario.name}: the sandbox accepted ${stats.eventCount} events, refused ${stats.rejected} requests`);
+					throw new Error(
+						`${scenario.name}: the sandbox accepted ${stats.eventCount} events, refused ${stats.rejected} requests`,
+					);
 				}
 			}
 			scenarioProcess.send({ type: 'done' });
 			const { bytes } = await reply<{ bytes: number }>(scenarioProcess, 'peakRss');
 			await new Promise((resolve) => scenarioProcess.once('exit', resolve));
-			results[key] = { wallMs: median(wallTimes), events: scenario.items, peakRssBytes: bytes, ...(stats as Stats) };
+			results[key] = {
+				wallMs: median(wallTimes),
+				events: scenario.items,
+				peakRssBytes: bytes,
+				...(stats as Stats),
+			};
 			report(`${scenario.name} (median of ${scenario.runs})`, results[key]);
 		}
 	} finally {
@@ -253,9 +304,21 @@ async function main(): Promise<void> {
 	const floor = results.floor.wallMs;
 	const large = results.batchLarge.wallMs;
 	console.log('');
-	console.log(`  ${'(1)/(2) one request per item vs Batch'.padEnd(40)} ${ratio(single, batch).toFixed(1).padStart(6)}x  (a figure)`);
-	check('(2)/(3) Batch vs the floor', ratio(batch, floor), `<= ${TARGETS.batchVsFloor}x`, ratio(batch, floor) <= TARGETS.batchVsFloor);
-	check('(4)/(2) 100,000 vs 10,000 items', ratio(large, batch), `<= ${TARGETS.largeVsBatch}x`, ratio(large, batch) <= TARGETS.largeVsBatch);
+	console.log(
+		`  ${'(1)/(2) one request per item vs Batch'.padEnd(40)} ${ratio(single, batch).toFixed(1).padStart(6)}x  (a figure)`,
+	);
+	check(
+		'(2)/(3) Batch vs the floor',
+		ratio(batch, floor),
+		`<= ${TARGETS.batchVsFloor}x`,
+		ratio(batch, floor) <= TARGETS.batchVsFloor,
+	);
+	check(
+		'(4)/(2) 100,000 vs 10,000 items',
+		ratio(large, batch),
+		`<= ${TARGETS.largeVsBatch}x`,
+		ratio(large, batch) <= TARGETS.largeVsBatch,
+	);
 	const largeRss = results.batchLarge.peakRssBytes;
 	console.log(
 		`  (4) peak RSS ${mb(largeRss)}  target < ${mb(TARGETS.largePeakRssBytes)}  ${largeRss < TARGETS.largePeakRssBytes ? 'met' : 'MISSED'}`,
@@ -267,12 +330,16 @@ function report(name: string, result: ScenarioResult & { requests: number }): vo
 	const seconds = result.wallMs / 1000;
 	console.log(
 		`${name.padEnd(62)} ${seconds.toFixed(2).padStart(7)} s  ${String(result.requests).padStart(6)} requests  ` +
-			`${Math.round(result.events / seconds).toLocaleString('en').padStart(8)} events/s  peak RSS ${mb(result.peakRssBytes)}`,
+			`${Math.round(result.events / seconds)
+				.toLocaleString('en')
+				.padStart(8)} events/s  peak RSS ${mb(result.peakRssBytes)}`,
 	);
 }
 
 function check(name: string, value: number, target: string, met: boolean): void {
-	console.log(`  ${name.padEnd(40)} ${value.toFixed(1).padStart(6)}x  target ${target}  ${met ? 'met' : 'MISSED'}`);
+	console.log(
+		`  ${name.padEnd(40)} ${value.toFixed(1).padStart(6)}x  target ${target}  ${met ? 'met' : 'MISSED'}`,
+	);
 }
 
 function median(values: number[]): number {

@@ -67,10 +67,14 @@ export function monotonicMicros(): number {
 	return Number(process.hrtime.bigint() / 1000n);
 }
 
-export function summarizeProfile(profile: CpuProfile, options: SummaryOptions = {}): ProfileSummary {
+export function summarizeProfile(
+	profile: CpuProfile,
+	options: SummaryOptions = {},
+): ProfileSummary {
 	const byId = new Map(profile.nodes.map((node) => [node.id, node]));
 	const parentOf = new Map<number, number>();
-	for (const node of profile.nodes) for (const child of node.children ?? []) parentOf.set(child, node.id);
+	for (const node of profile.nodes)
+		for (const child of node.children ?? []) parentOf.set(child, node.id);
 
 	const selfMsById = new Map<number, number>();
 	let at = profile.startTime;
@@ -84,7 +88,10 @@ export function summarizeProfile(profile: CpuProfile, options: SummaryOptions = 
 	let busyMs = 0;
 	let idleMs = 0;
 	const selfByName = new Map<string, number>();
-	const patterns = (options.under ?? DEFAULT_UNDER).map((source) => ({ source, regex: new RegExp(source, 'i') }));
+	const patterns = (options.under ?? DEFAULT_UNDER).map((source) => ({
+		source,
+		regex: new RegExp(source, 'i'),
+	}));
 	const underMs = patterns.map(() => 0);
 	// Which patterns match a frame on the stack from this node to the root; memoised, as stacks share their roots.
 	const matchedMemo = new Map<number, boolean[]>();
@@ -94,7 +101,9 @@ export function summarizeProfile(profile: CpuProfile, options: SummaryOptions = 
 		const { functionName, url } = byId.get(id)?.callFrame ?? { functionName: '', url: '' };
 		const parent = parentOf.get(id);
 		const above = parent === undefined ? patterns.map(() => false) : matchedUnder(parent);
-		const matched = patterns.map(({ regex }, index) => above[index] || regex.test(`${functionName} ${url}`));
+		const matched = patterns.map(
+			({ regex }, index) => above[index] || regex.test(`${functionName} ${url}`),
+		);
 		matchedMemo.set(id, matched);
 		return matched;
 	};
@@ -117,7 +126,12 @@ export function summarizeProfile(profile: CpuProfile, options: SummaryOptions = 
 		.map(([name, selfMs]) => ({ name, selfMs }))
 		.sort((a, b) => b.selfMs - a.selfMs || a.name.localeCompare(b.name))
 		.slice(0, options.top ?? 25);
-	return { busyMs, idleMs, top, under: patterns.map(({ source }, index) => ({ pattern: source, ms: underMs[index] })) };
+	return {
+		busyMs,
+		idleMs,
+		top,
+		under: patterns.map(({ source }, index) => ({ pattern: source, ms: underMs[index] })),
+	};
 }
 
 /** `name file:line`, the file from its package on (`n8n-core/dist/…`), so that lines stay short. */
@@ -126,7 +140,10 @@ export function frameName({ functionName, url, lineNumber }: CallFrame): string 
 	if (!url) return name;
 	const file = url.replace(/^file:\/\//, '');
 	const fromPackage = file.lastIndexOf('node_modules/');
-	const shortFile = fromPackage === -1 ? file.split('/').slice(-2).join('/') : file.slice(fromPackage + 'node_modules/'.length);
+	const shortFile =
+		fromPackage === -1
+			? file.split('/').slice(-2).join('/')
+			: file.slice(fromPackage + 'node_modules/'.length);
 	return `${name} ${shortFile}:${lineNumber + 1}`;
 }
 
@@ -155,7 +172,10 @@ export function profileFile(fileOrFolder: string): string {
 
 function main(args: string[]): void {
 	const [target, ...rest] = args;
-	if (!target) throw new Error('Usage: cpu-profile-summary <file.cpuprofile | folder> [--top N] [--under REGEX]...');
+	if (!target)
+		throw new Error(
+			'Usage: cpu-profile-summary <file.cpuprofile | folder> [--top N] [--under REGEX]...',
+		);
 	let top = 25;
 	const under: string[] = [];
 	for (let i = 0; i < rest.length; i += 2) {
@@ -165,7 +185,12 @@ function main(args: string[]): void {
 	}
 	const file = profileFile(target);
 	const profile = JSON.parse(readFileSync(file, 'utf8')) as CpuProfile;
-	console.log(formatSummary(summarizeProfile(profile, { top, under: under.length ? under : undefined }), file));
+	console.log(
+		formatSummary(
+			summarizeProfile(profile, { top, under: under.length ? under : undefined }),
+			file,
+		),
+	);
 }
 
 if (require.main === module) {

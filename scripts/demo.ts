@@ -24,18 +24,28 @@ async function main(): Promise<void> {
 		const execution = await session.execute(example.id);
 		const events = await session.sandboxEvents();
 		console.log(summary(session.n8nVersion, example.name, execution, events));
-		if (execution.status !== 'success') throw new StepError(`the workflow ended with status ${execution.status}: ${execution.error}`);
+		if (execution.status !== 'success')
+			throw new StepError(`the workflow ended with status ${execution.status}: ${execution.error}`);
 		succeeded = true;
 	} finally {
 		await session.close(!succeeded);
-		if (!succeeded) console.error(`[n8n] n8n's data and log (n8n.log) are kept in ${session.userFolder}`);
+		if (!succeeded)
+			console.error(`[n8n] n8n's data and log (n8n.log) are kept in ${session.userFolder}`);
 	}
 }
 
-function summary(n8nVersion: string, workflowName: string, execution: Execution, events: RecordedEvent[]): string {
+function summary(
+	n8nVersion: string,
+	workflowName: string,
+	execution: Execution,
+	events: RecordedEvent[],
+): string {
 	const counted = execution.nodes.map((run) => ({
 		...run,
-		counts: run.outputs.map((items) => `${items.length} item${items.length === 1 ? '' : 's'}`).join(' | ') || 'no output',
+		counts:
+			run.outputs
+				.map((items) => `${items.length} item${items.length === 1 ? '' : 's'}`)
+				.join(' | ') || 'no output',
 	}));
 	const nameWidth = Math.max(...counted.map(({ node }) => node.length));
 	const countWidth = Math.max(...counted.map(({ counts }) => counts.length));
@@ -44,7 +54,8 @@ function summary(n8nVersion: string, workflowName: string, execution: Execution,
 		return `  ${node.padEnd(nameWidth)}  ${status.padEnd(7)}  ${counts.padEnd(countWidth)}  ${detail}`;
 	});
 	const bySubtype = new Map<string, RecordedEvent[]>();
-	for (const event of events) bySubtype.set(event.subtype, [...(bySubtype.get(event.subtype) ?? []), event]);
+	for (const event of events)
+		bySubtype.set(event.subtype, [...(bySubtype.get(event.subtype) ?? []), event]);
 	const eventLines = [...bySubtype].map(([subtype, received]) => {
 		const requests = new Set(received.map((event) => event.requestSeq)).size;
 		const via = received.some((event) => event.batch) ? 'event/batch' : 'event';

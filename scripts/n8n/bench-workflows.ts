@@ -4,7 +4,12 @@
  * node sending one request per item).
  */
 import type { INodeParameters } from 'n8n-workflow';
-import { API_PATHS, DEFAULT_SUBTYPES, SIGNED_PATH_MARKER, integrationPath } from '../../nodes/MappConnect/shared/api';
+import {
+	API_PATHS,
+	DEFAULT_SUBTYPES,
+	SIGNED_PATH_MARKER,
+	integrationPath,
+} from '../../nodes/MappConnect/shared/api';
 import { AUTH_TOKEN_HEADER, TOKEN_LIFETIME_SECONDS } from '../../nodes/MappConnect/shared/signing';
 import { SANDBOX_CREDENTIAL } from './examples';
 import { PACKAGE_NAME } from './paths';
@@ -89,7 +94,13 @@ return $input.all().map(({ json }) => {
 }
 
 function codeNode(name: string, jsCode: string, x: number): WorkflowNode {
-	return { name, type: 'n8n-nodes-base.code', typeVersion: 2, position: [x, 0], parameters: { jsCode } };
+	return {
+		name,
+		type: 'n8n-nodes-base.code',
+		typeVersion: 2,
+		position: [x, 0],
+		parameters: { jsCode },
+	};
 }
 
 function httpRequestNode(sandbox: SandboxAddress, x: number): WorkflowNode {
@@ -119,13 +130,26 @@ function mappNode(parameters: INodeParameters, x: number): WorkflowNode {
 		typeVersion: 1,
 		position: [x, 0],
 		parameters,
-		credentials: { [SANDBOX_CREDENTIAL.type]: { id: SANDBOX_CREDENTIAL.id, name: SANDBOX_CREDENTIAL.name } },
+		credentials: {
+			[SANDBOX_CREDENTIAL.type]: { id: SANDBOX_CREDENTIAL.id, name: SANDBOX_CREDENTIAL.name },
+		},
 	};
 }
 
-export function benchWorkflow(name: string, items: number, path: PathNodes, sandbox: SandboxAddress): WorkflowJson {
+export function benchWorkflow(
+	name: string,
+	items: number,
+	path: PathNodes,
+	sandbox: SandboxAddress,
+): WorkflowJson {
 	const nodes: WorkflowNode[] = [
-		{ name: NODE_NAMES.start, type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
+		{
+			name: NODE_NAMES.start,
+			type: 'n8n-nodes-base.manualTrigger',
+			typeVersion: 1,
+			position: [0, 0],
+			parameters: {},
+		},
 		codeNode(NODE_NAMES.contacts, contactsCode(items), 220),
 		...(path.kind === 'httpRequest'
 			? [codeNode(NODE_NAMES.sign, signingCode(sandbox), 440), httpRequestNode(sandbox, 660)]
@@ -140,5 +164,7 @@ export function benchWorkflow(name: string, items: number, path: PathNodes, sand
 
 /** The nodes whose execution time is the path's node time. */
 export function timedNodes(path: PathNodes): string[] {
-	return path.kind === 'httpRequest' ? [NODE_NAMES.sign, NODE_NAMES.httpRequest] : [NODE_NAMES.mapp];
+	return path.kind === 'httpRequest'
+		? [NODE_NAMES.sign, NODE_NAMES.httpRequest]
+		: [NODE_NAMES.mapp];
 }

@@ -24,7 +24,8 @@ const EDITOR_READY = 'Editor is now accessible via';
 
 /** Waits until `n8n start` serves its REST API and webhooks, or fails when it ends first. */
 export async function waitUntilReady(url: string, server: ManagedProcess): Promise<void> {
-	const isReady = async () => server.output().includes(EDITOR_READY) && (await isOk(`${url}/rest/settings`));
+	const isReady = async () =>
+		server.output().includes(EDITOR_READY) && (await isOk(`${url}/rest/settings`));
 	await waitForProcess('n8n start', server, isReady, READY_TIMEOUT_MS);
 }
 
@@ -68,7 +69,8 @@ export class EditorApi {
 			await new Promise((resolve) => setTimeout(resolve, POLL_MS));
 			response = await setUp();
 		}
-		if (!response.ok) throw new StepError(`owner setup failed: ${response.status} ${await response.text()}`);
+		if (!response.ok)
+			throw new StepError(`owner setup failed: ${response.status} ${await response.text()}`);
 		return EditorApi.signedIn(url, response);
 	}
 
@@ -79,7 +81,8 @@ export class EditorApi {
 			headers: { 'content-type': 'application/json', 'browser-id': BROWSER_ID },
 			body: JSON.stringify({ emailOrLdapLoginId: OWNER.email, password: OWNER.password }),
 		});
-		if (!response.ok) throw new StepError(`POST /rest/login failed: ${response.status} ${await response.text()}`);
+		if (!response.ok)
+			throw new StepError(`POST /rest/login failed: ${response.status} ${await response.text()}`);
 		return EditorApi.signedIn(url, response);
 	}
 
@@ -101,7 +104,9 @@ export class EditorApi {
 	 * register its triggers at once.
 	 */
 	async activateWorkflow(workflowId: string): Promise<void> {
-		const { versionId, name } = await this.get<{ versionId: string; name: string }>(`workflows/${workflowId}`);
+		const { versionId, name } = await this.get<{ versionId: string; name: string }>(
+			`workflows/${workflowId}`,
+		);
 		await this.request('PATCH', `workflows/${workflowId}`, { versionId, name, active: true });
 	}
 
@@ -110,23 +115,43 @@ export class EditorApi {
 		return JSON.parse(await this.fetchText('GET', '/types/nodes.json'));
 	}
 
-	private async request<T>(method: 'GET' | 'POST' | 'PATCH', path: string, body?: unknown): Promise<T> {
+	private async request<T>(
+		method: 'GET' | 'POST' | 'PATCH',
+		path: string,
+		body?: unknown,
+	): Promise<T> {
 		return (JSON.parse(await this.fetchText(method, `/rest/${path}`, body)) as { data: T }).data;
 	}
 
-	private async fetchText(method: 'GET' | 'POST' | 'PATCH', path: string, body?: unknown): Promise<string> {
+	private async fetchText(
+		method: 'GET' | 'POST' | 'PATCH',
+		path: string,
+		body?: unknown,
+	): Promise<string> {
 		const response = await fetch(`${this.url}${path}`, {
 			method,
-			headers: { 'content-type': 'application/json', 'browser-id': BROWSER_ID, cookie: this.cookie },
+			headers: {
+				'content-type': 'application/json',
+				'browser-id': BROWSER_ID,
+				cookie: this.cookie,
+			},
 			body: body === undefined ? undefined : JSON.stringify(body),
 		});
 		const text = await response.text();
-		if (!response.ok) throw new RestError(`${method} ${path} failed: ${response.status} ${text}`, response.status);
+		if (!response.ok)
+			throw new RestError(`${method} ${path} failed: ${response.status} ${text}`, response.status);
 		return text;
 	}
 
 	/** Runs the credential type's test request in n8n, as the credential dialog's "Test" does. */
-	testCredential(credential: { id: string; name: string; type: string; data: Record<string, unknown> }) {
-		return this.post<{ status: 'OK' | 'Error'; message: string }>('credentials/test', { credentials: credential });
+	testCredential(credential: {
+		id: string;
+		name: string;
+		type: string;
+		data: Record<string, unknown>;
+	}) {
+		return this.post<{ status: 'OK' | 'Error'; message: string }>('credentials/test', {
+			credentials: credential,
+		});
 	}
 }

@@ -7,7 +7,11 @@ import { PACKAGE_NAME, REPO_ROOT } from './paths';
 export const EXAMPLES_DIR = join(REPO_ROOT, 'examples');
 
 /** The credential every example workflow refers to; the scripts import it with the sandbox's details. */
-export const SANDBOX_CREDENTIAL = { id: 'mappConnectSbx01', name: 'Mapp Connect (sandbox)', type: CREDENTIAL_TYPE };
+export const SANDBOX_CREDENTIAL = {
+	id: 'mappConnectSbx01',
+	name: 'Mapp Connect (sandbox)',
+	type: CREDENTIAL_TYPE,
+};
 
 /** The workflow `npm run demo` runs. */
 export const MAIN_EXAMPLE_FILE = '1-contacts-welcome-email.json';
@@ -32,7 +36,9 @@ export function exampleWorkflows(): ExampleWorkflow[] {
 				name: string;
 				nodes: Array<{ name: string; type: string }>;
 			};
-			const packageNodes = nodes.filter((node) => node.type.startsWith(`${PACKAGE_NAME}.`)).map((node) => node.name);
+			const packageNodes = nodes
+				.filter((node) => node.type.startsWith(`${PACKAGE_NAME}.`))
+				.map((node) => node.name);
 			return { file, path, id, name, packageNodes };
 		});
 }

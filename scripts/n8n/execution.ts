@@ -50,7 +50,8 @@ export function parseExecution(output: string): Execution {
 	if (start === -1 || end === -1) throw new StepError(`n8n printed no execution data`);
 	const run = JSON.parse(lines.slice(start, end + 1).join('\n')) as RawRun;
 	// n8n 1.x prints the run before it records its final status, as `running`: the outcome is then whether it has an error.
-	const status = run.status === 'running' ? (run.data.resultData.error ? 'error' : 'success') : run.status;
+	const status =
+		run.status === 'running' ? (run.data.resultData.error ? 'error' : 'success') : run.status;
 	return executionOf({ ...run, status });
 }
 
@@ -62,8 +63,12 @@ export function executionOf(run: RawRun): Execution {
 			node,
 			status: task.executionStatus ?? (task.error ? 'error' : 'success'),
 			outputs: (task.data?.main ?? []).map((items) => (items ?? []).map((item) => item.json)),
-			pairedItems: (task.data?.main ?? []).map((items) => (items ?? []).map((item) => inputIndexes(item.pairedItem))),
-			error: task.error ? [task.error.message, task.error.description].filter(Boolean).join(': ') : undefined,
+			pairedItems: (task.data?.main ?? []).map((items) =>
+				(items ?? []).map((item) => inputIndexes(item.pairedItem)),
+			),
+			error: task.error
+				? [task.error.message, task.error.description].filter(Boolean).join(': ')
+				: undefined,
 			startTime: task.startTime,
 			executionTime: task.executionTime ?? 0,
 		}));

@@ -1,6 +1,14 @@
 /* eslint-disable @n8n/community-nodes/no-dangerous-functions, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- Node code for tests and tools, never run inside n8n (README: Lint in strict mode) */
 import { spawn } from 'node:child_process';
-import { createWriteStream, existsSync, mkdirSync, readFileSync, readdirSync, realpathSync, writeFileSync } from 'node:fs';
+import {
+	createWriteStream,
+	existsSync,
+	mkdirSync,
+	readFileSync,
+	readdirSync,
+	realpathSync,
+	writeFileSync,
+} from 'node:fs';
 import { dirname, join } from 'node:path';
 import { CACHE_DIR } from './paths';
 import { N8N_OVERRIDES, type N8nTarget } from './versions';
@@ -20,7 +28,12 @@ const HEARTBEAT_MS = 30_000;
 export async function ensureN8n(target: N8nTarget): Promise<N8nInstallation> {
 	const nodeBin = target.node ? await ensureNode(target.node) : process.execPath;
 	const dir = join(CACHE_DIR, 'n8n', target.n8n);
-	const manifest = { name: 'n8n-runtime', private: true, dependencies: { n8n: target.n8n }, overrides: N8N_OVERRIDES };
+	const manifest = {
+		name: 'n8n-runtime',
+		private: true,
+		dependencies: { n8n: target.n8n },
+		overrides: N8N_OVERRIDES,
+	};
 	if (installedVersion(dir, 'n8n') !== target.n8n) {
 		await npmInstall(dir, manifest, `n8n ${target.n8n}`, target.node ? nodeBin : null);
 	}
@@ -31,25 +44,44 @@ export async function ensureN8n(target: N8nTarget): Promise<N8nInstallation> {
 async function ensureNode(version: string): Promise<string> {
 	const dir = join(CACHE_DIR, 'node', version);
 	if (installedVersion(dir, 'node') !== version) {
-		await npmInstall(dir, { name: 'node-runtime', private: true, dependencies: { node: version } }, `Node ${version}`, null);
+		await npmInstall(
+			dir,
+			{ name: 'node-runtime', private: true, dependencies: { node: version } },
+			`Node ${version}`,
+			null,
+		);
 	}
 	return join(dir, 'node_modules', 'node', 'bin', 'node');
 }
 
 export function installedVersion(dir: string, packageName: string): string | undefined {
 	const manifest = join(dir, 'node_modules', packageName, 'package.json');
-	return existsSync(manifest) ? (JSON.parse(readFileSync(manifest, 'utf8')) as { version: string }).version : undefined;
+	return existsSync(manifest)
+		? (JSON.parse(readFileSync(manifest, 'utf8')) as { version: string }).version
+		: undefined;
 }
 
 /** The folder of the official Node distribution inside the `node` package: `bin/`, `include/node/`. */
 function nodeDistribution(nodeBin: string): string {
-	return join(dirname(dirname(nodeBin)), 'node_modules', `node-${process.platform}-${process.arch}`);
+	return join(
+		dirname(dirname(nodeBin)),
+		'node_modules',
+		`node-${process.platform}-${process.arch}`,
+	);
 }
 
 function npmCli(): string {
 	return process.env.npm_execpath?.endsWith('npm-cli.js')
 		? process.env.npm_execpath
-		: join(dirname(realpathSync(process.execPath)), '..', 'lib', 'node_modules', 'npm', 'bin', 'npm-cli.js');
+		: join(
+				dirname(realpathSync(process.execPath)),
+				'..',
+				'lib',
+				'node_modules',
+				'npm',
+				'bin',
+				'npm-cli.js',
+			);
 }
 
 /**
@@ -77,12 +109,18 @@ export async function npmInstall(
 	const heartbeat = setInterval(() => {
 		const modules = join(dir, 'node_modules');
 		const count = existsSync(modules) ? readdirSync(modules).length : 0;
-		step(`  ${label}: still installing, ${formatDuration(Date.now() - started)} (${count} top-level packages so far)`);
+		step(
+			`  ${label}: still installing, ${formatDuration(Date.now() - started)} (${count} top-level packages so far)`,
+		);
 	}, HEARTBEAT_MS);
 	try {
 		const code = await new Promise<number | null>((resolvePromise, reject) => {
 			const log = createWriteStream(logFile);
-			const child = spawn(command, [...args, '--no-audit', '--no-fund', ...extraArgs], { cwd: dir, env, stdio: ['ignore', 'pipe', 'pipe'] });
+			const child = spawn(command, [...args, '--no-audit', '--no-fund', ...extraArgs], {
+				cwd: dir,
+				env,
+				stdio: ['ignore', 'pipe', 'pipe'],
+			});
 			child.stdout.pipe(log, { end: false });
 			child.stderr.pipe(log, { end: false });
 			child.on('error', reject);
@@ -90,7 +128,9 @@ export async function npmInstall(
 		});
 		if (code !== 0) {
 			const tail = readFileSync(logFile, 'utf8').trim().split('\n').slice(-15).join('\n');
-			throw new StepError(`installing ${label} failed (npm exit ${code}); the end of ${logFile}:\n${tail}`);
+			throw new StepError(
+				`installing ${label} failed (npm exit ${code}); the end of ${logFile}:\n${tail}`,
+			);
 		}
 	} finally {
 		clearInterval(heartbeat);

@@ -31,14 +31,27 @@ export async function createWorkflow(api: EditorApi, workflow: object): Promise<
 }
 
 /** Starts a full run from the trigger; `workflow` is sent as the editor sends its current, possibly unsaved, state. */
-export async function startRun(api: EditorApi, workflowId: string, workflow: object, trigger: string): Promise<string> {
-	const body = { workflowData: { ...workflow, id: workflowId, active: false, pinData: {} }, triggerToStartFrom: { name: trigger } };
+export async function startRun(
+	api: EditorApi,
+	workflowId: string,
+	workflow: object,
+	trigger: string,
+): Promise<string> {
+	const body = {
+		workflowData: { ...workflow, id: workflowId, active: false, pinData: {} },
+		triggerToStartFrom: { name: trigger },
+	};
 	// Refused with 503 or on a closed connection, the run has not started: asking again starts it once.
 	const started = await retryingTransient(
-		() => api.post<{ executionId?: string; waitingForWebhook?: boolean }>(`workflows/${workflowId}/run`, body),
+		() =>
+			api.post<{ executionId?: string; waitingForWebhook?: boolean }>(
+				`workflows/${workflowId}/run`,
+				body,
+			),
 		[503],
 	);
-	if (!started.executionId) throw new StepError(`n8n did not start the run: ${JSON.stringify(started)}`);
+	if (!started.executionId)
+		throw new StepError(`n8n did not start the run: ${JSON.stringify(started)}`);
 	return started.executionId;
 }
 
@@ -46,12 +59,19 @@ export async function startRun(api: EditorApi, workflowId: string, workflow: obj
  * Waits until n8n reports the run finished, polling its execution list, which carries no run data (reading a run
  * of 100,000 items while it runs would cost n8n more than the run). Returns the final status.
  */
-export async function waitForRun(api: EditorApi, workflowId: string, executionId: string, timeoutMs: number): Promise<string> {
+export async function waitForRun(
+	api: EditorApi,
+	workflowId: string,
+	executionId: string,
+	timeoutMs: number,
+): Promise<string> {
 	const deadline = Date.now() + timeoutMs;
 	const query = `executions?filter=${encodeURIComponent(JSON.stringify({ workflowId }))}&limit=20`;
 	const started = Date.now();
 	while (Date.now() < deadline) {
-		const { results } = await retryingTransient(() => api.get<{ results: Array<{ id: string; status: string }> }>(query));
+		const { results } = await retryingTransient(() =>
+			api.get<{ results: Array<{ id: string; status: string }> }>(query),
+		);
 		const status = results.find((execution) => execution.id === executionId)?.status;
 		if (status && FINISHED.has(status)) return status;
 		// Often for short runs, about 1 % of the time so far for long ones, which n8n serves between its items.
@@ -66,14 +86,19 @@ export async function waitForRun(api: EditorApi, workflowId: string, executionId
  * "operation timed out"), and after such a run, its database check having come late, answer 503 "Database is not
  * ready" until the next check. A read is repeated after any 5xx; other calls only after the statuses given.
  */
-export async function retryingTransient<T>(call: () => Promise<T>, statuses?: number[], timeoutMs = 120_000): Promise<T> {
+export async function retryingTransient<T>(
+	call: () => Promise<T>,
+	statuses?: number[],
+	timeoutMs = 120_000,
+): Promise<T> {
 	const deadline = Date.now() + timeoutMs;
 	const passing = (status: number) => (statuses ? statuses.includes(status) : status >= 500);
 	for (;;) {
 		try {
 			return await call();
 		} catch (error) {
-			const transient = error instanceof TypeError || (error instanceof RestError && passing(error.status));
+			const transient =
+				error instanceof TypeError || (error instanceof RestError && passing(error.status));
 			if (!transient || Date.now() > deadline) throw error;
 		}
 		await sleep(RETRY_MS);

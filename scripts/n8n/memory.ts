@@ -20,13 +20,14 @@ export function peakRssOfTree(root: number | undefined): PeakRss[] {
 		for (const name of readdirSync('/proc').filter((entry) => /^\d+$/.test(entry))) {
 			const stat = readProc(Number(name), 'stat');
 			// The fields after the command name, which is in parentheses and may hold spaces: state, ppid, …
-			if (stat) parents.set(Number(name), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
+			if (stat)
+				parents.set(Number(name), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
 		}
 	} catch {
 		return [];
 	}
 	const tree = new Set([root]);
-	for (let grew = true; grew; ) {
+	for (let grew = true; grew;) {
 		grew = false;
 		for (const [pid, parent] of parents) {
 			if (tree.has(parent) && !tree.has(pid)) {
@@ -37,7 +38,11 @@ export function peakRssOfTree(root: number | undefined): PeakRss[] {
 	}
 	return [...tree].flatMap((pid) => {
 		const peak = /VmHWM:\s+(\d+) kB/.exec(readProc(pid, 'status') ?? '');
-		const command = (readProc(pid, 'cmdline') ?? '').split('\0').filter(Boolean).slice(0, 3).join(' ');
+		const command = (readProc(pid, 'cmdline') ?? '')
+			.split('\0')
+			.filter(Boolean)
+			.slice(0, 3)
+			.join(' ');
 		return peak ? [{ pid, command, peakRssBytes: Number(peak[1]) * 1024 }] : [];
 	});
 }

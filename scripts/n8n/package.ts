@@ -27,8 +27,15 @@ export function buildAndPack(): Promise<string> {
 		await npm(['run', 'build'], REPO_ROOT, 'npm run build');
 		const destination = join(CACHE_DIR, 'pack');
 		mkdirSync(destination, { recursive: true });
-		const stdout = await npm(['pack', '--json', '--pack-destination', destination], REPO_ROOT, 'npm pack');
-		const [{ filename, files }] = JSON.parse(stdout) as Array<{ filename: string; files: Array<{ path: string }> }>;
+		const stdout = await npm(
+			['pack', '--json', '--pack-destination', destination],
+			REPO_ROOT,
+			'npm pack',
+		);
+		const [{ filename, files }] = JSON.parse(stdout) as Array<{
+			filename: string;
+			files: Array<{ path: string }>;
+		}>;
 		assertEntryPoints(files.map((file) => file.path));
 		step(`packed ${filename}`);
 		return join(destination, filename);
@@ -43,7 +50,9 @@ function assertEntryPoints(packed: string[]): void {
 	};
 	const missing = [...n8n.nodes, ...n8n.credentials].filter((entry) => !packed.includes(entry));
 	if (missing.length > 0) {
-		throw new StepError(`the packed package lacks ${missing.join(', ')} (did another build change dist/ meanwhile?)`);
+		throw new StepError(
+			`the packed package lacks ${missing.join(', ')} (did another build change dist/ meanwhile?)`,
+		);
 	}
 }
 
@@ -59,12 +68,19 @@ export async function installIntoUserFolder(tarball: string, userFolder: string)
 	mkdirSync(packageDir, { recursive: true });
 	await run('tar', ['-xzf', tarball, '-C', packageDir, '--strip-components=1']);
 	const manifestPath = join(packageDir, 'package.json');
-	const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as Record<string, unknown> & { version: string };
-	for (const field of ['devDependencies', 'peerDependencies', 'optionalDependencies']) delete manifest[field];
+	const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as Record<string, unknown> & {
+		version: string;
+	};
+	for (const field of ['devDependencies', 'peerDependencies', 'optionalDependencies'])
+		delete manifest[field];
 	writeFileSync(manifestPath, JSON.stringify(manifest, null, 2));
 	await npm(['install', ...COMMUNITY_INSTALL_ARGS], packageDir, `npm install in ${packageDir}`);
 	const listPath = join(nodesDir, 'package.json');
-	const list: InstalledNodes = readJson(listPath) ?? { name: 'installed-nodes', private: true, dependencies: {} };
+	const list: InstalledNodes = readJson(listPath) ?? {
+		name: 'installed-nodes',
+		private: true,
+		dependencies: {},
+	};
 	list.dependencies[PACKAGE_NAME] = manifest.version;
 	writeFileSync(listPath, JSON.stringify(list, null, 2));
 }
@@ -89,6 +105,8 @@ async function npm(args: string[], cwd: string, label: string): Promise<string> 
 		return stdout;
 	} catch (error) {
 		const { stdout = '', stderr = '' } = error as { stdout?: string; stderr?: string };
-		throw new StepError(`${label} failed:\n${`${stdout}\n${stderr}`.trim().split('\n').slice(-30).join('\n')}`);
+		throw new StepError(
+			`${label} failed:\n${`${stdout}\n${stderr}`.trim().split('\n').slice(-30).join('\n')}`,
+		);
 	}
 }

@@ -14,7 +14,10 @@ function childrenOf(pid: number): number[] {
 	try {
 		// A child is listed under the thread that started it; Node starts them from any of its threads.
 		return readdirSync(`/proc/${pid}/task`).flatMap((tid) =>
-			readFileSync(`/proc/${pid}/task/${tid}/children`, 'utf8').split(' ').filter(Boolean).map(Number),
+			readFileSync(`/proc/${pid}/task/${tid}/children`, 'utf8')
+				.split(' ')
+				.filter(Boolean)
+				.map(Number),
 		);
 	} catch {
 		return []; // It has ended meanwhile.
@@ -73,13 +76,23 @@ export class RssSampler {
 
 	private sample(): void {
 		const rootBytes = rssOf(this.rootPid);
-		const bytes = processTree(this.rootPid).reduce((sum, pid) => sum + (pid === this.rootPid ? rootBytes : rssOf(pid)), 0);
+		const bytes = processTree(this.rootPid).reduce(
+			(sum, pid) => sum + (pid === this.rootPid ? rootBytes : rssOf(pid)),
+			0,
+		);
 		this.samples.push({ at: Date.now(), bytes, rootBytes });
 	}
 }
 
-export function peakBytes(samples: RssSample[], of: 'bytes' | 'rootBytes' = 'bytes', from = -Infinity, to = Infinity): number {
-	return samples.filter(({ at }) => at >= from && at <= to).reduce((peak, sample) => Math.max(peak, sample[of]), 0);
+export function peakBytes(
+	samples: RssSample[],
+	of: 'bytes' | 'rootBytes' = 'bytes',
+	from = -Infinity,
+	to = Infinity,
+): number {
+	return samples
+		.filter(({ at }) => at >= from && at <= to)
+		.reduce((peak, sample) => Math.max(peak, sample[of]), 0);
 }
 
 /** How much the tree grew while a node ran: its peak in the window over the last sample before the window. */

@@ -40,7 +40,9 @@ export class ManagedProcess {
 		child.stdout?.on('data', take(true));
 		child.stderr?.on('data', take(false));
 		this.exited = new Promise((resolve, reject) => {
-			child.on('error', (error) => reject(new StepError(`${name} did not start: ${error.message}`)));
+			child.on('error', (error) =>
+				reject(new StepError(`${name} did not start: ${error.message}`)),
+			);
 			child.on('close', (code) => {
 				log?.end();
 				resolve(code);
@@ -101,15 +103,22 @@ export class Processes {
 		});
 		const managed = new ManagedProcess(name, child, options);
 		this.running.add(managed);
-		void managed.exited.catch(() => undefined).then(() => {
-			managed.signal('SIGKILL');
-			this.running.delete(managed);
-		});
+		void managed.exited
+			.catch(() => undefined)
+			.then(() => {
+				managed.signal('SIGKILL');
+				this.running.delete(managed);
+			});
 		return managed;
 	}
 
 	/** Starts a command and waits for it to end; one still running after `timeoutMs` is stopped and fails the step. */
-	async run(name: string, command: string, args: string[], options: StartOptions & { timeoutMs: number }): Promise<Finished> {
+	async run(
+		name: string,
+		command: string,
+		args: string[],
+		options: StartOptions & { timeoutMs: number },
+	): Promise<Finished> {
 		const managed = this.start(name, command, args, options);
 		let timer: NodeJS.Timeout | undefined;
 		const timedOut = new Promise<'timeout'>((resolve) => {
@@ -119,7 +128,9 @@ export class Processes {
 		clearTimeout(timer);
 		if (outcome === 'timeout') {
 			await managed.stop();
-			throw new StepError(`${name} did not finish within ${options.timeoutMs / 1000}s; its output ends:\n${tail(managed.output())}`);
+			throw new StepError(
+				`${name} did not finish within ${options.timeoutMs / 1000}s; its output ends:\n${tail(managed.output())}`,
+			);
 		}
 		return { code: outcome, stdout: managed.stdout(), output: managed.output() };
 	}
@@ -133,18 +144,28 @@ export class Processes {
  * Polls `isReady` until it says yes; fails naming `what` when the process ends first or `timeoutMs` pass, with the
  * end of its output.
  */
-export async function waitUntilReady(what: string, managed: ManagedProcess, isReady: () => Promise<boolean>, timeoutMs: number): Promise<void> {
+export async function waitUntilReady(
+	what: string,
+	managed: ManagedProcess,
+	isReady: () => Promise<boolean>,
+	timeoutMs: number,
+): Promise<void> {
 	let exited = false;
 	void managed.exited.then(() => {
 		exited = true;
 	});
 	const deadline = Date.now() + timeoutMs;
 	while (Date.now() < deadline) {
-		if (exited) throw new StepError(`${what} ended before it was ready; its output ends:\n${tail(managed.output())}`);
+		if (exited)
+			throw new StepError(
+				`${what} ended before it was ready; its output ends:\n${tail(managed.output())}`,
+			);
 		if (await isReady()) return;
 		await new Promise((resolve) => setTimeout(resolve, READY_POLL_MS));
 	}
-	throw new StepError(`${what} was not ready within ${timeoutMs / 1000}s; its output ends:\n${tail(managed.output())}`);
+	throw new StepError(
+		`${what} was not ready within ${timeoutMs / 1000}s; its output ends:\n${tail(managed.output())}`,
+	);
 }
 
 /** The last lines of a process's output, for an error message. */

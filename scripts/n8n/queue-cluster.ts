@@ -84,7 +84,10 @@ export class QueueCluster {
 			};
 			rmSync(options.logDir, { recursive: true, force: true });
 			mkdirSync(options.logDir, { recursive: true });
-			session = await N8nSession.open(STABLE, { environment, keepLogAt: join(options.logDir, 'all.log') });
+			session = await N8nSession.open(STABLE, {
+				environment,
+				keepLogAt: join(options.logDir, 'all.log'),
+			});
 			await session.importWorkflowJson(options.workflows);
 			for (const workflow of options.workflows) await session.publishWorkflow(workflow.id);
 			const editor = await session.startEditor();
@@ -107,15 +110,24 @@ export class QueueCluster {
 
 	/** Which worker started each execution, read from the workers' own log lines; one ID may appear on two. */
 	executionsByWorker(): Map<string, string[]> {
-		return new Map(this.workers.map(({ name, process }) => [name, [...process.output().matchAll(WORKER_STARTED)].map((match) => match[1])]));
+		return new Map(
+			this.workers.map(({ name, process }) => [
+				name,
+				[...process.output().matchAll(WORKER_STARTED)].map((match) => match[1]),
+			]),
+		);
 	}
 
 	/** The peak RSS of each instance's processes (n8n and its task runner), and of PostgreSQL and Redis. */
 	peakMemory(): Array<{ name: string; processes: PeakRss[] }> {
-		const instances = [this.main, ...this.workers, this.webhook].filter((instance): instance is Instance => instance !== undefined);
-		return [...instances, { name: 'PostgreSQL', process: this.postgres.process }, { name: 'Redis', process: this.redis.process }].map(
-			({ name, process }) => ({ name, processes: peakRssOfTree(process.pid) }),
+		const instances = [this.main, ...this.workers, this.webhook].filter(
+			(instance): instance is Instance => instance !== undefined,
 		);
+		return [
+			...instances,
+			{ name: 'PostgreSQL', process: this.postgres.process },
+			{ name: 'Redis', process: this.redis.process },
+		].map(({ name, process }) => ({ name, processes: peakRssOfTree(process.pid) }));
 	}
 
 	/** SIGKILL to a worker and its task runner, as when its container or machine dies. */
@@ -137,17 +149,32 @@ export class QueueCluster {
 			const name = `worker-${index}`;
 			const userFolder = join(this.dir, name);
 			mkdirSync(userFolder, { recursive: true });
-			if (options.withoutPackage?.includes(name)) step(`${name}: leaving the package out of its user folder`);
+			if (options.withoutPackage?.includes(name))
+				step(`${name}: leaving the package out of its user folder`);
 			else await installIntoUserFolder(tarball, userFolder);
 			const healthPort = await freePort();
-			const env = this.session.environmentFor(userFolder, { http: await freePort(), broker: await freePort() }, {
-				QUEUE_HEALTH_CHECK_ACTIVE: 'true',
-				QUEUE_HEALTH_CHECK_PORT: String(healthPort),
-				N8N_WORKER_SERVER_ADDRESS: '127.0.0.1',
-			});
+			const env = this.session.environmentFor(
+				userFolder,
+				{ http: await freePort(), broker: await freePort() },
+				{
+					QUEUE_HEALTH_CHECK_ACTIVE: 'true',
+					QUEUE_HEALTH_CHECK_PORT: String(healthPort),
+					N8N_WORKER_SERVER_ADDRESS: '127.0.0.1',
+				},
+			);
 			const started = Date.now();
-			const process = this.session.startProcess(`n8n worker (${name})`, ['worker'], env, join(options.logDir, `${name}.log`));
-			await waitForLog(name, process, WORKER_READY, `http://127.0.0.1:${healthPort}/healthz/readiness`);
+			const process = this.session.startProcess(
+				`n8n worker (${name})`,
+				['worker'],
+				env,
+				join(options.logDir, `${name}.log`),
+			);
+			await waitForLog(
+				name,
+				process,
+				WORKER_READY,
+				`http://127.0.0.1:${healthPort}/healthz/readiness`,
+			);
 			step(`${name} ready after ${formatDuration(Date.now() - started)}`);
 			this.workers.push({ name, process });
 		}
@@ -158,16 +185,36 @@ export class QueueCluster {
 		mkdirSync(userFolder, { recursive: true });
 		await installIntoUserFolder(await buildAndPack(), userFolder);
 		this.webhookPort = await freePort();
-		const env = this.session.environmentFor(userFolder, { http: this.webhookPort, broker: await freePort() });
+		const env = this.session.environmentFor(userFolder, {
+			http: this.webhookPort,
+			broker: await freePort(),
+		});
 		const started = Date.now();
 		const process = this.session.startProcess('n8n webhook', ['webhook'], env, logFile);
-		await waitForLog('the webhook processor', process, WEBHOOK_READY, `http://127.0.0.1:${this.webhookPort}/healthz/readiness`);
-		step(`webhook processor ready on ${this.webhookBase} after ${formatDuration(Date.now() - started)}`);
+		await waitForLog(
+			'the webhook processor',
+			process,
+			WEBHOOK_READY,
+			`http://127.0.0.1:${this.webhookPort}/healthz/readiness`,
+		);
+		step(
+			`webhook processor ready on ${this.webhookBase} after ${formatDuration(Date.now() - started)}`,
+		);
 		this.webhook = { name: 'webhook', process };
 	}
 }
 
 /** Ready once it has logged `line` and its health check answers. */
-function waitForLog(name: string, process: ManagedProcess, line: string, healthUrl: string): Promise<void> {
-	return waitUntilReady(name, process, async () => process.output().includes(line) && (await isOk(healthUrl)), READY_TIMEOUT_MS);
+function waitForLog(
+	name: string,
+	process: ManagedProcess,
+	line: string,
+	healthUrl: string,
+): Promise<void> {
+	return waitUntilReady(
+		name,
+		process,
+		async () => process.output().includes(line) && (await isOk(healthUrl)),
+		READY_TIMEOUT_MS,
+	);
 }

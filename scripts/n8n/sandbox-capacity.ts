@@ -5,23 +5,44 @@
  * sandbox is not what limits n8n.
  */
 import { Agent, request } from 'node:http';
-import { AUTH_TOKEN_HEADER, TOKEN_LIFETIME_SECONDS, nowInSeconds, requestHash, signToken } from '../../nodes/MappConnect/shared/signing';
+import {
+	AUTH_TOKEN_HEADER,
+	TOKEN_LIFETIME_SECONDS,
+	nowInSeconds,
+	requestHash,
+	signToken,
+} from '../../nodes/MappConnect/shared/signing';
 import type { Sandbox } from '../../test/sandbox';
 import { eventUrl } from './bench-workflows';
 
 const CONCURRENCY = 8;
 
-export async function sandboxRequestsPerSecond(sandbox: Sandbox, requests: number): Promise<number> {
+export async function sandboxRequestsPerSecond(
+	sandbox: Sandbox,
+	requests: number,
+): Promise<number> {
 	const url = new URL(eventUrl(sandbox));
 	const agent = new Agent({ keepAlive: true });
 	const post = (i: number) =>
 		new Promise<void>((resolve, reject) => {
 			const body = JSON.stringify({ email: `probe${i}@example.com`, group: '100' });
-			const token = signToken(sandbox.secret, requestHash(url.pathname, body, url.search.slice(1)), nowInSeconds() + TOKEN_LIFETIME_SECONDS);
-			const headers = { 'content-type': 'application/json', [AUTH_TOKEN_HEADER]: token, 'content-length': Buffer.byteLength(body) };
+			const token = signToken(
+				sandbox.secret,
+				requestHash(url.pathname, body, url.search.slice(1)),
+				nowInSeconds() + TOKEN_LIFETIME_SECONDS,
+			);
+			const headers = {
+				'content-type': 'application/json',
+				[AUTH_TOKEN_HEADER]: token,
+				'content-length': Buffer.byteLength(body),
+			};
 			const req = request(url, { method: 'POST', agent, headers }, (res) => {
 				res.resume();
-				res.on('end', () => (res.statusCode === 200 ? resolve() : reject(new Error(`sandbox answered ${res.statusCode}`))));
+				res.on('end', () =>
+					res.statusCode === 200
+						? resolve()
+						: reject(new Error(`sandbox answered ${res.statusCode}`)),
+				);
 			});
 			req.on('error', reject);
 			req.end(body);

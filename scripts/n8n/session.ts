@@ -3,7 +3,12 @@ import { createRequire } from 'node:module';
 import { randomUUID } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { startSandbox, type RecordedEvent, type Sandbox, type SandboxOptions } from '../../test/sandbox';
+import {
+	startSandbox,
+	type RecordedEvent,
+	type Sandbox,
+	type SandboxOptions,
+} from '../../test/sandbox';
 import { sandboxCredentials } from '../../test/harness';
 import { EditorApi, waitUntilReady } from './editor';
 import { freePort, n8nEnvironment, type N8nPorts } from './environment';
@@ -20,7 +25,12 @@ import type { N8nTarget } from './versions';
 const CLI_TIMEOUT_MS = 240_000;
 
 /** A workflow as n8n exports and imports it. */
-export type WorkflowJson = { id: string; name: string; nodes: Array<Record<string, unknown>>; [key: string]: unknown };
+export type WorkflowJson = {
+	id: string;
+	name: string;
+	nodes: Array<Record<string, unknown>>;
+	[key: string]: unknown;
+};
 
 export interface SessionOptions {
 	/** Keep n8n's data here across runs (`npm run dev`); by default a fresh folder under `.cache/runs/`. */
@@ -95,24 +105,38 @@ export class N8nSession {
 	}
 
 	/** Runs one n8n CLI command to its end; a non-zero exit fails the step unless `allowFailure`. */
-	async n8n(args: string[], allowFailure = false): Promise<{ code: number | null; stdout: string }> {
+	async n8n(
+		args: string[],
+		allowFailure = false,
+	): Promise<{ code: number | null; stdout: string }> {
 		const label = `n8n ${args[0]} (n8n ${this.n8nVersion})`;
 		const started = Date.now();
-		const result = await this.processes.run(label, this.installation.nodeBin, [this.installation.n8nBin, ...args], {
-			env: this.environmentFor(),
-			logFile: this.logFile,
-			timeoutMs: CLI_TIMEOUT_MS,
-		});
+		const result = await this.processes.run(
+			label,
+			this.installation.nodeBin,
+			[this.installation.n8nBin, ...args],
+			{
+				env: this.environmentFor(),
+				logFile: this.logFile,
+				timeoutMs: CLI_TIMEOUT_MS,
+			},
+		);
 		this.outputs.push(() => result.output);
 		if (result.code !== 0 && !allowFailure) {
-			throw new StepError(`${label} failed (exit ${result.code}); its output ends:\n${tail(result.output)}`);
+			throw new StepError(
+				`${label} failed (exit ${result.code}); its output ends:\n${tail(result.output)}`,
+			);
 		}
 		step(`${label}: ${formatDuration(Date.now() - started)}`);
 		return result;
 	}
 
 	async importWorkflows(workflows: ExampleWorkflow[]): Promise<void> {
-		await this.importWorkflowData(workflows.map((workflow) => JSON.parse(readFileSync(workflow.path, 'utf8')) as { id: string }));
+		await this.importWorkflowData(
+			workflows.map(
+				(workflow) => JSON.parse(readFileSync(workflow.path, 'utf8')) as { id: string },
+			),
+		);
 	}
 
 	/** `n8n import:workflow` of workflows given as JSON (`id`, `name`, nodes, connections, ...). */
@@ -152,7 +176,9 @@ export class N8nSession {
 	/** An execution as n8n stored it, read through the REST API; its run data is in `flatted` form, read with n8n's own copy. */
 	async storedExecution(api: EditorApi, executionId: string): Promise<Execution> {
 		const stored = await api.get<{ status: string; data: string }>(`executions/${executionId}`);
-		const flatted = createRequire(this.installation.n8nBin)('flatted') as { parse(text: string): RawRun['data'] };
+		const flatted = createRequire(this.installation.n8nBin)('flatted') as {
+			parse(text: string): RawRun['data'];
+		};
 		return executionOf({ status: stored.status, data: flatted.parse(stored.data) });
 	}
 
@@ -182,19 +208,35 @@ export class N8nSession {
 		const url = `http://localhost:${this.ports.http}`;
 		step(`starting the n8n ${this.n8nVersion} editor on ${url}`);
 		const started = Date.now();
-		const server = this.startProcess(`n8n start (n8n ${this.n8nVersion})`, ['start'], this.environmentFor());
+		const server = this.startProcess(
+			`n8n start (n8n ${this.n8nVersion})`,
+			['start'],
+			this.environmentFor(),
+		);
 		await waitUntilReady(url, server);
 		step(`editor ready after ${formatDuration(Date.now() - started)}`);
 		return { url, process: server };
 	}
 
 	/** The environment of an n8n process of this session; another instance of it passes its own folder and ports. */
-	environmentFor(userFolder = this.userFolder, ports = this.ports, extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
-		return n8nEnvironment(this.installation, userFolder, ports, { ...this.options.environment, ...extra });
+	environmentFor(
+		userFolder = this.userFolder,
+		ports = this.ports,
+		extra: NodeJS.ProcessEnv = {},
+	): NodeJS.ProcessEnv {
+		return n8nEnvironment(this.installation, userFolder, ports, {
+			...this.options.environment,
+			...extra,
+		});
 	}
 
 	/** Starts a long-running n8n command (`start`, `worker`, `webhook`); its output joins the session's log. */
-	startProcess(label: string, args: string[], env: NodeJS.ProcessEnv, logFile = this.logFile): ManagedProcess {
+	startProcess(
+		label: string,
+		args: string[],
+		env: NodeJS.ProcessEnv,
+		logFile = this.logFile,
+	): ManagedProcess {
 		const nodeArgs = [...(this.options.nodeOptions ?? []), this.installation.n8nBin, ...args];
 		const server = this.processes.start(label, this.installation.nodeBin, nodeArgs, {
 			env,
@@ -217,7 +259,8 @@ export class N8nSession {
 			writeFileSync(this.options.keepLogAt, this.log);
 		}
 		await this.sandbox.close();
-		if (!this.options.userFolder && !keepUserFolder) rmSync(this.userFolder, { recursive: true, force: true });
+		if (!this.options.userFolder && !keepUserFolder)
+			rmSync(this.userFolder, { recursive: true, force: true });
 	}
 
 	private get logFile(): string {

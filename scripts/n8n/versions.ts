@@ -39,5 +39,7 @@ export const N8N_OVERRIDES = { xlsx: '0.18.5' };
 export function selectedTargets(): N8nTarget[] {
 	const selected = process.env.N8N_VERSIONS?.split(',').map((version) => version.trim());
 	if (!selected) return TESTED_TARGETS;
-	return selected.map((n8n) => TESTED_TARGETS.find((target) => target.n8n === n8n) ?? { n8n, node: null });
+	return selected.map(
+		(n8n) => TESTED_TARGETS.find((target) => target.n8n === n8n) ?? { n8n, node: null },
+	);
 }

@@ -16,14 +16,26 @@ export interface CachedTool {
  * runtime and with it `isolated-vm`, whose native build fails on Node 20, so `npm ci` would fail. What is used here
  * (ESLint configs and rules, the CLI) never loads isolated-vm, so they are installed with install scripts off.
  */
-export const SCANNER: CachedTool = { name: '@n8n/scan-community-package', version: '0.32.0', folder: 'scanner' };
-export const NODE_CLI: CachedTool = { name: '@n8n/node-cli', version: '0.48.3', folder: 'node-cli' };
+export const SCANNER: CachedTool = {
+	name: '@n8n/scan-community-package',
+	version: '0.32.0',
+	folder: 'scanner',
+};
+export const NODE_CLI: CachedTool = {
+	name: '@n8n/node-cli',
+	version: '0.48.3',
+	folder: 'node-cli',
+};
 
 /** Installs `tool` into the git-ignored `.cache/<folder>/<version>` unless it is there; returns its package folder. */
 export async function ensureCachedTool(tool: CachedTool): Promise<string> {
 	const dir = join(CACHE_DIR, tool.folder, tool.version);
 	if (installedVersion(dir, tool.name) !== tool.version) {
-		const manifest = { name: `cached-${tool.folder}`, private: true, dependencies: { [tool.name]: tool.version } };
+		const manifest = {
+			name: `cached-${tool.folder}`,
+			private: true,
+			dependencies: { [tool.name]: tool.version },
+		};
 		await npmInstall(dir, manifest, `${tool.name} ${tool.version}`, null, ['--ignore-scripts']);
 	}
 	return join(dir, 'node_modules', tool.name);

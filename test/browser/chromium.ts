@@ -25,7 +25,10 @@ export interface Browser {
 
 /** Headless Chromium with a fresh profile, removed again on close. */
 export async function launchChromium(): Promise<Browser> {
-	if (!existsSync(CHROMIUM)) throw new Error(`No Chromium at ${CHROMIUM}: run apt-get install -y chromium (or set CHROMIUM_PATH)`);
+	if (!existsSync(CHROMIUM))
+		throw new Error(
+			`No Chromium at ${CHROMIUM}: run apt-get install -y chromium (or set CHROMIUM_PATH)`,
+		);
 	const profile = mkdtempSync(join(tmpdir(), 'mapp-connect-chromium-'));
 	const context = await chromium.launchPersistentContext(profile, {
 		executablePath: CHROMIUM,

@@ -39,7 +39,9 @@ describe(`the Mapp Connect node in the n8n ${STABLE.n8n} editor`, () => {
 
 	/** Types into the node creator's search once it is open (typing earlier would go to the canvas's shortcuts). */
 	const searchNodes = async (text: string) => {
-		const search = page.locator('input[data-test-id="node-creator-search-bar"], [data-test-id="node-creator-search-bar"] input');
+		const search = page.locator(
+			'input[data-test-id="node-creator-search-bar"], [data-test-id="node-creator-search-bar"] input',
+		);
 		await search.first().waitFor();
 		await search.first().fill(text);
 	};
@@ -93,13 +95,22 @@ describe(`the Mapp Connect node in the n8n ${STABLE.n8n} editor`, () => {
 
 		await testId('canvas-handle-plus').first().click();
 		await searchNodes('Mapp Connect');
-		await testId('item-iterator-item').filter({ hasText: /^Mapp Connect$/ }).first().click();
+		await testId('item-iterator-item')
+			.filter({ hasText: /^Mapp Connect$/ })
+			.first()
+			.click();
 		await page.getByText('Create or update a user', { exact: true }).click();
 
 		await testId('ndv').waitFor();
-		assert.equal(await testId('node-credentials-select').locator('input').inputValue(), 'Mapp Connect (sandbox)');
+		assert.equal(
+			await testId('node-credentials-select').locator('input').inputValue(),
+			'Mapp Connect (sandbox)',
+		);
 		assert.equal(await testId('parameter-input-resource').locator('input').inputValue(), 'User');
-		assert.equal(await testId('parameter-input-operation').locator('input').inputValue(), 'Create or Update');
+		assert.equal(
+			await testId('parameter-input-operation').locator('input').inputValue(),
+			'Create or Update',
+		);
 	});
 
 	step("lists the sandbox's groups in the Group dropdown", async () => {

@@ -24,7 +24,8 @@ export const TOOL_EVENT: ExpectedEvent = {
 };
 
 /** `description` goes between single quotes into the expression: no quotes in it. */
-const fromAi = (key: string, description: string) => `={{ $fromAI('${key}', '${description}', 'string') }}`;
+const fromAi = (key: string, description: string) =>
+	`={{ $fromAI('${key}', '${description}', 'string') }}`;
 
 export function agentToolWorkflow(): WorkflowJson {
 	return {
@@ -60,10 +61,20 @@ export function agentToolWorkflow(): WorkflowJson {
 					resource: 'user',
 					operation: 'upsert',
 					email: fromAi('email', 'Email address of the contact'),
-					group: { __rl: true, mode: 'id', value: fromAi('groupId', 'The ID of the Mapp Engage group') },
-					customAttributes: { values: [{ name: 'firstName', value: fromAi('firstName', 'First name of the contact') }] },
+					group: {
+						__rl: true,
+						mode: 'id',
+						value: fromAi('groupId', 'The ID of the Mapp Engage group'),
+					},
+					customAttributes: {
+						values: [
+							{ name: 'firstName', value: fromAi('firstName', 'First name of the contact') },
+						],
+					},
 				},
-				credentials: { mappConnectApi: { id: SANDBOX_CREDENTIAL.id, name: SANDBOX_CREDENTIAL.name } },
+				credentials: {
+					mappConnectApi: { id: SANDBOX_CREDENTIAL.id, name: SANDBOX_CREDENTIAL.name },
+				},
 			},
 		],
 		connections: {

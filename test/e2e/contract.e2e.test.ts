@@ -34,14 +34,23 @@ const SETTINGS: Setting[] = [false, true].flatMap((batching) =>
 function workflowFor(setting: Setting, index: number): ExampleWorkflow & { json: object } {
 	const id = `mappContract${index}`;
 	const nodes = [
-		{ id: `${id}-t`, name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
+		{
+			id: `${id}-t`,
+			name: 'Start',
+			type: 'n8n-nodes-base.manualTrigger',
+			typeVersion: 1,
+			position: [0, 0],
+			parameters: {},
+		},
 		{
 			id: `${id}-c`,
 			name: 'Contacts',
 			type: 'n8n-nodes-base.code',
 			typeVersion: 2,
 			position: [200, 0],
-			parameters: { jsCode: `return ${JSON.stringify(EMAILS)}.map((email) => ({ json: { email } }));` },
+			parameters: {
+				jsCode: `return ${JSON.stringify(EMAILS)}.map((email) => ({ json: { email } }));`,
+			},
 		},
 		{
 			id: `${id}-m`,
@@ -56,7 +65,9 @@ function workflowFor(setting: Setting, index: number): ExampleWorkflow & { json:
 				group: { __rl: true, mode: 'id', value: '101' },
 				requestOptions: setting.batching ? BATCHING : {},
 			},
-			credentials: { [SANDBOX_CREDENTIAL.type]: { id: SANDBOX_CREDENTIAL.id, name: SANDBOX_CREDENTIAL.name } },
+			credentials: {
+				[SANDBOX_CREDENTIAL.type]: { id: SANDBOX_CREDENTIAL.id, name: SANDBOX_CREDENTIAL.name },
+			},
 			...(setting.continueOnFail ? { onError: 'continueRegularOutput' } : {}),
 		},
 	];
@@ -65,7 +76,14 @@ function workflowFor(setting: Setting, index: number): ExampleWorkflow & { json:
 		Contacts: { main: [[{ node: 'Upsert', type: 'main', index: 0 }]] },
 	};
 	const file = `${id}.json`;
-	const json = { id, name: `Contract: ${setting.name}`, nodes, connections, active: false, settings: { executionOrder: 'v1' } };
+	const json = {
+		id,
+		name: `Contract: ${setting.name}`,
+		nodes,
+		connections,
+		active: false,
+		settings: { executionOrder: 'v1' },
+	};
 	return { file, path: '', id, name: json.name, packageNodes: ['Upsert'], json };
 }
 
@@ -103,7 +121,10 @@ for (const target of selectedTargets()) {
 				const received = (await session.sandboxEvents()).map(({ body }) => body.email);
 				if (!setting.continueOnFail) {
 					assert.equal(execution.status, 'error');
-					assert.match(upsert?.error ?? execution.error ?? '', /'Email' is not a valid email address \[item 2\]/);
+					assert.match(
+						upsert?.error ?? execution.error ?? '',
+						/'Email' is not a valid email address \[item 2\]/,
+					);
 					assert.deepEqual(received, [], 'Mapp received nothing');
 					return;
 				}
@@ -112,7 +133,9 @@ for (const target of selectedTargets()) {
 				assert.equal(items.length, 5);
 				assert.match(String(items[2].error), /'Email' is not a valid email address \[item 2\]/);
 				assert.deepEqual(
-					items.filter((_, index) => index !== 2).map((item) => [item.success, (item.event as { email: string }).email]),
+					items
+						.filter((_, index) => index !== 2)
+						.map((item) => [item.success, (item.event as { email: string }).email]),
 					EMAILS.filter((_, index) => index !== 2).map((email) => [true, email]),
 				);
 				assert.deepEqual([...received].sort(), EMAILS.filter((_, index) => index !== 2).sort());

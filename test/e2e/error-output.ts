@@ -71,7 +71,12 @@ function lookUpContact(nodeId: string, name: string, x: number, y: number) {
 		parameters: {
 			assignments: {
 				assignments: [
-					{ id: `${nodeId}-a`, name: 'contact', value: `={{ $('${CONTACTS_NODE}').item.json.email }}`, type: 'string' },
+					{
+						id: `${nodeId}-a`,
+						name: 'contact',
+						value: `={{ $('${CONTACTS_NODE}').item.json.email }}`,
+						type: 'string',
+					},
 				],
 			},
 			includeOtherFields: true,
@@ -83,7 +88,11 @@ function lookUpContact(nodeId: string, name: string, x: number, y: number) {
 /** Node IDs only need to be unique within their workflow. */
 const id = (n: number) => `e2e0e770-0000-4000-8000-00000000000${n}`;
 
-export function errorOutputWorkflow({ title, workflowId, parameters }: ErrorOutputCase): WorkflowJson {
+export function errorOutputWorkflow({
+	title,
+	workflowId,
+	parameters,
+}: ErrorOutputCase): WorkflowJson {
 	return {
 		id: workflowId,
 		name: `E2E: error output, ${title}`,
@@ -112,7 +121,9 @@ export function errorOutputWorkflow({ title, workflowId, parameters }: ErrorOutp
 				position: [440, 0],
 				onError: 'continueErrorOutput',
 				parameters,
-				credentials: { mappConnectApi: { id: SANDBOX_CREDENTIAL.id, name: SANDBOX_CREDENTIAL.name } },
+				credentials: {
+					mappConnectApi: { id: SANDBOX_CREDENTIAL.id, name: SANDBOX_CREDENTIAL.name },
+				},
 			},
 			lookUpContact(id(4), SENT_NODE, 660, -100),
 			lookUpContact(id(5), FAILED_NODE, 660, 100),
@@ -121,7 +132,10 @@ export function errorOutputWorkflow({ title, workflowId, parameters }: ErrorOutp
 			[MANUAL_TRIGGER_NODE]: { main: [[{ node: CONTACTS_NODE, type: 'main', index: 0 }]] },
 			[CONTACTS_NODE]: { main: [[{ node: MAPP_NODE, type: 'main', index: 0 }]] },
 			[MAPP_NODE]: {
-				main: [[{ node: SENT_NODE, type: 'main', index: 0 }], [{ node: FAILED_NODE, type: 'main', index: 0 }]],
+				main: [
+					[{ node: SENT_NODE, type: 'main', index: 0 }],
+					[{ node: FAILED_NODE, type: 'main', index: 0 }],
+				],
 			},
 		},
 		settings: { executionOrder: 'v1' },

@@ -29,28 +29,60 @@ const welcomeEmail = (email: string, firstName: string): ExpectedEvent => ({
 	body: { email, messageId: '2001', firstName },
 });
 
-const product = (productSKU: string, productName: string, productPrice: string, category: string): ExpectedEvent => ({
+const product = (
+	productSKU: string,
+	productName: string,
+	productPrice: string,
+	category: string,
+): ExpectedEvent => ({
 	subtype: 'product',
 	batch: false,
-	body: { productSKU, productName, productPrice, productURL: `https://shop.example.com/p/${productSKU.toLowerCase()}`, category },
+	body: {
+		productSKU,
+		productName,
+		productPrice,
+		productURL: `https://shop.example.com/p/${productSKU.toLowerCase()}`,
+		category,
+	},
 });
 
 const store = (key: string, city: string, street: string, openingHours: string): ExpectedEvent => ({
 	subtype: 'relateddata',
 	batch: true,
-	body: { datasetName: 'stores', key, importMode: 'add', attributes: { city, street, openingHours } },
+	body: {
+		datasetName: 'stores',
+		key,
+		importMode: 'add',
+		attributes: { city, street, openingHours },
+	},
 });
 
-const cartAbandoned = (email: string, cartValue: string, firstSku: string, cartId: string): ExpectedEvent => ({
+const cartAbandoned = (
+	email: string,
+	cartValue: string,
+	firstSku: string,
+	cartId: string,
+): ExpectedEvent => ({
 	subtype: 'automation',
 	batch: false,
-	body: { email, external_event: 'cart_abandoned', cartValue, firstSku, cartUrl: `https://shop.example.com/cart/${cartId}` },
+	body: {
+		email,
+		external_event: 'cart_abandoned',
+		cartValue,
+		firstSku,
+		cartUrl: `https://shop.example.com/cart/${cartId}`,
+	},
 });
 
 export const EXPECTATIONS: ExampleExpectation[] = [
 	{
 		file: '1-contacts-welcome-email.json',
-		itemCounts: { 'Read CSV': 3, 'Upsert contacts (batch)': 3, 'New contacts only': 2, 'Send welcome email': 2 },
+		itemCounts: {
+			'Read CSV': 3,
+			'Upsert contacts (batch)': 3,
+			'New contacts only': 2,
+			'Send welcome email': 2,
+		},
 		events: [
 			user('anna@example.com', 'Anna', 'Schmidt'),
 			user('ben@example.com', 'Ben', 'Meyer'),
@@ -115,7 +147,11 @@ export const EXPECTATIONS: ExampleExpectation[] = [
 	},
 	{
 		file: '6-abandoned-cart-automation.json',
-		itemCounts: { 'Open carts': 5, 'Abandoned for over an hour': 2, 'Start cart reminder automation': 2 },
+		itemCounts: {
+			'Open carts': 5,
+			'Abandoned for over an hour': 2,
+			'Start cart reminder automation': 2,
+		},
 		events: [
 			cartAbandoned('anna@example.com', '54.8', 'TS-001', 'C-1001'),
 			cartAbandoned('david@example.com', '49', 'HD-002', 'C-1005'),

@@ -13,15 +13,27 @@ export interface ExecutionSummary {
 	status: string;
 }
 
-export type WorkflowJson = { id: string; name: string; nodes: Array<Record<string, unknown>>; [key: string]: unknown };
+export type WorkflowJson = {
+	id: string;
+	name: string;
+	nodes: Array<Record<string, unknown>>;
+	[key: string]: unknown;
+};
 
-export async function executionsOf(api: EditorApi, workflowId: string): Promise<ExecutionSummary[]> {
+export async function executionsOf(
+	api: EditorApi,
+	workflowId: string,
+): Promise<ExecutionSummary[]> {
 	const filter = encodeURIComponent(JSON.stringify({ workflowId }));
 	return (await api.get<{ results: ExecutionSummary[] }>(`executions?filter=${filter}`)).results;
 }
 
 /** Polls until `find` returns something, or fails with what `describeState` says about the last state. */
-export async function waitFor<T>(what: string, find: () => Promise<T | undefined>, describeState: () => string): Promise<T> {
+export async function waitFor<T>(
+	what: string,
+	find: () => Promise<T | undefined>,
+	describeState: () => string,
+): Promise<T> {
 	const deadline = Date.now() + RUN_WAIT_MS;
 	while (Date.now() < deadline) {
 		const found = await find();
@@ -31,17 +43,28 @@ export async function waitFor<T>(what: string, find: () => Promise<T | undefined
 	assert.fail(`${what} within ${RUN_WAIT_MS / 1000}s; ${describeState()}`);
 }
 
-export const hasEnded = (run: ExecutionSummary) => !['new', 'running', 'waiting'].includes(run.status);
+export const hasEnded = (run: ExecutionSummary) =>
+	!['new', 'running', 'waiting'].includes(run.status);
 
 /**
  * Starts a manual run as the editor does (`POST /rest/workflows/:id/run`) with `request` added to the stored workflow
  * (`triggerToStartFrom` for "Execute workflow", `destinationNode` and `agentRequest` for "Execute step"). n8n 2.8 wants
  * the workflow in the body, 2.33 ignores it.
  */
-export async function runManually(api: EditorApi, workflowId: string, request: Record<string, unknown>): Promise<string> {
+export async function runManually(
+	api: EditorApi,
+	workflowId: string,
+	request: Record<string, unknown>,
+): Promise<string> {
 	const workflowData = await api.get<Record<string, unknown>>(`workflows/${workflowId}`);
-	const started = await api.post<{ executionId?: string }>(`workflows/${workflowId}/run`, { workflowData, ...request });
-	assert.ok(started.executionId, `n8n started a manual run of ${workflowId}: ${JSON.stringify(started)}`);
+	const started = await api.post<{ executionId?: string }>(`workflows/${workflowId}/run`, {
+		workflowData,
+		...request,
+	});
+	assert.ok(
+		started.executionId,
+		`n8n started a manual run of ${workflowId}: ${JSON.stringify(started)}`,
+	);
 	return started.executionId;
 }
 

@@ -22,7 +22,8 @@ const STEP_TIMEOUT_MS = 5 * 60_000;
 const targets = selectedTargets();
 
 /** Events in a stable order, for comparing sets of events sent concurrently. */
-const sorted = (events: ExpectedEvent[]) => [...events].sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
+const sorted = (events: ExpectedEvent[]) =>
+	[...events].sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
 
 for (const target of targets) {
 	describe(`n8n ${target.n8n} on Node ${target.node ?? process.versions.node}`, () => {
@@ -31,7 +32,9 @@ for (const target of targets) {
 
 		before(
 			async () => {
-				session = await N8nSession.open(target, { keepLogAt: join(REPO_ROOT, 'test-results', 'e2e', `n8n-${target.n8n}.log`) });
+				session = await N8nSession.open(target, {
+					keepLogAt: join(REPO_ROOT, 'test-results', 'e2e', `n8n-${target.n8n}.log`),
+				});
 				await session.importWorkflows(examples);
 			},
 			{ timeout: SETUP_TIMEOUT_MS },
@@ -47,52 +50,91 @@ for (const target of targets) {
 		});
 
 		for (const expectation of EXPECTATIONS) {
-			it(`runs ${expectation.file} and Mapp Connect receives its events`, { timeout: STEP_TIMEOUT_MS }, async () => {
-				const example = examples.find((workflow) => workflow.file === expectation.file);
-				assert.ok(example, `examples/${expectation.file} exists`);
-				await session.resetSandbox();
+			it(
+				`runs ${expectation.file} and Mapp Connect receives its events`,
+				{ timeout: STEP_TIMEOUT_MS },
+				async () => {
+					const example = examples.find((workflow) => workflow.file === expectation.file);
+					assert.ok(example, `examples/${expectation.file} exists`);
+					await session.resetSandbox();
 
-				const execution = await session.execute(example.id);
+					const execution = await session.execute(example.id);
 
-				assert.equal(execution.status, 'success', `the run failed: ${execution.error}`);
-				for (const [node, count] of Object.entries(expectation.itemCounts)) {
-					const run = execution.nodes.find((nodeRun) => nodeRun.node === node);
-					assert.ok(run, `node "${node}" ran`);
-					assert.equal(run.outputs[0]?.length ?? 0, count, `items out of "${node}"`);
-				}
-				for (const run of execution.nodes.filter((nodeRun) => example.packageNodes.includes(nodeRun.node))) {
-					for (const item of run.outputs[0] ?? []) {
-						assert.deepEqual([item.success, item.statusCode], [true, 200], `"${run.node}" returned ${JSON.stringify(item)}`);
+					assert.equal(execution.status, 'success', `the run failed: ${execution.error}`);
+					for (const [node, count] of Object.entries(expectation.itemCounts)) {
+						const run = execution.nodes.find((nodeRun) => nodeRun.node === node);
+						assert.ok(run, `node "${node}" ran`);
+						assert.equal(run.outputs[0]?.length ?? 0, count, `items out of "${node}"`);
 					}
-				}
-				for (const [node, items] of Object.entries(expectation.outputs ?? {})) {
-					assert.deepEqual(execution.nodes.find((nodeRun) => nodeRun.node === node)?.outputs[0], items, `output of "${node}"`);
-				}
-				const received = (await session.sandboxEvents()).map(({ subtype, batch, body }) => ({ subtype, batch, body }));
-				assert.deepEqual(sorted(received), sorted(expectation.events));
-			});
+					for (const run of execution.nodes.filter((nodeRun) =>
+						example.packageNodes.includes(nodeRun.node),
+					)) {
+						for (const item of run.outputs[0] ?? []) {
+							assert.deepEqual(
+								[item.success, item.statusCode],
+								[true, 200],
+								`"${run.node}" returned ${JSON.stringify(item)}`,
+							);
+						}
+					}
+					for (const [node, items] of Object.entries(expectation.outputs ?? {})) {
+						assert.deepEqual(
+							execution.nodes.find((nodeRun) => nodeRun.node === node)?.outputs[0],
+							items,
+							`output of "${node}"`,
+						);
+					}
+					const received = (await session.sandboxEvents()).map(({ subtype, batch, body }) => ({
+						subtype,
+						batch,
+						body,
+					}));
+					assert.deepEqual(sorted(received), sorted(expectation.events));
+				},
+			);
 		}
 
-		it('passes the credential test in the editor, and fails it with the texts the in-process test expects', { timeout: STEP_TIMEOUT_MS }, async () => {
-			const editor = await session.startEditor();
-			const api = await session.signUpOwner(editor);
-			const credential = session.credential;
-			const notMapp = await startNotMapp();
-			try {
-				assert.deepEqual(await api.testCredential(credential), { status: 'OK', message: 'Connection successful!' });
+		it(
+			'passes the credential test in the editor, and fails it with the texts the in-process test expects',
+			{ timeout: STEP_TIMEOUT_MS },
+			async () => {
+				const editor = await session.startEditor();
+				const api = await session.signUpOwner(editor);
+				const credential = session.credential;
+				const notMapp = await startNotMapp();
+				try {
+					assert.deepEqual(await api.testCredential(credential), {
+						status: 'OK',
+						message: 'Connection successful!',
+					});
 
-				for (const { what, change, message, sandboxStatuses } of FAILING_CREDENTIAL_TESTS) {
-					const before = session.sandbox.requests.length;
-					const data = { ...credential.data, ...change({ sandboxBaseUrl: session.sandbox.baseUrl, notMappBaseUrl: notMapp.baseUrl }) };
-					const result = await api.testCredential({ ...credential, data });
-					assert.deepEqual(result, { status: 'Error', message }, `the credential test with ${what}`);
-					const statuses = session.sandbox.requests.slice(before).map(({ status }) => status);
-					assert.deepEqual(statuses, sandboxStatuses, `what the sandbox answered the test with ${what}`);
+					for (const { what, change, message, sandboxStatuses } of FAILING_CREDENTIAL_TESTS) {
+						const before = session.sandbox.requests.length;
+						const data = {
+							...credential.data,
+							...change({
+								sandboxBaseUrl: session.sandbox.baseUrl,
+								notMappBaseUrl: notMapp.baseUrl,
+							}),
+						};
+						const result = await api.testCredential({ ...credential, data });
+						assert.deepEqual(
+							result,
+							{ status: 'Error', message },
+							`the credential test with ${what}`,
+						);
+						const statuses = session.sandbox.requests.slice(before).map(({ status }) => status);
+						assert.deepEqual(
+							statuses,
+							sandboxStatuses,
+							`what the sandbox answered the test with ${what}`,
+						);
+					}
+				} finally {
+					await notMapp.close();
 				}
-			} finally {
-				await notMapp.close();
-			}
-		});
+			},
+		);
 
 		it('logs no warning or error about the package, its node or its credential', () => {
 			assert.deepEqual(packageWarnings(session.log), []);

@@ -42,7 +42,8 @@ const STEP_TIMEOUT_MS = 5 * 60_000;
 
 const targets = selectedTargets();
 
-const runOf = (execution: Execution, node: string) => execution.nodes.find((run) => run.node === node);
+const runOf = (execution: Execution, node: string) =>
+	execution.nodes.find((run) => run.node === node);
 
 for (const target of targets) {
 	describe(`agent tool and error output in n8n ${target.n8n} on Node ${target.node ?? process.versions.node}`, () => {
@@ -54,9 +55,17 @@ for (const target of targets) {
 		before(
 			async () => {
 				session = await N8nSession.open(target, {
-					keepLogAt: join(REPO_ROOT, 'test-results', 'e2e', `n8n-${target.n8n}-tool-and-error-output.log`),
+					keepLogAt: join(
+						REPO_ROOT,
+						'test-results',
+						'e2e',
+						`n8n-${target.n8n}-tool-and-error-output.log`,
+					),
 				});
-				await session.importWorkflowData([agentToolWorkflow(), ...ERROR_OUTPUT_CASES.map(errorOutputWorkflow)]);
+				await session.importWorkflowData([
+					agentToolWorkflow(),
+					...ERROR_OUTPUT_CASES.map(errorOutputWorkflow),
+				]);
 				api = await session.signUpOwner(await session.startEditor());
 			},
 			{ timeout: SETUP_TIMEOUT_MS },
@@ -64,27 +73,52 @@ for (const target of targets) {
 
 		after(() => session?.close());
 
-		it('offers the tool variant of the node, with an AI tool output and a tool description', { timeout: STEP_TIMEOUT_MS }, async () => {
-			const tool = (await api.nodeTypes()).find((type) => type.name === TOOL_TYPE);
-			assert.ok(tool, `n8n offers ${TOOL_TYPE}`);
-			assert.equal(tool.displayName, 'Mapp Connect Tool');
-			assert.deepEqual([tool.inputs, tool.outputs], [[], ['ai_tool']]);
-			const properties = (tool.properties as Array<{ name: string }>).map((property) => property.name);
-			assert.ok(properties.includes('toolDescription'), `the tool's parameters: ${properties.join(', ')}`);
-		});
+		it(
+			'offers the tool variant of the node, with an AI tool output and a tool description',
+			{ timeout: STEP_TIMEOUT_MS },
+			async () => {
+				const tool = (await api.nodeTypes()).find((type) => type.name === TOOL_TYPE);
+				assert.ok(tool, `n8n offers ${TOOL_TYPE}`);
+				assert.equal(tool.displayName, 'Mapp Connect Tool');
+				assert.deepEqual([tool.inputs, tool.outputs], [[], ['ai_tool']]);
+				const properties = (tool.properties as Array<{ name: string }>).map(
+					(property) => property.name,
+				);
+				assert.ok(
+					properties.includes('toolDescription'),
+					`the tool's parameters: ${properties.join(', ')}`,
+				);
+			},
+		);
 
-		it('runs the tool on its own with $fromAI values, and Mapp Connect receives the event', { timeout: STEP_TIMEOUT_MS }, async () => {
-			await session.resetSandbox();
+		it(
+			'runs the tool on its own with $fromAI values, and Mapp Connect receives the event',
+			{ timeout: STEP_TIMEOUT_MS },
+			async () => {
+				await session.resetSandbox();
 
-			const execution = await runToEnd(session, api, TOOL_WORKFLOW_ID, executeToolStep(target.n8n));
+				const execution = await runToEnd(
+					session,
+					api,
+					TOOL_WORKFLOW_ID,
+					executeToolStep(target.n8n),
+				);
 
-			assert.equal(execution.status, 'success', `the run failed: ${execution.error}`);
-			const toolRun = runOf(execution, TOOL_NODE);
-			assert.equal(toolRun?.status, 'success', `the tool's run: ${JSON.stringify(toolRun)}`);
-			const answer = JSON.stringify(execution.nodes.flatMap((run) => run.outputs.flat()));
-			assert.deepEqual(await events(), [TOOL_EVENT], `what Mapp Connect received; the run's outputs: ${answer}`);
-			assert.ok(answer.includes(TOOL_INPUT.email), `the tool's answer to the agent names the contact: ${answer}`);
-		});
+				assert.equal(execution.status, 'success', `the run failed: ${execution.error}`);
+				const toolRun = runOf(execution, TOOL_NODE);
+				assert.equal(toolRun?.status, 'success', `the tool's run: ${JSON.stringify(toolRun)}`);
+				const answer = JSON.stringify(execution.nodes.flatMap((run) => run.outputs.flat()));
+				assert.deepEqual(
+					await events(),
+					[TOOL_EVENT],
+					`what Mapp Connect received; the run's outputs: ${answer}`,
+				);
+				assert.ok(
+					answer.includes(TOOL_INPUT.email),
+					`the tool's answer to the agent names the contact: ${answer}`,
+				);
+			},
+		);
 
 		for (const errorCase of ERROR_OUTPUT_CASES) {
 			const title = `${errorCase.title}: the bad item goes to the error output paired to its input, the good ones are sent`;
@@ -100,9 +134,13 @@ for (const target of targets) {
 				const [sent = [], failed = []] = mapp?.outputs ?? [];
 				// What a user's `$('Contacts').item` after each output finds: n8n-io/n8n#30050 is this failing.
 				const contactsBehind = (node: string) =>
-					runOf(execution, node)?.outputs[0]?.map((item) => item.contact) ?? runOf(execution, node)?.error;
+					runOf(execution, node)?.outputs[0]?.map((item) => item.contact) ??
+					runOf(execution, node)?.error;
 				const observed = {
-					sent: sent.map((item) => [item.success, (item.event as { email?: string } | undefined)?.email]),
+					sent: sent.map((item) => [
+						item.success,
+						(item.event as { email?: string } | undefined)?.email,
+					]),
 					failed: failed.map((item) => String(item.error).includes(BAD_ITEM_ERROR)),
 					pairedTo: mapp?.pairedItems,
 					received: await events(),

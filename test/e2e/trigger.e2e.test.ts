@@ -17,7 +17,14 @@ import { packageWarnings } from '../../scripts/n8n/log-check';
 import { PACKAGE_NAME, REPO_ROOT } from '../../scripts/n8n/paths';
 import { N8nSession } from '../../scripts/n8n/session';
 import { selectedTargets } from '../../scripts/n8n/versions';
-import { executionsOf, hasEnded, outputOf, runToEnd, waitFor, type WorkflowJson } from './manual-runs';
+import {
+	executionsOf,
+	hasEnded,
+	outputOf,
+	runToEnd,
+	waitFor,
+	type WorkflowJson,
+} from './manual-runs';
 
 const SETUP_TIMEOUT_MS = 30 * 60_000;
 const STEP_TIMEOUT_MS = 5 * 60_000;
@@ -29,7 +36,8 @@ const WEBHOOK_ID = '6f1d9c2e-4b7a-4e38-9c55-e2e0feedbac0';
 /** A second copy of example 5 whose Secret Token is only spaces: a setting the trigger cannot work with. */
 const BLANK_TOKEN_WORKFLOW_ID = 'mappE2eBlankTokenTrigger';
 const BLANK_TOKEN_WEBHOOK_ID = '6f1d9c2e-4b7a-4e38-9c55-e2e0b1a4c000';
-const BLANK_TOKEN_WARNING = 'The Mapp Connect Trigger is not set up correctly: Secret Token is empty or only spaces';
+const BLANK_TOKEN_WARNING =
+	'The Mapp Connect Trigger is not set up correctly: Secret Token is empty or only spaces';
 
 const SENDER_WORKFLOW_ID = 'mappE2eProductNoSku';
 const MANUAL_TRIGGER_NODE = 'Manual Trigger';
@@ -40,8 +48,14 @@ const PRODUCT_WITHOUT_SKU = { productName: 'Nameless mug', productPrice: '12.5' 
 const targets = selectedTargets();
 
 /** Example 5 as shipped, with the trigger's webhook ID and Secret Token fixed so that its Production URL is known. */
-function feedbackWorkflow(secretToken: string, id = FEEDBACK_WORKFLOW_ID, webhookId = WEBHOOK_ID): WorkflowJson {
-	const example = JSON.parse(readFileSync(join(EXAMPLES_DIR, '5-feedback-alert.json'), 'utf8')) as WorkflowJson;
+function feedbackWorkflow(
+	secretToken: string,
+	id = FEEDBACK_WORKFLOW_ID,
+	webhookId = WEBHOOK_ID,
+): WorkflowJson {
+	const example = JSON.parse(
+		readFileSync(join(EXAMPLES_DIR, '5-feedback-alert.json'), 'utf8'),
+	) as WorkflowJson;
 	const nodes = example.nodes.map((node) =>
 		node.name === TRIGGER_NODE
 			? {
@@ -52,7 +66,10 @@ function feedbackWorkflow(secretToken: string, id = FEEDBACK_WORKFLOW_ID, webhoo
 				}
 			: node,
 	);
-	assert.ok(nodes.some((node) => node.webhookId === webhookId), `examples/5-feedback-alert.json has "${TRIGGER_NODE}"`);
+	assert.ok(
+		nodes.some((node) => node.webhookId === webhookId),
+		`examples/5-feedback-alert.json has "${TRIGGER_NODE}"`,
+	);
 	return { ...example, id, name: `E2E: feedback trigger ${id}`, nodes };
 }
 
@@ -81,10 +98,14 @@ function senderWorkflow(): WorkflowJson {
 					subtype: 'product',
 					event: JSON.stringify(PRODUCT_WITHOUT_SKU),
 				},
-				credentials: { mappConnectApi: { id: SANDBOX_CREDENTIAL.id, name: SANDBOX_CREDENTIAL.name } },
+				credentials: {
+					mappConnectApi: { id: SANDBOX_CREDENTIAL.id, name: SANDBOX_CREDENTIAL.name },
+				},
 			},
 		],
-		connections: { [MANUAL_TRIGGER_NODE]: { main: [[{ node: SENDER_NODE, type: 'main', index: 0 }]] } },
+		connections: {
+			[MANUAL_TRIGGER_NODE]: { main: [[{ node: SENDER_NODE, type: 'main', index: 0 }]] },
+		},
 		settings: { executionOrder: 'v1' },
 	};
 }
@@ -104,7 +125,11 @@ for (const target of targets) {
 					keepLogAt: join(REPO_ROOT, 'test-results', 'e2e', `n8n-${target.n8n}-trigger.log`),
 				});
 				const blankToken = feedbackWorkflow('   ', BLANK_TOKEN_WORKFLOW_ID, BLANK_TOKEN_WEBHOOK_ID);
-				await session.importWorkflowData([feedbackWorkflow(secretToken), senderWorkflow(), blankToken]);
+				await session.importWorkflowData([
+					feedbackWorkflow(secretToken),
+					senderWorkflow(),
+					blankToken,
+				]);
 				const n8n1 = target.n8n.startsWith('1.');
 				if (!n8n1) {
 					await session.publishWorkflow(FEEDBACK_WORKFLOW_ID);
@@ -123,86 +148,136 @@ for (const target of targets) {
 
 		after(() => session?.close());
 
-		it('answers a callback with a wrong or no token with 401 and starts no execution', { timeout: STEP_TIMEOUT_MS }, async () => {
-			const body = JSON.stringify([{ errorCode: 'MISSING_FIELD', mappingName: 'product', description: 'forged' }]);
-			for (const [url, what] of [
-				[withToken('not-the-token'), 'a wrong token'],
-				[productionUrl, 'no token'],
-			]) {
-				const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
-				assert.equal(response.status, 401, `status of a callback with ${what}`);
-			}
-			assert.deepEqual(await executionsOf(api, FEEDBACK_WORKFLOW_ID), []);
-		});
+		it(
+			'answers a callback with a wrong or no token with 401 and starts no execution',
+			{ timeout: STEP_TIMEOUT_MS },
+			async () => {
+				const body = JSON.stringify([
+					{ errorCode: 'MISSING_FIELD', mappingName: 'product', description: 'forged' },
+				]);
+				for (const [url, what] of [
+					[withToken('not-the-token'), 'a wrong token'],
+					[productionUrl, 'no token'],
+				]) {
+					const response = await fetch(url, {
+						method: 'POST',
+						headers: { 'content-type': 'application/json' },
+						body,
+					});
+					assert.equal(response.status, 401, `status of a callback with ${what}`);
+				}
+				assert.deepEqual(await executionsOf(api, FEEDBACK_WORKFLOW_ID), []);
+			},
+		);
 
-		it('answers 503 naming the setting when the Secret Token is only spaces, and starts no execution', { timeout: STEP_TIMEOUT_MS }, async () => {
-			const blankTokenUrl = productionUrl.replace(WEBHOOK_ID, BLANK_TOKEN_WEBHOOK_ID);
-			const body = JSON.stringify([{ errorCode: 'MISSING_FIELD', mappingName: 'product', description: 'forged' }]);
-			const response = await fetch(`${blankTokenUrl}?token=${encodeURIComponent('   ')}`, {
-				method: 'POST',
-				headers: { 'content-type': 'application/json' },
-				body,
-			});
-			assert.deepEqual([response.status, await response.json()], [503, { message: BLANK_TOKEN_WARNING }]);
-			assert.deepEqual(await executionsOf(api, BLANK_TOKEN_WORKFLOW_ID), []);
-		});
+		it(
+			'answers 503 naming the setting when the Secret Token is only spaces, and starts no execution',
+			{ timeout: STEP_TIMEOUT_MS },
+			async () => {
+				const blankTokenUrl = productionUrl.replace(WEBHOOK_ID, BLANK_TOKEN_WEBHOOK_ID);
+				const body = JSON.stringify([
+					{ errorCode: 'MISSING_FIELD', mappingName: 'product', description: 'forged' },
+				]);
+				const response = await fetch(`${blankTokenUrl}?token=${encodeURIComponent('   ')}`, {
+					method: 'POST',
+					headers: { 'content-type': 'application/json' },
+					body,
+				});
+				assert.deepEqual(
+					[response.status, await response.json()],
+					[503, { message: BLANK_TOKEN_WARNING }],
+				);
+				assert.deepEqual(await executionsOf(api, BLANK_TOKEN_WORKFLOW_ID), []);
+			},
+		);
 
-		it('starts the active workflow with the feedback Mapp sends on a product without SKU', { timeout: STEP_TIMEOUT_MS }, async () => {
-			await session.resetSandbox();
-			session.sandbox.setCallbackUrl(withToken(secretToken));
-			const deliveries = () => JSON.stringify(session.sandbox.feedbackDeliveries.map(({ status, error }) => ({ status, error })));
+		it(
+			'starts the active workflow with the feedback Mapp sends on a product without SKU',
+			{ timeout: STEP_TIMEOUT_MS },
+			async () => {
+				await session.resetSandbox();
+				session.sandbox.setCallbackUrl(withToken(secretToken));
+				const deliveries = () =>
+					JSON.stringify(
+						session.sandbox.feedbackDeliveries.map(({ status, error }) => ({ status, error })),
+					);
 
-			const senderRun = await runToEnd(session, api, SENDER_WORKFLOW_ID, { triggerToStartFrom: { name: MANUAL_TRIGGER_NODE } });
-			assert.equal(senderRun.status, 'success', `the sending run failed: ${senderRun.error}`);
-			const received = (await session.sandboxEvents()).map(({ subtype, body }) => ({ subtype, body }));
-			assert.deepEqual(received, [{ subtype: 'product', body: PRODUCT_WITHOUT_SKU }]);
+				const senderRun = await runToEnd(session, api, SENDER_WORKFLOW_ID, {
+					triggerToStartFrom: { name: MANUAL_TRIGGER_NODE },
+				});
+				assert.equal(senderRun.status, 'success', `the sending run failed: ${senderRun.error}`);
+				const received = (await session.sandboxEvents()).map(({ subtype, body }) => ({
+					subtype,
+					body,
+				}));
+				assert.deepEqual(received, [{ subtype: 'product', body: PRODUCT_WITHOUT_SKU }]);
 
-			const triggerRun = await waitFor(
-				'the feedback started the trigger workflow',
-				async () => (await executionsOf(api, FEEDBACK_WORKFLOW_ID)).find(hasEnded),
-				() => `the sandbox's feedback deliveries: ${deliveries()}`,
-			);
-			const execution = await session.storedExecution(api, triggerRun.id);
-			assert.equal(execution.status, 'success', `the trigger workflow's run failed: ${execution.error}`);
+				const triggerRun = await waitFor(
+					'the feedback started the trigger workflow',
+					async () => (await executionsOf(api, FEEDBACK_WORKFLOW_ID)).find(hasEnded),
+					() => `the sandbox's feedback deliveries: ${deliveries()}`,
+				);
+				const execution = await session.storedExecution(api, triggerRun.id);
+				assert.equal(
+					execution.status,
+					'success',
+					`the trigger workflow's run failed: ${execution.error}`,
+				);
 
-			const [entry, ...more] = outputOf(execution, TRIGGER_NODE) ?? [];
-			assert.deepEqual(more, [], 'one item per feedback entry');
-			assert.ok(entry, `"${TRIGGER_NODE}" emitted the feedback entry`);
-			const description = 'Skipping product update - missing mandatory field: productSKU';
-			assert.deepEqual(
-				{
-					errorCode: entry.errorCode,
-					mappingName: entry.mappingName,
-					description: entry.description,
-					integration_id: entry.integration_id,
-					actionParams: entry.actionParams,
-				},
-				{
-					errorCode: 'MISSING_FIELD',
-					mappingName: 'product',
-					description,
-					integration_id: session.sandbox.integrationId,
-					actionParams: PRODUCT_WITHOUT_SKU,
-				},
-			);
-			assert.match(String(entry.actionTimeRaw), /^\w{3} \w{3} \d{2} \d{2}:\d{2}:\d{2} UTC \d{4}$/);
-			assert.equal(entry.actionTime, new Date(String(entry.actionTimeRaw)).toISOString());
-			assert.deepEqual(outputOf(execution, ALERT_NODE), [
-				{ text: `:warning: Mapp Connect rejected 1 event(s)\n• *MISSING_FIELD* on \`product\` at ${entry.actionTime}: ${description}` },
-			]);
+				const [entry, ...more] = outputOf(execution, TRIGGER_NODE) ?? [];
+				assert.deepEqual(more, [], 'one item per feedback entry');
+				assert.ok(entry, `"${TRIGGER_NODE}" emitted the feedback entry`);
+				const description = 'Skipping product update - missing mandatory field: productSKU';
+				assert.deepEqual(
+					{
+						errorCode: entry.errorCode,
+						mappingName: entry.mappingName,
+						description: entry.description,
+						integration_id: entry.integration_id,
+						actionParams: entry.actionParams,
+					},
+					{
+						errorCode: 'MISSING_FIELD',
+						mappingName: 'product',
+						description,
+						integration_id: session.sandbox.integrationId,
+						actionParams: PRODUCT_WITHOUT_SKU,
+					},
+				);
+				assert.match(
+					String(entry.actionTimeRaw),
+					/^\w{3} \w{3} \d{2} \d{2}:\d{2}:\d{2} UTC \d{4}$/,
+				);
+				assert.equal(entry.actionTime, new Date(String(entry.actionTimeRaw)).toISOString());
+				assert.deepEqual(outputOf(execution, ALERT_NODE), [
+					{
+						text: `:warning: Mapp Connect rejected 1 event(s)\n• *MISSING_FIELD* on \`product\` at ${entry.actionTime}: ${description}`,
+					},
+				]);
 
-			assert.deepEqual(
-				session.sandbox.feedbackDeliveries.map(({ status }) => status),
-				[200],
-				`the sandbox's feedback deliveries: ${deliveries()}`,
-			);
-			assert.equal((await executionsOf(api, FEEDBACK_WORKFLOW_ID)).length, 1, 'executions of the trigger workflow, in all');
-		});
+				assert.deepEqual(
+					session.sandbox.feedbackDeliveries.map(({ status }) => status),
+					[200],
+					`the sandbox's feedback deliveries: ${deliveries()}`,
+				);
+				assert.equal(
+					(await executionsOf(api, FEEDBACK_WORKFLOW_ID)).length,
+					1,
+					'executions of the trigger workflow, in all',
+				);
+			},
+		);
 
 		it('logs no warning or error about the package, its nodes or its credentials but the one for the blank token', () => {
 			const warnings = packageWarnings(session.log);
-			assert.ok(session.log.includes(BLANK_TOKEN_WARNING), "n8n's log names the setting of the trigger that refused a callback");
-			assert.deepEqual(warnings.filter((line) => !line.includes(BLANK_TOKEN_WARNING)), []);
+			assert.ok(
+				session.log.includes(BLANK_TOKEN_WARNING),
+				"n8n's log names the setting of the trigger that refused a callback",
+			);
+			assert.deepEqual(
+				warnings.filter((line) => !line.includes(BLANK_TOKEN_WARNING)),
+				[],
+			);
 		});
 	});
 }

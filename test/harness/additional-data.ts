@@ -1,4 +1,9 @@
-import type { ICredentialsHelper, IWorkflowBase, IWorkflowExecuteAdditionalData, WorkflowExecuteMode } from 'n8n-workflow';
+import type {
+	ICredentialsHelper,
+	IWorkflowBase,
+	IWorkflowExecuteAdditionalData,
+	WorkflowExecuteMode,
+} from 'n8n-workflow';
 import { ExecutionLifecycleHooks } from 'n8n-core';
 
 const LOCAL_URL = 'http://127.0.0.1:5678/';

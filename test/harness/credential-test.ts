@@ -36,8 +36,11 @@ export async function testCredential(
 	if (test) return await runTestRequest(pkg, credentialType, test, credentials);
 
 	for (const nodeType of pkg.packageNodeTypes()) {
-		const testedBy = nodeType.description.credentials?.find(({ name }) => name === credentialType)?.testedBy;
-		const testFunction = typeof testedBy === 'string' ? nodeType.methods?.credentialTest?.[testedBy] : undefined;
+		const testedBy = nodeType.description.credentials?.find(
+			({ name }) => name === credentialType,
+		)?.testedBy;
+		const testFunction =
+			typeof testedBy === 'string' ? nodeType.methods?.credentialTest?.[testedBy] : undefined;
 		if (testFunction) {
 			return await testFunction.call(new CredentialTestContext(), {
 				id: CREDENTIAL_ID,
@@ -135,7 +138,10 @@ async function runTestRequest(
 		return failureOf(caught as TestError, test);
 	}
 	for (const rule of test.rules ?? []) {
-		if (rule.type === 'responseSuccessBody' && valueAt(response?.[0]?.[0]?.json, rule.properties.key) === rule.properties.value) {
+		if (
+			rule.type === 'responseSuccessBody' &&
+			valueAt(response?.[0]?.[0]?.json, rule.properties.key) === rule.properties.value
+		) {
 			return { status: 'Error', message: rule.properties.message };
 		}
 	}
@@ -173,7 +179,10 @@ function valueAt(data: unknown, key: string): unknown {
 	return key
 		.split('.')
 		.reduce<unknown>(
-			(value, part) => (value !== null && typeof value === 'object' ? (value as Record<string, unknown>)[part] : undefined),
+			(value, part) =>
+				value !== null && typeof value === 'object'
+					? (value as Record<string, unknown>)[part]
+					: undefined,
 			data,
 		);
 }

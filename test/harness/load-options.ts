@@ -37,11 +37,25 @@ export async function loadOptions(
 		typeVersion: 1,
 		position: [0, 0],
 		parameters: request.parameters ?? {},
-		credentials: { [CREDENTIAL_TYPE]: { id: 'harness-credential', name: 'Mapp Connect (sandbox)' } },
+		credentials: {
+			[CREDENTIAL_TYPE]: { id: 'harness-credential', name: 'Mapp Connect (sandbox)' },
+		},
 	};
-	const workflowData = { id: 'load-options', name: 'Load Options', nodes: [node], connections: {} } as unknown as IWorkflowBase;
-	const workflow = new Workflow({ nodes: [node], connections: {}, active: false, nodeTypes: pkg.nodeTypes });
-	const credentialsHelper = new HarnessCredentialsHelper(pkg, { [CREDENTIAL_TYPE]: request.credentials });
+	const workflowData = {
+		id: 'load-options',
+		name: 'Load Options',
+		nodes: [node],
+		connections: {},
+	} as unknown as IWorkflowBase;
+	const workflow = new Workflow({
+		nodes: [node],
+		connections: {},
+		active: false,
+		nodeTypes: pkg.nodeTypes,
+	});
+	const credentialsHelper = new HarnessCredentialsHelper(pkg, {
+		[CREDENTIAL_TYPE]: request.credentials,
+	});
 	const additionalData = createAdditionalData(credentialsHelper, workflowData, 'internal');
 	additionalData.currentNodeParameters = node.parameters;
 	const context = new LoadOptionsContext(workflow, node, additionalData, 'parameters');

@@ -34,7 +34,9 @@ async function load(): Promise<LoadedPackage> {
 	const loader = new PackageDirectoryLoader(PACKAGE_ROOT);
 	await loader.loadAll();
 	const { packageName } = loader;
-	const byType = new Map<string, INodeType | IVersionedNodeType>([[INPUT_NODE_TYPE, inputNodeType]]);
+	const byType = new Map<string, INodeType | IVersionedNodeType>([
+		[INPUT_NODE_TYPE, inputNodeType],
+	]);
 	for (const [name, data] of Object.entries(loader.nodeTypes)) {
 		byType.set(`${packageName}.${name}`, data.type);
 	}

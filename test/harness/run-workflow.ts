@@ -45,7 +45,14 @@ export async function runNode(options: RunNodeOptions): Promise<RunNodeResult> {
 	const pkg = await loadPackage();
 	const inputKey = registerInput(options.items ?? [{}]);
 	const nodes: INode[] = [
-		{ id: 'input', name: 'Input', type: INPUT_NODE_TYPE, typeVersion: 1, position: [0, 0], parameters: { inputKey } },
+		{
+			id: 'input',
+			name: 'Input',
+			type: INPUT_NODE_TYPE,
+			typeVersion: 1,
+			position: [0, 0],
+			parameters: { inputKey },
+		},
 		{
 			id: 'node-under-test',
 			name: NODE_NAME,
@@ -53,7 +60,9 @@ export async function runNode(options: RunNodeOptions): Promise<RunNodeResult> {
 			typeVersion: 1,
 			position: [200, 0],
 			parameters: options.parameters,
-			credentials: { [CREDENTIAL_TYPE]: { id: 'harness-credential', name: 'Mapp Connect (sandbox)' } },
+			credentials: {
+				[CREDENTIAL_TYPE]: { id: 'harness-credential', name: 'Mapp Connect (sandbox)' },
+			},
 			continueOnFail: options.continueOnFail ?? false,
 		},
 	];
@@ -71,12 +80,24 @@ export async function runNode(options: RunNodeOptions): Promise<RunNodeResult> {
 		createdAt: new Date(),
 		updatedAt: new Date(),
 	};
-	const workflow = new Workflow({ id: workflowData.id, nodes, connections, active: false, nodeTypes: pkg.nodeTypes, settings });
-	const credentialsHelper = new HarnessCredentialsHelper(pkg, { [CREDENTIAL_TYPE]: options.credentials });
+	const workflow = new Workflow({
+		id: workflowData.id,
+		nodes,
+		connections,
+		active: false,
+		nodeTypes: pkg.nodeTypes,
+		settings,
+	});
+	const credentialsHelper = new HarnessCredentialsHelper(pkg, {
+		[CREDENTIAL_TYPE]: options.credentials,
+	});
 	const additionalData = createAdditionalData(credentialsHelper, workflowData);
 
 	try {
-		const run = await new WorkflowExecute(additionalData, 'manual').run({ workflow, startNode: nodes[0] });
+		const run = await new WorkflowExecute(additionalData, 'manual').run({
+			workflow,
+			startNode: nodes[0],
+		});
 		const task = run.data.resultData.runData[NODE_NAME]?.[0];
 		return {
 			items: task?.data?.main?.[0] ?? [],

@@ -60,7 +60,8 @@ export async function callWebhook(call: WebhookCall): Promise<WebhookCallResult>
 	const nodeTypeName = pkg.typeName(call.nodeType ?? 'mappConnectTrigger');
 	const nodeType = pkg.nodeTypes.getByNameAndVersion(nodeTypeName, 1) as INodeType;
 	const webhookDescription = nodeType.description.webhooks?.[0];
-	if (!nodeType.webhook || !webhookDescription) throw new Error(`"${nodeTypeName}" is not a webhook node`);
+	if (!nodeType.webhook || !webhookDescription)
+		throw new Error(`"${nodeTypeName}" is not a webhook node`);
 
 	const node: INode = {
 		id: 'trigger-node-id',
@@ -71,7 +72,10 @@ export async function callWebhook(call: WebhookCall): Promise<WebhookCallResult>
 		webhookId: TRIGGER_WEBHOOK_ID,
 		parameters: call.parameters,
 		credentials: Object.fromEntries(
-			Object.keys(call.credentials ?? {}).map((type) => [type, { id: `harness-${type}`, name: type }]),
+			Object.keys(call.credentials ?? {}).map((type) => [
+				type,
+				{ id: `harness-${type}`, name: type },
+			]),
 		),
 	};
 	const workflowData = {
@@ -112,16 +116,24 @@ export async function callWebhook(call: WebhookCall): Promise<WebhookCallResult>
 	if (!result.workflowData) return { ...answer, items: [] };
 
 	const runExecutionData = createRunExecutionData({
-		executionData: { nodeExecutionStack: [{ node, data: { main: result.workflowData }, source: null }] },
+		executionData: {
+			nodeExecutionStack: [{ node, data: { main: result.workflowData }, source: null }],
+		},
 	});
-	const execution = await new WorkflowExecute(additionalData, mode, runExecutionData).processRunExecutionData(workflow);
+	const execution = await new WorkflowExecute(
+		additionalData,
+		mode,
+		runExecutionData,
+	).processRunExecutionData(workflow);
 	const items = execution.data.resultData.runData[TRIGGER_NODE_NAME]?.[0]?.data?.main?.[0] ?? [];
 	return { ...answer, items, execution };
 }
 
 /** What n8n answers for a webhook result the node did not answer itself ("onReceived" mode). */
 function n8nAnswerFor(result: IWebhookResponseData): Pick<WebhookCallResult, 'status' | 'body'> {
-	const fallback = result.workflowData ? { message: 'Workflow was started' } : { message: 'Webhook call received' };
+	const fallback = result.workflowData
+		? { message: 'Workflow was started' }
+		: { message: 'Webhook call received' };
 	return { status: 200, body: JSON.stringify(result.webhookResponse ?? fallback) };
 }
 
@@ -211,9 +223,17 @@ export async function serveTrigger(
 		req.on('end', () => {
 			const url = new URL(req.url ?? '/', 'http://127.0.0.1');
 			const headers = Object.fromEntries(
-				Object.entries(req.headers).map(([name, value]) => [name, Array.isArray(value) ? value.join(', ') : (value ?? '')]),
+				Object.entries(req.headers).map(([name, value]) => [
+					name,
+					Array.isArray(value) ? value.join(', ') : (value ?? ''),
+				]),
 			);
-			callWebhook({ ...setup, body: Buffer.concat(chunks), query: Object.fromEntries(url.searchParams), headers })
+			callWebhook({
+				...setup,
+				body: Buffer.concat(chunks),
+				query: Object.fromEntries(url.searchParams),
+				headers,
+			})
 				.then((result) => {
 					calls.push(result);
 					res.writeHead(result.status, { 'content-type': 'application/json' }).end(result.body);
@@ -224,11 +244,17 @@ export async function serveTrigger(
 	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
 	const { port } = server.address() as AddressInfo;
 	const pkg = await loadPackage();
-	const nodeType = pkg.nodeTypes.getByNameAndVersion(pkg.typeName(setup.nodeType ?? 'mappConnectTrigger'), 1) as INodeType;
+	const nodeType = pkg.nodeTypes.getByNameAndVersion(
+		pkg.typeName(setup.nodeType ?? 'mappConnectTrigger'),
+		1,
+	) as INodeType;
 	const path = String(nodeType.description.webhooks?.[0]?.path);
 	return {
 		url: `http://127.0.0.1:${port}/webhook/${TRIGGER_WEBHOOK_ID}/${path}`,
 		calls,
-		close: () => new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve()))),
+		close: () =>
+			new Promise<void>((resolve, reject) =>
+				server.close((error) => (error ? reject(error) : resolve())),
+			),
 	};
 }

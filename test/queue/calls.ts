@@ -17,7 +17,11 @@ export interface StoredExecution {
 }
 
 /** POSTs each body as JSON to `url`, at most `inFlight` at a time; the answers' status codes in call order. */
-export async function callWebhook(url: string, bodies: unknown[], inFlight: number): Promise<number[]> {
+export async function callWebhook(
+	url: string,
+	bodies: unknown[],
+	inFlight: number,
+): Promise<number[]> {
 	const statuses: number[] = new Array(bodies.length);
 	let next = 0;
 	const lane = async () => {
@@ -37,14 +41,24 @@ export async function callWebhook(url: string, bodies: unknown[], inFlight: numb
 }
 
 /** `callWebhook`, failing on any answer but 200: a call n8n did not take starts nothing to wait for. */
-export async function callWebhookOk(url: string, bodies: unknown[], inFlight: number): Promise<void> {
+export async function callWebhookOk(
+	url: string,
+	bodies: unknown[],
+	inFlight: number,
+): Promise<void> {
 	const statuses = await callWebhook(url, bodies, inFlight);
 	const refused = statuses.filter((status) => status !== 200);
-	if (refused.length > 0) throw new Error(`${refused.length} of ${statuses.length} calls to ${url} answered ${[...new Set(refused)].join(', ')}`);
+	if (refused.length > 0)
+		throw new Error(
+			`${refused.length} of ${statuses.length} calls to ${url} answered ${[...new Set(refused)].join(', ')}`,
+		);
 }
 
 /** The executions of a workflow as n8n stored them, oldest first. */
-export async function storedExecutions(postgres: Postgres, workflowId: string): Promise<StoredExecution[]> {
+export async function storedExecutions(
+	postgres: Postgres,
+	workflowId: string,
+): Promise<StoredExecution[]> {
 	const rows = await postgres.query(
 		`SELECT id, "workflowId", status, COALESCE(EXTRACT(EPOCH FROM "startedAt") * 1000, 0), COALESCE(EXTRACT(EPOCH FROM "stoppedAt") * 1000, 0)
 		 FROM execution_entity WHERE "workflowId" = '${workflowId.replace(/'/g, "''")}' ORDER BY id`,
@@ -58,10 +72,16 @@ export async function storedExecutions(postgres: Postgres, workflowId: string): 
 	}));
 }
 
-export const hasEnded = (execution: StoredExecution) => !['new', 'running', 'waiting'].includes(execution.status);
+export const hasEnded = (execution: StoredExecution) =>
+	!['new', 'running', 'waiting'].includes(execution.status);
 
 /** Polls until `check` returns something; fails with `describe()` of the last state after `timeoutMs`. */
-export async function waitFor<T>(what: string, timeoutMs: number, check: () => Promise<T | undefined>, describe: () => string): Promise<T> {
+export async function waitFor<T>(
+	what: string,
+	timeoutMs: number,
+	check: () => Promise<T | undefined>,
+	describe: () => string,
+): Promise<T> {
 	const deadline = Date.now() + timeoutMs;
 	while (Date.now() < deadline) {
 		const found = await check();
@@ -72,7 +92,12 @@ export async function waitFor<T>(what: string, timeoutMs: number, check: () => P
 }
 
 /** Waits until `count` executions of the workflow have ended; returns all of them. */
-export async function endedExecutions(postgres: Postgres, workflowId: string, count: number, timeoutMs: number): Promise<StoredExecution[]> {
+export async function endedExecutions(
+	postgres: Postgres,
+	workflowId: string,
+	count: number,
+	timeoutMs: number,
+): Promise<StoredExecution[]> {
 	let last: StoredExecution[] = [];
 	return await waitFor(
 		`${count} ended executions of ${workflowId}`,
@@ -89,13 +114,19 @@ export async function endedExecutions(postgres: Postgres, workflowId: string, co
  * Sends the calls and waits until the sandbox holds `events` events: the time from the first call to the arrival of
  * the last event, measured the same way whatever n8n runs in (regular or queue mode).
  */
-export async function timeToEvents(sandbox: Sandbox, events: number, timeoutMs: number, send: () => Promise<unknown>): Promise<number> {
+export async function timeToEvents(
+	sandbox: Sandbox,
+	events: number,
+	timeoutMs: number,
+	send: () => Promise<unknown>,
+): Promise<number> {
 	const started = Date.now();
 	let reachedAt = 0;
 	let failed = false;
 	const watch = (async () => {
 		const deadline = started + timeoutMs;
-		while (!failed && sandbox.eventCount < events && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+		while (!failed && sandbox.eventCount < events && Date.now() < deadline)
+			await new Promise((resolve) => setTimeout(resolve, 20));
 		reachedAt = Date.now();
 	})();
 	await send().catch((error: unknown) => {
@@ -104,7 +135,9 @@ export async function timeToEvents(sandbox: Sandbox, events: number, timeoutMs: 
 	});
 	await watch;
 	if (sandbox.eventCount < events) {
-		throw new Error(`the sandbox holds ${sandbox.eventCount} of ${events} events after ${timeoutMs / 1000}s`);
+		throw new Error(
+			`the sandbox holds ${sandbox.eventCount} of ${events} events after ${timeoutMs / 1000}s`,
+		);
 	}
 	return reachedAt - started;
 }

@@ -32,15 +32,29 @@ export interface KilledWorkerOutcome {
 	missing: number;
 }
 
-export async function killWorkerDuringBatch(cluster: QueueCluster, timeoutMs: number): Promise<KilledWorkerOutcome> {
+export async function killWorkerDuringBatch(
+	cluster: QueueCluster,
+	timeoutMs: number,
+): Promise<KilledWorkerOutcome> {
 	const sandbox = cluster.session.sandbox;
 	sandbox.reset();
-	sandbox.injectFault({ kind: 'delay', delayMs: BATCH_DELAY_MS, count: 1000, pathIncludes: 'event/batch' });
+	sandbox.injectFault({
+		kind: 'delay',
+		delayMs: BATCH_DELAY_MS,
+		count: 1000,
+		pathIncludes: 'event/batch',
+	});
 	const startedBefore = cluster.executionsByWorker();
 	const newStarts = () =>
-		[...cluster.executionsByWorker()].flatMap(([name, ids]) => ids.filter((id) => !startedBefore.get(name)?.includes(id)).map((id) => ({ name, id })));
+		[...cluster.executionsByWorker()].flatMap(([name, ids]) =>
+			ids.filter((id) => !startedBefore.get(name)?.includes(id)).map((id) => ({ name, id })),
+		);
 
-	await callWebhook(`${cluster.webhookBase}/${PATHS.batch}`, [{ run: 'killed', count: CONTACTS }], 1);
+	await callWebhook(
+		`${cluster.webhookBase}/${PATHS.batch}`,
+		[{ run: 'killed', count: CONTACTS }],
+		1,
+	);
 	const [{ name: victim, id: executionId }] = await waitFor(
 		'a worker to start the batch run',
 		60_000,
@@ -65,7 +79,9 @@ export async function killWorkerDuringBatch(cluster: QueueCluster, timeoutMs: nu
 		`n8n to settle execution ${executionId} after its worker was killed`,
 		timeoutMs,
 		async () => {
-			const execution = (await storedExecutions(cluster.postgres, workflowId)).find((stored) => stored.id === executionId);
+			const execution = (await storedExecutions(cluster.postgres, workflowId)).find(
+				(stored) => stored.id === executionId,
+			);
 			last = execution?.status ?? 'not stored';
 			return execution && hasEnded(execution) ? execution : undefined;
 		},
@@ -75,7 +91,8 @@ export async function killWorkerDuringBatch(cluster: QueueCluster, timeoutMs: nu
 	await new Promise((resolve) => setTimeout(resolve, RETRY_WATCH_MS));
 
 	const received = new Map<string, number>();
-	for (const event of sandbox.events) received.set(String(event.body.email), (received.get(String(event.body.email)) ?? 0) + 1);
+	for (const event of sandbox.events)
+		received.set(String(event.body.email), (received.get(String(event.body.email)) ?? 0) + 1);
 	const expected = Array.from({ length: CONTACTS }, (_, i) => `killed-${i}@example.com`);
 	const copies = expected.map((email) => received.get(email) ?? 0);
 	const { error } = await cluster.session.storedExecution(cluster.api, executionId);
@@ -86,7 +103,9 @@ export async function killWorkerDuringBatch(cluster: QueueCluster, timeoutMs: nu
 		status: settled.status,
 		error,
 		secondsToStatus,
-		rerunBy: newStarts().filter((start) => start.id === executionId && start.name !== victim).map((start) => start.name),
+		rerunBy: newStarts()
+			.filter((start) => start.id === executionId && start.name !== victim)
+			.map((start) => start.name),
 		once: copies.filter((count) => count === 1).length,
 		twice: copies.filter((count) => count >= 2).length,
 		missing: copies.filter((count) => count === 0).length,

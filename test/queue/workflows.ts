@@ -7,12 +7,18 @@ import { SANDBOX_CREDENTIAL } from '../../scripts/n8n/examples';
 import type { WorkflowJson } from '../../scripts/n8n/session';
 import { contactFields } from '../workflow/batch-fixtures';
 
-export const PATHS = { user: 'queue-user', batch: 'queue-batch', products: 'queue-products' } as const;
+export const PATHS = {
+	user: 'queue-user',
+	batch: 'queue-batch',
+	products: 'queue-products',
+} as const;
 export const FEEDBACK_WEBHOOK_ID = '7a3e51c0-9d2b-4c6f-8e15-0a11feedbac1';
 export const FEEDBACK_PATH = `${FEEDBACK_WEBHOOK_ID}/mapp-feedback`;
 export const TRIGGER_NODE = 'Mapp Connect Trigger';
 
-const credentials = { mappConnectApi: { id: SANDBOX_CREDENTIAL.id, name: SANDBOX_CREDENTIAL.name } };
+const credentials = {
+	mappConnectApi: { id: SANDBOX_CREDENTIAL.id, name: SANDBOX_CREDENTIAL.name },
+};
 
 /**
  * `{ run, count }` in the webhook's body becomes `count` contacts `<run>-<i>@example.com`, shaped as the
@@ -28,15 +34,35 @@ return Array.from({ length: count }, (_, i) => ({
 const PRODUCTS_CODE = `const { run, count } = $input.first().json.body;
 return Array.from({ length: count }, (_, i) => ({ json: { productName: run + ' product ' + i, productPrice: '9.90' } }));`;
 
-function node(id: number, name: string, type: string, parameters: Record<string, unknown>, extra: Record<string, unknown> = {}) {
-	return { id: `0a0e0000-0000-4000-8000-${String(id).padStart(12, '0')}`, name, type, typeVersion: 1, position: [id * 220, 0], parameters, ...extra };
+function node(
+	id: number,
+	name: string,
+	type: string,
+	parameters: Record<string, unknown>,
+	extra: Record<string, unknown> = {},
+) {
+	return {
+		id: `0a0e0000-0000-4000-8000-${String(id).padStart(12, '0')}`,
+		name,
+		type,
+		typeVersion: 1,
+		position: [id * 220, 0],
+		parameters,
+		...extra,
+	};
 }
 
 function webhook(id: number, path: string) {
-	return node(id, 'Webhook', 'n8n-nodes-base.webhook', { httpMethod: 'POST', path, options: {} }, {
-		typeVersion: 2,
-		webhookId: `0a0e0000-0000-4000-9000-${String(id).padStart(12, '0')}`,
-	});
+	return node(
+		id,
+		'Webhook',
+		'n8n-nodes-base.webhook',
+		{ httpMethod: 'POST', path, options: {} },
+		{
+			typeVersion: 2,
+			webhookId: `0a0e0000-0000-4000-9000-${String(id).padStart(12, '0')}`,
+		},
+	);
 }
 
 function code(id: number, jsCode: string) {
@@ -49,7 +75,12 @@ function mapp(id: number, name: string, parameters: Record<string, unknown>) {
 
 function chain(id: string, name: string, nodes: Array<{ name: string }>): WorkflowJson {
 	const connections = Object.fromEntries(
-		nodes.slice(0, -1).map((from, index) => [from.name, { main: [[{ node: nodes[index + 1].name, type: 'main', index: 0 }]] }]),
+		nodes
+			.slice(0, -1)
+			.map((from, index) => [
+				from.name,
+				{ main: [[{ node: nodes[index + 1].name, type: 'main', index: 0 }]] },
+			]),
 	);
 	return { id, name, nodes, connections, settings: { executionOrder: 'v1' } };
 }
@@ -74,7 +105,13 @@ export function batchWorkflow(): WorkflowJson {
 	return chain('queueBatchSend001', 'Queue: batch of generated contacts', [
 		webhook(1, PATHS.batch),
 		code(2, CONTACTS_CODE),
-		mapp(3, BATCH_NODE, { resource: 'batch', operation: 'send', eventKind: 'userUpsert', eventSource: 'fields', ...contactFields }),
+		mapp(3, BATCH_NODE, {
+			resource: 'batch',
+			operation: 'send',
+			eventKind: 'userUpsert',
+			eventSource: 'fields',
+			...contactFields,
+		}),
 	]);
 }
 
@@ -96,8 +133,14 @@ export function productsWorkflow(): WorkflowJson {
 /** The Mapp Connect Trigger with its Secret Token, alone: each execution's output is the feedback it received. */
 export function feedbackWorkflow(secretToken: string): WorkflowJson {
 	return chain('queueFeedbackTrig', 'Queue: Mapp feedback', [
-		node(1, TRIGGER_NODE, `${PACKAGE_NAME}.mappConnectTrigger`, { authentication: 'secretToken', secretToken, options: {} }, {
-			webhookId: FEEDBACK_WEBHOOK_ID,
-		}),
+		node(
+			1,
+			TRIGGER_NODE,
+			`${PACKAGE_NAME}.mappConnectTrigger`,
+			{ authentication: 'secretToken', secretToken, options: {} },
+			{
+				webhookId: FEEDBACK_WEBHOOK_ID,
+			},
+		),
 	]);
 }

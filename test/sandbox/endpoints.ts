@@ -18,7 +18,12 @@ export interface EndpointRequest {
 /** What the endpoints change: the groups, and the events they accept. */
 export interface EndpointState {
 	groups: Record<string, string>;
-	acceptEvents(request: EndpointRequest, subtype: string, events: Array<Record<string, unknown>>, batch: boolean): void;
+	acceptEvents(
+		request: EndpointRequest,
+		subtype: string,
+		events: Array<Record<string, unknown>>,
+		batch: boolean,
+	): void;
 }
 
 type Endpoint = (request: EndpointRequest, state: EndpointState) => Reply;
@@ -30,7 +35,8 @@ export function initialGroups(): Record<string, string> {
 
 /** Endpoints by `METHOD path`, the path relative to `/integration/{id}/`. */
 export const ENDPOINTS: Record<string, Endpoint> = {
-	[`GET ${API_PATHS.ping}`]: ({ integrationId }) => ok({ pong: true, integrationId, timestamp: Date.now() }),
+	[`GET ${API_PATHS.ping}`]: ({ integrationId }) =>
+		ok({ pong: true, integrationId, timestamp: Date.now() }),
 	[`GET ${API_PATHS.groups}`]: (_request, state) => ok(state.groups),
 	[`GET ${API_PATHS.emailMessages}`]: () => ok(fixtures.emailMessages),
 	[`GET ${API_PATHS.smsMessages}`]: () => ok(fixtures.smsMessages),
@@ -53,7 +59,8 @@ function messageHistory({ params }: EndpointRequest): Reply {
 	if (!email) return badRequest('Missing userEmail');
 	const numberOfRows = integerParam(params, 'numberOfRows', DEFAULT_HISTORY_ROWS);
 	const offset = integerParam(params, 'offset', 0);
-	if (numberOfRows === undefined || numberOfRows < 1) return badRequest('numberOfRows must be a positive integer');
+	if (numberOfRows === undefined || numberOfRows < 1)
+		return badRequest('numberOfRows must be a positive integer');
 	if (offset === undefined) return badRequest('offset must be a non-negative integer');
 	const history: Record<string, unknown[]> = fixtures.messageHistory;
 	const rows = history[email.toLowerCase()] ?? [];
@@ -79,10 +86,13 @@ function eventBatch(request: EndpointRequest, state: EndpointState): Reply {
 	if (events === undefined) return badRequest('The body is not JSON');
 	if (!Array.isArray(events)) return badRequest('A batch must be a JSON array of events');
 	if (events.length > MAX_EVENTS_PER_BATCH) {
-		return badRequest(`A batch holds at most ${MAX_EVENTS_PER_BATCH} events, this one ${events.length}`);
+		return badRequest(
+			`A batch holds at most ${MAX_EVENTS_PER_BATCH} events, this one ${events.length}`,
+		);
 	}
 	const notAnObject = events.findIndex((event) => !isObject(event));
-	if (notAnObject !== -1) return badRequest(`Event ${notAnObject} of the batch is not a JSON object`);
+	if (notAnObject !== -1)
+		return badRequest(`Event ${notAnObject} of the batch is not a JSON object`);
 	state.acceptEvents(request, subtype, events as Array<Record<string, unknown>>, true);
 	return { status: 200 };
 }
@@ -90,7 +100,10 @@ function eventBatch(request: EndpointRequest, state: EndpointState): Reply {
 function createGroups({ body }: EndpointRequest, state: EndpointState): Reply {
 	const request = parseJson(body);
 	const groupNames = isObject(request) ? request.groupNames : undefined;
-	if (!Array.isArray(groupNames) || !groupNames.every((name) => typeof name === 'string' && name !== '')) {
+	if (
+		!Array.isArray(groupNames) ||
+		!groupNames.every((name) => typeof name === 'string' && name !== '')
+	) {
 		return badRequest('The body must be {"groupNames": [names]}');
 	}
 	const groupNamesAndIds: Record<string, number> = {};
@@ -104,7 +117,8 @@ function createGroups({ body }: EndpointRequest, state: EndpointState): Reply {
 }
 
 function connect({ integrationId, body }: EndpointRequest): Reply {
-	if (body !== '' && !isObject(parseJson(body))) return badRequest('The body must be a JSON object');
+	if (body !== '' && !isObject(parseJson(body)))
+		return badRequest('The body must be a JSON object');
 	return ok({ integrationId, connected: true });
 }
 

@@ -32,7 +32,8 @@ export class FaultInjector {
 	private active: ActiveFault[] = [];
 
 	add(spec: FaultSpec): void {
-		if (!FAULT_KINDS.includes(spec.kind)) throw new Error(`Unknown fault kind "${String(spec.kind)}"`);
+		if (!FAULT_KINDS.includes(spec.kind))
+			throw new Error(`Unknown fault kind "${String(spec.kind)}"`);
 		if (spec.share !== undefined && !(spec.share >= 0 && spec.share <= 1)) {
 			throw new Error('A fault share must lie between 0 and 1');
 		}
@@ -51,7 +52,8 @@ export class FaultInjector {
 	/** The fault for a request to this path, if any; counts it against the fault's budget. */
 	take(path: string): FaultSpec | undefined {
 		for (const fault of this.active) {
-			if (fault.spec.pathIncludes !== undefined && !path.includes(fault.spec.pathIncludes)) continue;
+			if (fault.spec.pathIncludes !== undefined && !path.includes(fault.spec.pathIncludes))
+				continue;
 			if (fault.random && fault.random() >= (fault.spec.share ?? 0)) continue;
 			fault.remaining -= 1;
 			if (fault.remaining <= 0) this.active = this.active.filter((other) => other !== fault);

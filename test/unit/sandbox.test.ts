@@ -1,11 +1,20 @@
 import 'reflect-metadata';
-import type { ICredentialDataDecryptedObject, IDataObject, IHttpRequestOptions } from 'n8n-workflow';
+import type {
+	ICredentialDataDecryptedObject,
+	IDataObject,
+	IHttpRequestOptions,
+} from 'n8n-workflow';
 import {
 	httpRequest,
 	proxyRequestToAxios,
 } from 'n8n-core/dist/execution-engine/node-execution-context/utils/request-helper-functions';
 import { MappConnectApi } from '../../credentials/MappConnectApi.credentials';
-import { API_PATHS, MAX_EVENTS_PER_BATCH, integrationPath, type ApiPath } from '../../nodes/MappConnect/shared/api';
+import {
+	API_PATHS,
+	MAX_EVENTS_PER_BATCH,
+	integrationPath,
+	type ApiPath,
+} from '../../nodes/MappConnect/shared/api';
 import { nowInSeconds, requestHash, signToken } from '../../nodes/MappConnect/shared/signing';
 import { startSandbox, type Sandbox } from '../sandbox';
 import fixtures from '../sandbox/fixtures.json';
@@ -28,7 +37,13 @@ afterEach(() => {
 });
 
 function credentials(overrides: IDataObject = {}): ICredentialDataDecryptedObject {
-	return { system: 'custom', baseUrl: sandbox.baseUrl, integrationId: sandbox.integrationId, secret: sandbox.secret, ...overrides };
+	return {
+		system: 'custom',
+		baseUrl: sandbox.baseUrl,
+		integrationId: sandbox.integrationId,
+		secret: sandbox.secret,
+		...overrides,
+	};
 }
 
 interface Call {
@@ -39,7 +54,10 @@ interface Call {
 }
 
 /** Signs a request through the credential, the way the node's requests go in. */
-async function sign({ method = 'GET', path, qs, body }: Call, overrides: IDataObject = {}): Promise<IHttpRequestOptions> {
+async function sign(
+	{ method = 'GET', path, qs, body }: Call,
+	overrides: IDataObject = {},
+): Promise<IHttpRequestOptions> {
 	const signed = await credential.authenticate(credentials(overrides), {
 		method,
 		baseURL: sandbox.baseUrl,
@@ -59,12 +77,28 @@ async function send(signed: IHttpRequestOptions) {
 		body: signed.body as string | undefined,
 	});
 	const text = await response.text();
-	return { status: response.status, headers: response.headers, text, json: text ? JSON.parse(text) : undefined };
+	return {
+		status: response.status,
+		headers: response.headers,
+		text,
+		json: text ? JSON.parse(text) : undefined,
+	};
 }
 
-const call = async (request: Call, overrides: IDataObject = {}) => await send(await sign(request, overrides));
-const event = (body: unknown, subtype = 'user'): Call => ({ method: 'POST', path: API_PATHS.event, qs: { subtype }, body });
-const batch = (events: unknown, subtype = 'user'): Call => ({ method: 'POST', path: API_PATHS.batch, qs: { subtype }, body: events });
+const call = async (request: Call, overrides: IDataObject = {}) =>
+	await send(await sign(request, overrides));
+const event = (body: unknown, subtype = 'user'): Call => ({
+	method: 'POST',
+	path: API_PATHS.event,
+	qs: { subtype },
+	body,
+});
+const batch = (events: unknown, subtype = 'user'): Call => ({
+	method: 'POST',
+	path: API_PATHS.batch,
+	qs: { subtype },
+	body: events,
+});
 
 function expectNoSecretIn(text: string) {
 	expect(text).not.toContain(sandbox.secret);
@@ -86,9 +120,19 @@ describe('signed requests', () => {
 		const answer = await call(event({ email: 'zoë@example.com', group: '101' }));
 		expect(answer.status).toBe(200);
 		expect(sandbox.events).toEqual([
-			{ seq: 1, subtype: 'user', body: { email: 'zoë@example.com', group: '101' }, requestSeq: 1, batch: false },
+			{
+				seq: 1,
+				subtype: 'user',
+				body: { email: 'zoë@example.com', group: '101' },
+				requestSeq: 1,
+				batch: false,
+			},
 		]);
-		expect(sandbox.requests[0]).toMatchObject({ method: 'POST', query: 'subtype=user', status: 200 });
+		expect(sandbox.requests[0]).toMatchObject({
+			method: 'POST',
+			query: 'subtype=user',
+			status: 200,
+		});
 	});
 
 	describe('refuses with 401, recording nothing', () => {
@@ -107,11 +151,17 @@ describe('signed requests', () => {
 
 		it('the same request with the query changed', async () => {
 			const signed = await sign(event({ email: 'user@example.com' }));
-			await expectRefused(await send({ ...signed, url: signed.url.replace('subtype=user', 'subtype=email') }), /request-hash/);
+			await expectRefused(
+				await send({ ...signed, url: signed.url.replace('subtype=user', 'subtype=email') }),
+				/request-hash/,
+			);
 		});
 
 		it('a request signed with the wrong secret', async () => {
-			await expectRefused(await call(event({ email: 'user@example.com' }), { secret: 'wrong-secret' }), /signature/);
+			await expectRefused(
+				await call(event({ email: 'user@example.com' }), { secret: 'wrong-secret' }),
+				/signature/,
+			);
 		});
 
 		it('an expired token', async () => {
@@ -128,7 +178,10 @@ describe('signed requests', () => {
 
 		it('a malformed token', async () => {
 			const signed = await sign({ path: API_PATHS.ping });
-			await expectRefused(await send({ ...signed, headers: { 'auth-token': 'abc.def' } }), /malformed/i);
+			await expectRefused(
+				await send({ ...signed, headers: { 'auth-token': 'abc.def' } }),
+				/malformed/i,
+			);
 		});
 	});
 
@@ -143,8 +196,17 @@ describe("n8n's HTTP layers send the signed bytes unchanged", () => {
 	const awkward = { subtype: 'user', note: 'a b&c=d+e/ü', list: ['x', 'y'] };
 
 	it('httpRequest (declarative nodes, httpRequestWithAuthentication)', async () => {
-		const signed = await sign({ method: 'POST', path: API_PATHS.event, qs: awkward, body: { email: 'zoë@example.com' } });
-		const response = (await httpRequest({ ...signed, returnFullResponse: true, ignoreHttpStatusErrors: true })) as {
+		const signed = await sign({
+			method: 'POST',
+			path: API_PATHS.event,
+			qs: awkward,
+			body: { email: 'zoë@example.com' },
+		});
+		const response = (await httpRequest({
+			...signed,
+			returnFullResponse: true,
+			ignoreHttpStatusErrors: true,
+		})) as {
 			statusCode: number;
 		};
 		expect(response.statusCode).toBe(200);
@@ -165,11 +227,17 @@ describe("n8n's HTTP layers send the signed bytes unchanged", () => {
 			simple: false,
 		});
 		expect(response.statusCode).toBe(200);
-		expect(sandbox.events.map((recorded) => recorded.body)).toEqual([{ email: 'a@example.com' }, { email: 'b@example.com' }]);
+		expect(sandbox.events.map((recorded) => recorded.body)).toEqual([
+			{ email: 'a@example.com' },
+			{ email: 'b@example.com' },
+		]);
 	});
 
 	it('httpRequest with a GET and a query', async () => {
-		const signed = await sign({ path: API_PATHS.messageHistory, qs: { userEmail: 'anna@example.com', numberOfRows: 3 } });
+		const signed = await sign({
+			path: API_PATHS.messageHistory,
+			qs: { userEmail: 'anna@example.com', numberOfRows: 3 },
+		});
 		const response = (await httpRequest({ ...signed, json: true })) as { historyItems: unknown[] };
 		expect(response.historyItems).toHaveLength(3);
 	});
@@ -180,7 +248,14 @@ describe('events', () => {
 		await call(event({ email: 'a@example.com' }));
 		await call(batch([{ sku: '1' }, { sku: '2' }], 'product'));
 		await call(event({ orderId: '9' }, 'transaction'));
-		expect(sandbox.events.map(({ seq, subtype, requestSeq, batch: inBatch }) => [seq, subtype, requestSeq, inBatch])).toEqual([
+		expect(
+			sandbox.events.map(({ seq, subtype, requestSeq, batch: inBatch }) => [
+				seq,
+				subtype,
+				requestSeq,
+				inBatch,
+			]),
+		).toEqual([
 			[1, 'user', 1, false],
 			[2, 'product', 2, true],
 			[3, 'product', 2, true],
@@ -190,7 +265,9 @@ describe('events', () => {
 	});
 
 	it(`refuses a batch of more than ${MAX_EVENTS_PER_BATCH} events whole, and takes ${MAX_EVENTS_PER_BATCH}`, async () => {
-		const events = Array.from({ length: MAX_EVENTS_PER_BATCH + 1 }, (_, index) => ({ email: `u${index}@example.com` }));
+		const events = Array.from({ length: MAX_EVENTS_PER_BATCH + 1 }, (_, index) => ({
+			email: `u${index}@example.com`,
+		}));
 		const refused = await call(batch(events));
 		expect(refused.status).toBe(400);
 		expect(refused.json.message).toMatch(String(MAX_EVENTS_PER_BATCH));
@@ -203,7 +280,11 @@ describe('events', () => {
 		['an event that is not an object', event('[1, 2]'), /object/],
 		['a batch that is not an array', batch({ email: 'a@example.com' }), /array/],
 		['a batch with an event that is not an object', batch('[{"a":"1"}, "b"]'), /Event 1/],
-		['an event without subtype', { method: 'POST', path: API_PATHS.event, body: { a: '1' } } as Call, /subtype/],
+		[
+			'an event without subtype',
+			{ method: 'POST', path: API_PATHS.event, body: { a: '1' } } as Call,
+			/subtype/,
+		],
 	])('answers 400 to %s and records nothing', async (_case, request, message) => {
 		const answer = await call(request);
 		expect(answer.status).toBe(400);
@@ -214,7 +295,11 @@ describe('events', () => {
 	it('answers 400 to a body that is not JSON (signed by hand: the credential refuses to send one)', async () => {
 		const path = `${new URL(sandbox.baseUrl).pathname}${integrationPath(sandbox.integrationId, API_PATHS.event)}`;
 		const body = '{"email": ';
-		const token = signToken(sandbox.secret, requestHash(path, body, 'subtype=user'), nowInSeconds() + 60);
+		const token = signToken(
+			sandbox.secret,
+			requestHash(path, body, 'subtype=user'),
+			nowInSeconds() + 60,
+		);
 		tokens.push(token);
 		const answer = await send({
 			method: 'POST',
@@ -227,10 +312,19 @@ describe('events', () => {
 	});
 
 	it('keeps only the count when recordBodies is false', async () => {
-		const counting = await startSandbox({ recordBodies: false, integrationId: 'counting', secret: 'counting-secret' });
+		const counting = await startSandbox({
+			recordBodies: false,
+			integrationId: 'counting',
+			secret: 'counting-secret',
+		});
 		try {
 			const signed = await credential.authenticate(
-				{ system: 'custom', baseUrl: counting.baseUrl, integrationId: 'counting', secret: 'counting-secret' },
+				{
+					system: 'custom',
+					baseUrl: counting.baseUrl,
+					integrationId: 'counting',
+					secret: 'counting-secret',
+				},
 				{
 					method: 'POST',
 					url: `${counting.baseUrl}/integration/counting/event/batch`,
@@ -267,15 +361,23 @@ describe('lists', () => {
 	it('pages the message history with numberOfRows and offset', async () => {
 		const all = fixtures.messageHistory['anna@example.com'];
 		const page = async (offset: number) =>
-			(await call({ path: API_PATHS.messageHistory, qs: { userEmail: 'anna@example.com', numberOfRows: 10, offset } })).json
-				.historyItems;
+			(
+				await call({
+					path: API_PATHS.messageHistory,
+					qs: { userEmail: 'anna@example.com', numberOfRows: 10, offset },
+				})
+			).json.historyItems;
 		const pages = [await page(0), await page(10), await page(20), await page(30)];
 		expect(pages.map((rows) => rows.length)).toEqual([10, 10, 5, 0]);
 		expect(pages.flat()).toEqual(all);
 	});
 
 	it('creates groups through genericgroup until reset', async () => {
-		const created = await call({ method: 'POST', path: API_PATHS.createGroups, body: { groupNames: ['Fresh', 'VIP customers'] } });
+		const created = await call({
+			method: 'POST',
+			path: API_PATHS.createGroups,
+			body: { groupNames: ['Fresh', 'VIP customers'] },
+		});
 		expect(created.json).toEqual({ groupNamesAndIds: { Fresh: 105, 'VIP customers': 102 } });
 		expect((await call({ path: API_PATHS.groups })).json).toMatchObject({ '105': 'Fresh' });
 		sandbox.reset();
@@ -308,7 +410,10 @@ describe('fault injection', () => {
 		const throttled = await call(event({ a: '1' }));
 		expect([throttled.status, throttled.headers.get('retry-after')]).toEqual([429, '7']);
 		const limited = await call(event({ a: '1' }));
-		expect([limited.status, limited.json]).toEqual([500, { message: 'Database Access Limit Exceeded' }]);
+		expect([limited.status, limited.json]).toEqual([
+			500,
+			{ message: 'Database Access Limit Exceeded' },
+		]);
 	});
 
 	it('drops the connection, before or after recording', async () => {
@@ -333,7 +438,8 @@ describe('fault injection', () => {
 			sandbox.injectFault({ kind: 'status502', share: 0.5, seed: 42, pathIncludes: 'event/batch' });
 			expect((await call(event({ a: '1' }))).status).toBe(200);
 			const statuses: number[] = [];
-			for (let index = 0; index < 12; index += 1) statuses.push((await call(batch([{ a: '1' }]))).status);
+			for (let index = 0; index < 12; index += 1)
+				statuses.push((await call(batch([{ a: '1' }]))).status);
 			return statuses;
 		};
 		const first = await pattern();
@@ -346,13 +452,22 @@ describe('fault injection', () => {
 describe('control endpoints over HTTP', () => {
 	it('injects faults, lists events and resets', async () => {
 		const origin = new URL(sandbox.baseUrl).origin;
-		const injected = await fetch(`${origin}/__sandbox/faults`, { method: 'POST', body: JSON.stringify({ kind: 'status503' }) });
+		const injected = await fetch(`${origin}/__sandbox/faults`, {
+			method: 'POST',
+			body: JSON.stringify({ kind: 'status503' }),
+		});
 		expect(injected.status).toBe(204);
 		expect((await call(event({ a: '1' }))).status).toBe(503);
 		await call(event({ a: '2' }));
 		const listed = await (await fetch(`${origin}/__sandbox/events`)).json();
-		expect(listed).toMatchObject({ eventCount: 1, events: [{ subtype: 'user', body: { a: '2' } }] });
-		expect((await fetch(`${origin}/__sandbox/faults`, { method: 'POST', body: '{"kind":"boom"}' })).status).toBe(400);
+		expect(listed).toMatchObject({
+			eventCount: 1,
+			events: [{ subtype: 'user', body: { a: '2' } }],
+		});
+		expect(
+			(await fetch(`${origin}/__sandbox/faults`, { method: 'POST', body: '{"kind":"boom"}' }))
+				.status,
+		).toBe(400);
 		expect((await fetch(`${origin}/__sandbox/reset`, { method: 'POST' })).status).toBe(204);
 		expect(sandbox.eventCount).toBe(0);
 	});

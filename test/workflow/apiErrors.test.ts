@@ -14,9 +14,15 @@ const twoContacts = [{ email: 'a@mapp.com' }, { email: 'b@mapp.com' }];
 describe("Mapp's error answers", () => {
 	it("400: Mapp's message, the status and a hint naming the subtype", async () => {
 		sandbox().injectFault({ kind: 'status400' });
-		const result = await run(sandbox(), { ...userUpsert, options: { subtype: 'contacts' } }, { items: [twoContacts[0]] });
+		const result = await run(
+			sandbox(),
+			{ ...userUpsert, options: { subtype: 'contacts' } },
+			{ items: [twoContacts[0]] },
+		);
 		expect(result.items).toEqual([]);
-		expect(result.error?.message).toBe('Mapp Connect answered 400: The event does not match the mapping of its subtype');
+		expect(result.error?.message).toBe(
+			'Mapp Connect answered 400: The event does not match the mapping of its subtype',
+		);
 		expect(result.error?.httpCode).toBe('400');
 		expect(result.error?.description).toContain('the subtype "contacts"');
 	});
@@ -28,16 +34,19 @@ describe("Mapp's error answers", () => {
 		const refused = sandbox().requests.find(({ fault }) => fault === 'status400');
 		const refusedEmail = (JSON.parse(refused?.body ?? '{}') as { email: string }).email;
 		const refusedIndex = twoContacts.findIndex(({ email }) => email === refusedEmail);
-		expect(result.items.map(({ json, pairedItem }) => ({ ok: json.success === true, pairedItem }))).toEqual(
-			[0, 1].map((item) => ({ ok: item !== refusedIndex, pairedItem: { item } })),
-		);
+		expect(
+			result.items.map(({ json, pairedItem }) => ({ ok: json.success === true, pairedItem })),
+		).toEqual([0, 1].map((item) => ({ ok: item !== refusedIndex, pairedItem: { item } })));
 		expect(result.items[refusedIndex].json.error).toBe(
 			'Mapp Connect answered 400: The event does not match the mapping of its subtype',
 		);
 	});
 
 	it('401 (wrong secret): check secret, system and clock', async () => {
-		const result = await run(sandbox(), userUpsert, { items: [twoContacts[0]], credentials: { secret: 'not-the-secret' } });
+		const result = await run(sandbox(), userUpsert, {
+			items: [twoContacts[0]],
+			credentials: { secret: 'not-the-secret' },
+		});
 		expect(result.error?.message).toBe('Mapp Connect answered 401: Invalid auth-token signature');
 		expect(result.error?.httpCode).toBe('401');
 		expect(result.error?.description).toMatch(/secret.*system.*clock/s);
@@ -94,8 +103,12 @@ describe("Mapp's error answers", () => {
 			{ continueOnFail: true },
 		);
 		expect(result.items).toHaveLength(1);
-		expect(result.items[0].json.error).toBe('Mapp Connect answered 500: Database Access Limit Exceeded');
+		expect(result.items[0].json.error).toBe(
+			'Mapp Connect answered 500: Database Access Limit Exceeded',
+		);
 		expect(result.items[0].pairedItem).toEqual({ item: 0 });
-		expect((result.items[0].error as { description?: string } | undefined)?.description).toContain('at least 30 seconds');
+		expect((result.items[0].error as { description?: string } | undefined)?.description).toContain(
+			'at least 30 seconds',
+		);
 	});
 });

@@ -11,11 +11,21 @@ describe('Automation → Trigger External Event', () => {
 				operation: 'triggerExternalEvent',
 				email: 'anna@example.com',
 				eventName: 'cart_abandoned',
-				eventAttributes: { values: [{ name: 'cartValue', value: '={{ 49.9 }}' }, { name: 'sku', value: 'TS-001' }] },
+				eventAttributes: {
+					values: [
+						{ name: 'cartValue', value: '={{ 49.9 }}' },
+						{ name: 'sku', value: 'TS-001' },
+					],
+				},
 			},
 			{
 				subtype: 'automation',
-				event: { email: 'anna@example.com', external_event: 'cart_abandoned', cartValue: '49.9', sku: 'TS-001' },
+				event: {
+					email: 'anna@example.com',
+					external_event: 'cart_abandoned',
+					cartValue: '49.9',
+					sku: 'TS-001',
+				},
 			},
 		);
 	});
@@ -38,8 +48,18 @@ describe('Automation → Trigger External Event', () => {
 	it('sends nothing when an event name has a space, naming the item and field', async () => {
 		const result = await run(
 			sandbox(),
-			{ resource: 'automation', operation: 'triggerExternalEvent', email: '={{ $json.email }}', eventName: '={{ $json.event }}' },
-			{ items: [{ email: 'a@example.com', event: 'ok' }, { email: 'b@example.com', event: 'cart abandoned' }] },
+			{
+				resource: 'automation',
+				operation: 'triggerExternalEvent',
+				email: '={{ $json.email }}',
+				eventName: '={{ $json.event }}',
+			},
+			{
+				items: [
+					{ email: 'a@example.com', event: 'ok' },
+					{ email: 'b@example.com', event: 'cart abandoned' },
+				],
+			},
 		);
 		expect(result.error?.message).toBe(
 			`'Event Name' must not contain spaces ("cart abandoned"): an event name has none in Mapp [item 1]`,
@@ -53,10 +73,19 @@ describe('Integration', () => {
 		const result = await run(sandbox(), { resource: 'integration', operation: 'ping' });
 		expect(result.error).toBeUndefined();
 		expect(sandbox().requests.map((request) => arrived(sandbox(), request))).toEqual([
-			{ method: 'GET', path: `/integration/${sandbox().integrationId}/ping`, query: '', body: undefined, status: 200 },
+			{
+				method: 'GET',
+				path: `/integration/${sandbox().integrationId}/ping`,
+				query: '',
+				body: undefined,
+				status: 200,
+			},
 		]);
 		expect(result.items).toEqual([
-			{ json: { pong: true, integrationId: sandbox().integrationId, timestamp: expect.any(Number) }, pairedItem: { item: 0 } },
+			{
+				json: { pong: true, integrationId: sandbox().integrationId, timestamp: expect.any(Number) },
+				pairedItem: { item: 0 },
+			},
 		]);
 	});
 
@@ -64,13 +93,28 @@ describe('Integration', () => {
 		const result = await run(sandbox(), { resource: 'integration', operation: 'getConnection' });
 		expect(result.error).toBeUndefined();
 		expect(sandbox().requests.map((request) => arrived(sandbox(), request))).toEqual([
-			{ method: 'GET', path: `/integration/${sandbox().integrationId}/connect`, query: '', body: undefined, status: 200 },
+			{
+				method: 'GET',
+				path: `/integration/${sandbox().integrationId}/connect`,
+				query: '',
+				body: undefined,
+				status: 200,
+			},
 		]);
-		expect(result.items).toEqual([{ json: { integrationId: sandbox().integrationId, connected: true }, pairedItem: { item: 0 } }]);
+		expect(result.items).toEqual([
+			{
+				json: { integrationId: sandbox().integrationId, connected: true },
+				pairedItem: { item: 0 },
+			},
+		]);
 	});
 
-	it('Ping: a wrong secret is an error with Mapp\'s status and a hint', async () => {
-		const result = await run(sandbox(), { resource: 'integration', operation: 'ping' }, { credentials: { secret: 'wrong' } });
+	it("Ping: a wrong secret is an error with Mapp's status and a hint", async () => {
+		const result = await run(
+			sandbox(),
+			{ resource: 'integration', operation: 'ping' },
+			{ credentials: { secret: 'wrong' } },
+		);
 		expect(result.error?.message).toMatch(/401/);
 		expect(result.items).toEqual([]);
 	});

@@ -8,45 +8,91 @@ const email = 'a@mapp.com';
 /** n8n itself refuses to run a node whose required field is left empty; these values come from expressions. */
 describe('bad input fails before any request is sent', () => {
 	it.each<[string, INodeParameters, string]>([
-		['an invalid email', { resource: 'user', operation: 'upsert', email: 'a@' }, "'Email' is not a valid email address"],
+		[
+			'an invalid email',
+			{ resource: 'user', operation: 'upsert', email: 'a@' },
+			"'Email' is not a valid email address",
+		],
 		[
 			'a missing identifier (mapped to nothing)',
-			{ resource: 'user', operation: 'unsubscribe', email: '={{ $json.missing }}', group: resourceLocator('101') },
+			{
+				resource: 'user',
+				operation: 'unsubscribe',
+				email: '={{ $json.missing }}',
+				group: resourceLocator('101'),
+			},
 			"'Email' is required",
 		],
 		[
 			'an invalid mobile number',
-			{ resource: 'user', operation: 'upsert', identifierType: 'mobileNumber', mobileNumber: 'n/a' },
+			{
+				resource: 'user',
+				operation: 'upsert',
+				identifierType: 'mobileNumber',
+				mobileNumber: 'n/a',
+			},
 			"'Mobile Number' is not a valid mobile number",
 		],
 		[
 			'a group mapped to nothing',
-			{ resource: 'user', operation: 'removeFromGroup', email, group: resourceLocator('={{ $json.group }}', 'id') },
+			{
+				resource: 'user',
+				operation: 'removeFromGroup',
+				email,
+				group: resourceLocator('={{ $json.group }}', 'id'),
+			},
 			"'Group' is required",
 		],
 		[
 			'malformed JSON attributes',
-			{ resource: 'user', operation: 'upsert', email, customAttributesInput: 'json', customAttributesJson: '{first: 1}' },
+			{
+				resource: 'user',
+				operation: 'upsert',
+				email,
+				customAttributesInput: 'json',
+				customAttributesJson: '{first: 1}',
+			},
 			"'Custom Attributes (JSON)' is not valid JSON",
 		],
 		[
 			'attributes that are not an object',
-			{ resource: 'user', operation: 'upsert', email, customAttributesInput: 'json', customAttributesJson: '={{ [1, 2] }}' },
+			{
+				resource: 'user',
+				operation: 'upsert',
+				email,
+				customAttributesInput: 'json',
+				customAttributesJson: '={{ [1, 2] }}',
+			},
 			"'Custom Attributes (JSON)' must be a JSON object",
 		],
 		[
 			'an attribute without a name',
-			{ resource: 'user', operation: 'upsert', email, customAttributes: { values: [{ name: '', value: 'x' }] } },
+			{
+				resource: 'user',
+				operation: 'upsert',
+				email,
+				customAttributes: { values: [{ name: '', value: 'x' }] },
+			},
 			"'Custom Attributes' has a value without a name",
 		],
 		[
 			'an email message mapped to nothing',
-			{ resource: 'message', operation: 'sendEmail', email, messageId: resourceLocator('={{ $json.message }}', 'id') },
+			{
+				resource: 'message',
+				operation: 'sendEmail',
+				email,
+				messageId: resourceLocator('={{ $json.message }}', 'id'),
+			},
 			"'Message' is required",
 		],
 		[
 			'an invalid SMS recipient number',
-			{ resource: 'message', operation: 'sendSms', messageId: resourceLocator('3001'), recipientMobileNumber: '12' },
+			{
+				resource: 'message',
+				operation: 'sendSms',
+				messageId: resourceLocator('3001'),
+				recipientMobileNumber: '12',
+			},
 			"'Mobile Number' is not a valid mobile number",
 		],
 		[
@@ -72,22 +118,46 @@ describe('bad input fails before any request is sent', () => {
 		],
 		[
 			'an item without SKU',
-			{ resource: 'transaction', operation: 'upsert', email, orderId: '1', items: { item: [{ name: 'x' }] } },
+			{
+				resource: 'transaction',
+				operation: 'upsert',
+				email,
+				orderId: '1',
+				items: { item: [{ name: 'x' }] },
+			},
 			"'Items' entry 1 has no SKU",
 		],
 		[
 			'items that are not a list',
-			{ resource: 'transaction', operation: 'upsert', email, orderId: '1', itemsInput: 'json', itemsJson: '{}' },
+			{
+				resource: 'transaction',
+				operation: 'upsert',
+				email,
+				orderId: '1',
+				itemsInput: 'json',
+				itemsJson: '{}',
+			},
 			"'Items (JSON)' must be a JSON array",
 		],
 		[
 			'an invalid transaction date',
-			{ resource: 'transaction', operation: 'upsert', email, orderId: '1', additionalFields: { transactionDate: 'soon' } },
+			{
+				resource: 'transaction',
+				operation: 'upsert',
+				email,
+				orderId: '1',
+				additionalFields: { transactionDate: 'soon' },
+			},
 			"'Transaction Date' is not a valid date",
 		],
 		[
 			'a product SKU mapped to nothing',
-			{ resource: 'product', operation: 'upsert', productSKU: '={{ $json.sku }}', productName: 'x' },
+			{
+				resource: 'product',
+				operation: 'upsert',
+				productSKU: '={{ $json.sku }}',
+				productName: 'x',
+			},
 			"'SKU' is required",
 		],
 		[
@@ -97,7 +167,14 @@ describe('bad input fails before any request is sent', () => {
 		],
 		[
 			'an invalid created at',
-			{ resource: 'shoppingActivity', operation: 'upsert', activityType: 'browse', email, sku: 'S', createdAt: 'today' },
+			{
+				resource: 'shoppingActivity',
+				operation: 'upsert',
+				activityType: 'browse',
+				email,
+				sku: 'S',
+				createdAt: 'today',
+			},
 			"'Created At' is not a valid date",
 		],
 		[
@@ -112,7 +189,14 @@ describe('bad input fails before any request is sent', () => {
 		],
 		[
 			'a malformed filter',
-			{ resource: 'relatedData', operation: 'delete', datasetName: 'd', key: 'k', filterInput: 'json', filterJson: "{'a':}" },
+			{
+				resource: 'relatedData',
+				operation: 'delete',
+				datasetName: 'd',
+				key: 'k',
+				filterInput: 'json',
+				filterJson: "{'a':}",
+			},
 			"'Filter (JSON)' is neither JSON nor Mapp's notation",
 		],
 		[
@@ -122,10 +206,20 @@ describe('bad input fails before any request is sent', () => {
 		],
 		[
 			'a subtype with spaces',
-			{ resource: 'coupon', operation: 'add', listName: 'l', value: 'v', options: { subtype: 'my coupons' } },
+			{
+				resource: 'coupon',
+				operation: 'add',
+				listName: 'l',
+				value: 'v',
+				options: { subtype: 'my coupons' },
+			},
 			"'Event Subtype' must not contain spaces",
 		],
-		['an empty group name', { resource: 'group', operation: 'create', groupName: '={{ "" }}' }, "'Group Name' is required"],
+		[
+			'an empty group name',
+			{ resource: 'group', operation: 'create', groupName: '={{ "" }}' },
+			"'Group Name' is required",
+		],
 	])('%s', async (_case, parameters, message) => {
 		const result = await run(sandbox(), parameters);
 		expect(result.error?.message).toContain(message);
@@ -151,11 +245,17 @@ describe('bad input fails before any request is sent', () => {
 			{ items: [{ code: 'A1' }, { code: '' }, { code: 'C3' }], continueOnFail: true },
 		);
 		expect(result.error).toBeUndefined();
-		expect(result.items.map(({ json, pairedItem }) => [json.success ?? json.error, pairedItem])).toEqual([
+		expect(
+			result.items.map(({ json, pairedItem }) => [json.success ?? json.error, pairedItem]),
+		).toEqual([
 			[true, { item: 0 }],
 			["'Coupon Code' is required [item 1]", { item: 1 }],
 			[true, { item: 2 }],
 		]);
-		expect(sandbox().events.map(({ body }) => body.value).sort()).toEqual(['A1', 'C3']);
+		expect(
+			sandbox()
+				.events.map(({ body }) => body.value)
+				.sort(),
+		).toEqual(['A1', 'C3']);
 	});
 });

@@ -31,7 +31,11 @@ const activity = (activityType: string, subtype: string): Record<string, EventTy
 
 /** Every Event Type of Batch → Send, with the single operation that sends the same event. */
 const EVENT_TYPES: Record<string, EventTypeCase> = {
-	userUpsert: { single: { resource: 'user', operation: 'upsert' }, fields: contactFields, subtype: 'user' },
+	userUpsert: {
+		single: { resource: 'user', operation: 'upsert' },
+		fields: contactFields,
+		subtype: 'user',
+	},
 	userRemoveFromGroup: {
 		single: { resource: 'user', operation: 'removeFromGroup' },
 		fields: { ...contact, group: byId('={{ $json.group }}') },
@@ -48,7 +52,8 @@ const EVENT_TYPES: Record<string, EventTypeCase> = {
 			orderId: '={{ "order-" + $json.score }}',
 			email,
 			itemsInput: 'json',
-			itemsJson: '={{ JSON.stringify([{ sku: "SKU-" + $json.score, price: "9.99", qty_ordered: "2" }]) }}',
+			itemsJson:
+				'={{ JSON.stringify([{ sku: "SKU-" + $json.score, price: "9.99", qty_ordered: "2" }]) }}',
 			additionalFields: { currency: 'eur', group: byId('={{ $json.group }}') },
 		},
 		subtype: 'transaction',
@@ -63,7 +68,11 @@ const EVENT_TYPES: Record<string, EventTypeCase> = {
 		fields: { productSKU: sku, productName: '={{ $json.firstName }}', productPrice: '12.50' },
 		subtype: 'product',
 	},
-	productDelete: { single: { resource: 'product', operation: 'delete' }, fields: { productSKU: sku }, subtype: 'product' },
+	productDelete: {
+		single: { resource: 'product', operation: 'delete' },
+		fields: { productSKU: sku },
+		subtype: 'product',
+	},
 	...activity('abandonedCart', 'abandonedcart'),
 	...activity('browse', 'browse'),
 	...activity('wishlist', 'wishlist'),
@@ -101,7 +110,10 @@ const EVENT_TYPES: Record<string, EventTypeCase> = {
 					key: email,
 					...(operation === 'delete'
 						? {}
-						: { attributesInput: 'fields', attributes: { values: [{ name: 'city', value: '={{ $json.city }}' }] } }),
+						: {
+								attributesInput: 'fields',
+								attributes: { values: [{ name: 'city', value: '={{ $json.city }}' }] },
+							}),
 				},
 				subtype: 'relateddata',
 			},
@@ -120,9 +132,17 @@ beforeEach(() => sandbox.reset());
 const input = contacts(3);
 
 async function run(parameters: INodeParameters) {
-	const { error } = await runNode({ parameters, items: input as never, credentials: sandboxCredentials(sandbox) });
+	const { error } = await runNode({
+		parameters,
+		items: input as never,
+		credentials: sandboxCredentials(sandbox),
+	});
 	expect(error).toBeUndefined();
-	return sandbox.requests.map(({ path, query, body }) => ({ path, query, body: JSON.parse(body) as unknown }));
+	return sandbox.requests.map(({ path, query, body }) => ({
+		path,
+		query,
+		body: JSON.parse(body) as unknown,
+	}));
 }
 
 it('offers exactly the event types tested here', async () => {
@@ -133,18 +153,29 @@ it('offers exactly the event types tested here', async () => {
 	expect(offered.sort()).toEqual(Object.keys(EVENT_TYPES).sort());
 });
 
-describe.each(Object.entries(EVENT_TYPES))('Event Type %s', (eventKind, { single, fields, subtype }) => {
-	it('sends in one batch request the very events its single operation sends', async () => {
-		const singleRequests = await run({ ...single, ...fields });
-		sandbox.reset();
-		const batchRequests = await run({ resource: 'batch', operation: 'send', eventKind, eventSource: 'fields', ...fields });
+describe.each(Object.entries(EVENT_TYPES))(
+	'Event Type %s',
+	(eventKind, { single, fields, subtype }) => {
+		it('sends in one batch request the very events its single operation sends', async () => {
+			const singleRequests = await run({ ...single, ...fields });
+			sandbox.reset();
+			const batchRequests = await run({
+				resource: 'batch',
+				operation: 'send',
+				eventKind,
+				eventSource: 'fields',
+				...fields,
+			});
 
-		expect(singleRequests).toHaveLength(3);
-		expect(batchRequests).toHaveLength(1);
-		expect(batchRequests[0].path).toMatch(/\/event\/batch$/);
-		expect(batchRequests[0].query).toBe(`subtype=${subtype}`);
-		expect(singleRequests.map((request) => request.query)).toEqual(Array(3).fill(`subtype=${subtype}`));
-		expect(batchRequests[0].body).toEqual(singleRequests.map((request) => request.body));
-		expect(Object.keys(singleRequests[0].body as object).length).toBeGreaterThan(1);
-	});
-});
+			expect(singleRequests).toHaveLength(3);
+			expect(batchRequests).toHaveLength(1);
+			expect(batchRequests[0].path).toMatch(/\/event\/batch$/);
+			expect(batchRequests[0].query).toBe(`subtype=${subtype}`);
+			expect(singleRequests.map((request) => request.query)).toEqual(
+				Array(3).fill(`subtype=${subtype}`),
+			);
+			expect(batchRequests[0].body).toEqual(singleRequests.map((request) => request.body));
+			expect(Object.keys(singleRequests[0].body as object).length).toBeGreaterThan(1);
+		});
+	},
+);

@@ -10,7 +10,9 @@ import { contacts, userUpsertParameters } from './batch-fixtures';
  * the built node the harness loads (not a node parameter, so users never see them).
  */
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { retryTimings } = require('../../dist/nodes/MappConnect/delivery/retry') as { retryTimings: RetryTimings };
+const { retryTimings } = require('../../dist/nodes/MappConnect/delivery/retry') as {
+	retryTimings: RetryTimings;
+};
 Object.assign(retryTimings, { backoffBaseMs: 1, backoffCapMs: 4, throttleWaitMs: 5 });
 
 let sandbox: Sandbox;
@@ -22,7 +24,8 @@ afterAll(async () => await sandbox.close());
 beforeEach(() => sandbox.reset());
 
 const onBatch = (spec: FaultSpec): FaultSpec => ({ pathIncludes: 'event/batch', ...spec });
-const emailsIn = (request: RecordedRequest) => (JSON.parse(request.body) as Array<{ email: string }>).map((e) => e.email);
+const emailsIn = (request: RecordedRequest) =>
+	(JSON.parse(request.body) as Array<{ email: string }>).map((e) => e.email);
 const recordedEmails = () => sandbox.events.map((event) => event.body.email as string);
 
 async function send(count: number, batchOptions: INodeParameters = {}, continueOnFail = false) {
@@ -40,7 +43,9 @@ describe('Batch → Send under faults', () => {
 	it('delivers 20,000 events exactly once while a fifth of the requests get 429, 503 or a dropped connection', async () => {
 		// about 7 % each, a fifth in all; seeds picked so that the sandbox spreads the faults out
 		// rather than putting more than Max Retries of them on one chunk
-		sandbox.injectFault(onBatch({ kind: 'status429', share: 0.07, seed: 58, retryAfterSeconds: 0 }));
+		sandbox.injectFault(
+			onBatch({ kind: 'status429', share: 0.07, seed: 58, retryAfterSeconds: 0 }),
+		);
 		sandbox.injectFault(onBatch({ kind: 'status503', share: 0.07, seed: 158 }));
 		sandbox.injectFault(onBatch({ kind: 'drop', share: 0.07, seed: 258, when: 'before' }));
 
@@ -51,7 +56,9 @@ describe('Batch → Send under faults', () => {
 		expect(recordedEmails().sort()).toEqual(emails);
 
 		const faulted = sandbox.requests.filter((request) => request.fault);
-		expect(new Set(faulted.map((request) => request.fault))).toEqual(new Set(['status429', 'status503', 'drop']));
+		expect(new Set(faulted.map((request) => request.fault))).toEqual(
+			new Set(['status429', 'status503', 'drop']),
+		);
 		expect(sandbox.requests).toHaveLength(20 + faulted.length);
 
 		// each output item counts the requests its chunk took, faulted ones included
@@ -123,9 +130,12 @@ describe('Batch → Send under faults', () => {
 			expect(error).toBeUndefined();
 			expect(items).toHaveLength(2500);
 			const failed = items.filter((item) => item.error);
-			expect(failed.map((item) => item.pairedItem)).toEqual(emails.slice(1000, 2000).map((_, i) => ({ item: 1000 + i })));
+			expect(failed.map((item) => item.pairedItem)).toEqual(
+				emails.slice(1000, 2000).map((_, i) => ({ item: 1000 + i })),
+			);
 			expect(failed[0].json).toEqual({
-				error: 'Batch 2 (items 1000-1999) was not delivered: HTTP 503: Service Unavailable after 4 attempts',
+				error:
+					'Batch 2 (items 1000-1999) was not delivered: HTTP 503: Service Unavailable after 4 attempts',
 			});
 			expect(items[999].json).toMatchObject({ success: true, chunk: 1, attempts: 1 });
 			expect(items[2000].json).toMatchObject({ success: true, chunk: 3, attempts: 1 });
@@ -138,9 +148,15 @@ describe('Batch → Send under faults', () => {
 			expect(error?.message).toBe(
 				'Batch 2 of 3 failed: items 2000-2499 were not delivered; items 1000-1999 may or may not have been delivered',
 			);
-			expect(error?.description).toContain('Batch 2 (items 1000-1999): no answer (the connection was reset) after 4 attempts.');
-			expect(error?.description).toContain('Outcome unknown (no answer after sending): items 1000-1999.');
-			expect(error?.description).toContain('Check in Mapp whether items 1000-1999 arrived before sending them again');
+			expect(error?.description).toContain(
+				'Batch 2 (items 1000-1999): no answer (the connection was reset) after 4 attempts.',
+			);
+			expect(error?.description).toContain(
+				'Outcome unknown (no answer after sending): items 1000-1999.',
+			);
+			expect(error?.description).toContain(
+				'Check in Mapp whether items 1000-1999 arrived before sending them again',
+			);
 		});
 
 		it('with Output "One Item per Batch", gives the failed chunk an error item paired to its items', async () => {

@@ -12,8 +12,10 @@ beforeAll(async () => {
 afterAll(async () => await sandbox.close());
 beforeEach(() => sandbox.reset());
 
-const batchRequests = () => sandbox.requests.filter((request) => request.path.endsWith('/event/batch'));
-const sentEmails = (body: string) => (JSON.parse(body) as Array<{ email: string }>).map((event) => event.email);
+const batchRequests = () =>
+	sandbox.requests.filter((request) => request.path.endsWith('/event/batch'));
+const sentEmails = (body: string) =>
+	(JSON.parse(body) as Array<{ email: string }>).map((event) => event.email);
 
 async function send(items: object[], batchOptions: INodeParameters = {}, continueOnFail = false) {
 	return await runNode({
@@ -32,13 +34,19 @@ describe('Batch → Send', () => {
 
 		const requests = batchRequests();
 		expect(requests).toHaveLength(3);
-		const chunks = requests.map((request) => sentEmails(request.body)).sort((a, b) => a[0].localeCompare(b[0]));
+		const chunks = requests
+			.map((request) => sentEmails(request.body))
+			.sort((a, b) => a[0].localeCompare(b[0]));
 		expect(chunks.map((chunk) => chunk.length)).toEqual([1000, 1000, 500]);
 		expect(chunks.flat()).toEqual(input.map((contact) => contact.email));
-		expect(requests.every((request) => request.query === 'subtype=user' && request.status === 200)).toBe(true);
+		expect(
+			requests.every((request) => request.query === 'subtype=user' && request.status === 200),
+		).toBe(true);
 
 		expect(sandbox.eventCount).toBe(2500);
-		expect(sandbox.events.map((event) => event.body.email).sort()).toEqual(input.map((c) => c.email).sort());
+		expect(sandbox.events.map((event) => event.body.email).sort()).toEqual(
+			input.map((c) => c.email).sort(),
+		);
 
 		expect(items).toHaveLength(2500);
 		expect(items[1234]).toEqual({
@@ -65,14 +73,21 @@ describe('Batch → Send', () => {
 		[3, 1, [1, 1, 1]],
 		[1000, 1000, [1000]],
 		[1001, 1000, [1000, 1]],
-	])('sends %p items with Batch Size %p as requests of %p events', async (count, batchSize, sizes) => {
-		const input = contacts(count);
-		const { items, error } = await send(input, { batchSize, concurrency: 1 });
-		expect(error).toBeUndefined();
-		expect(batchRequests().map((request) => sentEmails(request.body).length)).toEqual(sizes);
-		expect(batchRequests().flatMap((request) => sentEmails(request.body))).toEqual(input.map((c) => c.email));
-		expect(items.map((item) => item.json.chunk)).toEqual(sizes.flatMap((size, chunk) => Array(size).fill(chunk + 1)));
-	});
+	])(
+		'sends %p items with Batch Size %p as requests of %p events',
+		async (count, batchSize, sizes) => {
+			const input = contacts(count);
+			const { items, error } = await send(input, { batchSize, concurrency: 1 });
+			expect(error).toBeUndefined();
+			expect(batchRequests().map((request) => sentEmails(request.body).length)).toEqual(sizes);
+			expect(batchRequests().flatMap((request) => sentEmails(request.body))).toEqual(
+				input.map((c) => c.email),
+			);
+			expect(items.map((item) => item.json.chunk)).toEqual(
+				sizes.flatMap((size, chunk) => Array(size).fill(chunk + 1)),
+			);
+		},
+	);
 
 	it('sends nothing and names the item and field when an item is invalid', async () => {
 		const input = contacts(5);
@@ -100,23 +115,58 @@ describe('Batch → Send', () => {
 	it('gives one summary item per batch with Output "One Item per Batch"', async () => {
 		const { items } = await send(contacts(2500), { output: 'perBatch' });
 		expect(items.map((item) => item.json)).toEqual([
-			{ chunk: 1, firstItem: 0, lastItem: 999, count: 1000, success: true, statusCode: 200, attempts: 1 },
-			{ chunk: 2, firstItem: 1000, lastItem: 1999, count: 1000, success: true, statusCode: 200, attempts: 1 },
-			{ chunk: 3, firstItem: 2000, lastItem: 2499, count: 500, success: true, statusCode: 200, attempts: 1 },
+			{
+				chunk: 1,
+				firstItem: 0,
+				lastItem: 999,
+				count: 1000,
+				success: true,
+				statusCode: 200,
+				attempts: 1,
+			},
+			{
+				chunk: 2,
+				firstItem: 1000,
+				lastItem: 1999,
+				count: 1000,
+				success: true,
+				statusCode: 200,
+				attempts: 1,
+			},
+			{
+				chunk: 3,
+				firstItem: 2000,
+				lastItem: 2499,
+				count: 500,
+				success: true,
+				statusCode: 200,
+				attempts: 1,
+			},
 		]);
 		expect(items[2].pairedItem).toHaveLength(500);
 	});
 
 	it('sends each item\'s own JSON with Event Source "Input Item", or only the Fields to Include', async () => {
 		const input = contacts(3);
-		const parameters = { resource: 'batch', operation: 'send', eventKind: 'userUpsert', eventSource: 'inputItem' };
+		const parameters = {
+			resource: 'batch',
+			operation: 'send',
+			eventKind: 'userUpsert',
+			eventSource: 'inputItem',
+		};
 		const credentials = sandboxCredentials(sandbox);
 		await runNode({ parameters, items: input as never, credentials });
-		await runNode({ parameters: { ...parameters, fieldsToInclude: 'email, group' }, items: input as never, credentials });
+		await runNode({
+			parameters: { ...parameters, fieldsToInclude: 'email, group' },
+			items: input as never,
+			credentials,
+		});
 		const [whole, picked] = batchRequests();
 		expect(whole.query).toBe('subtype=user');
 		// scalars as strings, as Mapp's examples send them (Value Types: Strings, the default)
-		expect(JSON.parse(whole.body)).toEqual(input.map((contact) => ({ ...contact, score: String(contact.score) })));
+		expect(JSON.parse(whole.body)).toEqual(
+			input.map((contact) => ({ ...contact, score: String(contact.score) })),
+		);
 		expect(JSON.parse(picked.body)).toEqual(input.map(({ email, group }) => ({ email, group })));
 	});
 
@@ -132,7 +182,10 @@ describe('Batch → Send', () => {
 
 	it('refuses an Event Subtype that differs between items, as one request carries one subtype', async () => {
 		const { error } = await runNode({
-			parameters: { ...userUpsertParameters, options: { subtype: '={{ $json.score < 2 ? "user" : "contact" }}' } },
+			parameters: {
+				...userUpsertParameters,
+				options: { subtype: '={{ $json.score < 2 ? "user" : "contact" }}' },
+			},
 			items: contacts(3) as never,
 			credentials: sandboxCredentials(sandbox),
 		});

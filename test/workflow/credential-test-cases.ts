@@ -10,7 +10,10 @@ import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 export interface CredentialTestCase {
 	what: string;
 	/** The credential data that differs from the sandbox's, given its base URL and that of a server that is not Mapp. */
-	change: (urls: { sandboxBaseUrl: string; notMappBaseUrl: string }) => ICredentialDataDecryptedObject;
+	change: (urls: {
+		sandboxBaseUrl: string;
+		notMappBaseUrl: string;
+	}) => ICredentialDataDecryptedObject;
 	/** The message of the test's result (its status is Error). */
 	message: string;
 	/** The statuses the sandbox answered the pings with; none when no request reached it. */
@@ -45,12 +48,28 @@ export const FAILING_CREDENTIAL_TESTS: CredentialTestCase[] = [
 	{
 		what: 'a base URL where something other than Mapp Connect answers 200',
 		change: ({ notMappBaseUrl }) => ({ baseUrl: notMappBaseUrl }),
-		message: "The answer to the ping is not Mapp Connect's: check the System (or the Base URL of a Custom system)",
+		message:
+			"The answer to the ping is not Mapp Connect's: check the System (or the Base URL of a Custom system)",
 		sandboxStatuses: [],
 	},
-	{ what: 'Integration ID ".."', change: () => ({ integrationId: '..' }), message: INTEGRATION_ID_CHARACTERS, sandboxStatuses: [] },
-	{ what: 'Integration ID "."', change: () => ({ integrationId: '.' }), message: INTEGRATION_ID_CHARACTERS, sandboxStatuses: [] },
-	{ what: 'Integration ID "%2e%2e"', change: () => ({ integrationId: '%2e%2e' }), message: INTEGRATION_ID_CHARACTERS, sandboxStatuses: [] },
+	{
+		what: 'Integration ID ".."',
+		change: () => ({ integrationId: '..' }),
+		message: INTEGRATION_ID_CHARACTERS,
+		sandboxStatuses: [],
+	},
+	{
+		what: 'Integration ID "."',
+		change: () => ({ integrationId: '.' }),
+		message: INTEGRATION_ID_CHARACTERS,
+		sandboxStatuses: [],
+	},
+	{
+		what: 'Integration ID "%2e%2e"',
+		change: () => ({ integrationId: '%2e%2e' }),
+		message: INTEGRATION_ID_CHARACTERS,
+		sandboxStatuses: [],
+	},
 	{
 		what: 'an Integration ID with a space before it',
 		change: () => ({ integrationId: ' 11111111-2222-3333-4444-555555555555' }),
@@ -60,11 +79,22 @@ export const FAILING_CREDENTIAL_TESTS: CredentialTestCase[] = [
 	{
 		what: 'an empty Integration ID',
 		change: () => ({ integrationId: '' }),
-		message: "Integration ID is empty: copy it from the integration's page in Mapp Engage (Mapp Connect → Integrations)",
+		message:
+			"Integration ID is empty: copy it from the integration's page in Mapp Engage (Mapp Connect → Integrations)",
 		sandboxStatuses: [],
 	},
-	{ what: 'a Base URL with a fragment', change: ({ sandboxBaseUrl }) => ({ baseUrl: `${sandboxBaseUrl}#x` }), message: NO_QUERY_OR_FRAGMENT, sandboxStatuses: [] },
-	{ what: 'a Base URL with a query', change: ({ sandboxBaseUrl }) => ({ baseUrl: `${sandboxBaseUrl}?a=1` }), message: NO_QUERY_OR_FRAGMENT, sandboxStatuses: [] },
+	{
+		what: 'a Base URL with a fragment',
+		change: ({ sandboxBaseUrl }) => ({ baseUrl: `${sandboxBaseUrl}#x` }),
+		message: NO_QUERY_OR_FRAGMENT,
+		sandboxStatuses: [],
+	},
+	{
+		what: 'a Base URL with a query',
+		change: ({ sandboxBaseUrl }) => ({ baseUrl: `${sandboxBaseUrl}?a=1` }),
+		message: NO_QUERY_OR_FRAGMENT,
+		sandboxStatuses: [],
+	},
 	{
 		what: 'a Base URL with spaces around it',
 		change: ({ sandboxBaseUrl }) => ({ baseUrl: ` ${sandboxBaseUrl} ` }),

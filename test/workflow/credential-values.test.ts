@@ -21,9 +21,21 @@ const batchSend: INodeParameters = {
 const misrouting = [
 	['Integration ID ".."', { integrationId: '..' }, /Integration ID may hold only letters, digits/],
 	['Integration ID "."', { integrationId: '.' }, /Integration ID may hold only letters, digits/],
-	['a Base URL with a fragment', { baseUrl: 'http://127.0.0.1:1/charon/api/v1#x' }, /Base URL must not hold a query/],
-	['a Base URL with a query', { baseUrl: 'http://127.0.0.1:1/charon/api/v1?x=1' }, /Base URL must not hold a query/],
-	['a Base URL with spaces around it', { baseUrl: ' http://127.0.0.1:1/charon/api/v1 ' }, /Base URL has spaces/],
+	[
+		'a Base URL with a fragment',
+		{ baseUrl: 'http://127.0.0.1:1/charon/api/v1#x' },
+		/Base URL must not hold a query/,
+	],
+	[
+		'a Base URL with a query',
+		{ baseUrl: 'http://127.0.0.1:1/charon/api/v1?x=1' },
+		/Base URL must not hold a query/,
+	],
+	[
+		'a Base URL with spaces around it',
+		{ baseUrl: ' http://127.0.0.1:1/charon/api/v1 ' },
+		/Base URL has spaces/,
+	],
 ] as const;
 
 describe('credential values that would misroute requests are refused before anything is sent', () => {

@@ -12,14 +12,22 @@ describe('Custom Event', () => {
 				subtype: 'automation',
 				event: '{"externalEvent": "signup", "email": "user@mapp.com", "score": 7}',
 			},
-			{ subtype: 'automation', event: { externalEvent: 'signup', email: 'user@mapp.com', score: 7 } },
+			{
+				subtype: 'automation',
+				event: { externalEvent: 'signup', email: 'user@mapp.com', score: 7 },
+			},
 		);
 	});
 
 	it('Send: the whole input item mapped with an expression', async () => {
 		await expectEventSent(
 			sandbox(),
-			{ resource: 'customEvent', operation: 'send', subtype: 'newsletter', event: '={{ { email: "a@mapp.com", topics: ["x"] } }}' },
+			{
+				resource: 'customEvent',
+				operation: 'send',
+				subtype: 'newsletter',
+				event: '={{ { email: "a@mapp.com", topics: ["x"] } }}',
+			},
 			{ subtype: 'newsletter', event: { email: 'a@mapp.com', topics: ['x'] } },
 		);
 	});

@@ -16,7 +16,8 @@ const transaction = (transactionDate: string): INodeParameters => ({
 	email: 'a@mapp.com',
 	additionalFields: { transactionDate },
 });
-const sentBodies = () => sandbox().requests.map((request) => arrived(sandbox(), request).body as IDataObject);
+const sentBodies = () =>
+	sandbox().requests.map((request) => arrived(sandbox(), request).body as IDataObject);
 
 describe(`dates in workflows (process time zone: ${process.env.TZ ?? 'not set'})`, () => {
 	it.each([
@@ -52,13 +53,18 @@ describe(`dates in workflows (process time zone: ${process.env.TZ ?? 'not set'})
 				email: 'a@mapp.com',
 				additionalFields: { transactionDate: '={{ $json.at }}' },
 			},
-			{ items: [{ order: '1', at: 1588077008 }, { order: '2', at: '1588077008537' }], timezone: 'UTC' },
+			{
+				items: [
+					{ order: '1', at: 1588077008 },
+					{ order: '2', at: '1588077008537' },
+				],
+				timezone: 'UTC',
+			},
 		);
 		expect(result.error).toBeUndefined();
-		expect((sentBodies()[0] as unknown as IDataObject[]).map((event) => event.transaction_date)).toEqual([
-			'2020-04-28T12:30:08.000Z',
-			'2020-04-28T12:30:08.537Z',
-		]);
+		expect(
+			(sentBodies()[0] as unknown as IDataObject[]).map((event) => event.transaction_date),
+		).toEqual(['2020-04-28T12:30:08.000Z', '2020-04-28T12:30:08.537Z']);
 	});
 
 	it('Shopping Activity: Created At in epoch seconds goes out as epoch milliseconds, as Mapp documents it', async () => {
@@ -74,7 +80,9 @@ describe(`dates in workflows (process time zone: ${process.env.TZ ?? 'not set'})
 	});
 
 	it('an ambiguous value stops the node before anything is sent, naming the item and the field', async () => {
-		const result = await run(sandbox(), transaction('={{ $json.at }}'), { items: [{ at: '1588077008' }, { at: '158807700' }] });
+		const result = await run(sandbox(), transaction('={{ $json.at }}'), {
+			items: [{ at: '1588077008' }, { at: '158807700' }],
+		});
 		expect(result.error?.message).toBe(
 			"'Transaction Date' is a number of 9 digits, neither epoch seconds (10 digits) nor epoch milliseconds (13 digits) [item 1]",
 		);

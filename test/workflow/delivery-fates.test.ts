@@ -11,14 +11,28 @@ import { closedPort, credentialsAt } from './loopback';
 import { resourceLocator, run, useSandbox } from './mappConnect';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { retryTimings } = require('../../dist/nodes/MappConnect/delivery/retry') as { retryTimings: RetryTimings };
+const { retryTimings } = require('../../dist/nodes/MappConnect/delivery/retry') as {
+	retryTimings: RetryTimings;
+};
 Object.assign(retryTimings, { backoffBaseMs: 1, backoffCapMs: 4, throttleWaitMs: 5 });
 
 const sandbox = useSandbox();
 
-const userUpsert: INodeParameters = { resource: 'user', operation: 'upsert', email: '={{ $json.email }}', group: resourceLocator('101', 'id') };
-const batchUpsert: INodeParameters = { ...userUpsert, resource: 'batch', operation: 'send', eventKind: 'userUpsert', eventSource: 'fields' };
-const contacts = (count: number) => Array.from({ length: count }, (_, i) => ({ email: `contact${i}@example.com` }));
+const userUpsert: INodeParameters = {
+	resource: 'user',
+	operation: 'upsert',
+	email: '={{ $json.email }}',
+	group: resourceLocator('101', 'id'),
+};
+const batchUpsert: INodeParameters = {
+	...userUpsert,
+	resource: 'batch',
+	operation: 'send',
+	eventKind: 'userUpsert',
+	eventSource: 'fields',
+};
+const contacts = (count: number) =>
+	Array.from({ length: count }, (_, i) => ({ email: `contact${i}@example.com` }));
 const recordedEmails = () => sandbox().events.map((event) => event.body.email as string);
 /** n8n's own text for ECONNRESET, which must not replace the package's. */
 const N8N_GENERIC_TEXT = /retry the request immediately|closed unexpectedly|Retry on Fail' option/i;
@@ -29,7 +43,11 @@ async function refusingCredential() {
 
 describe('a refused connection: not delivered', () => {
 	it('single operation, Continue On Fail: each item says it was not delivered', async () => {
-		const result = await run(sandbox(), userUpsert, { items: contacts(2), credentials: await refusingCredential(), continueOnFail: true });
+		const result = await run(sandbox(), userUpsert, {
+			items: contacts(2),
+			credentials: await refusingCredential(),
+			continueOnFail: true,
+		});
 		expect(result.items.map(({ json }) => json)).toEqual([
 			{ error: 'The event was not delivered: no answer (the connection was refused)' },
 			{ error: 'The event was not delivered: no answer (the connection was refused)' },
@@ -38,15 +56,27 @@ describe('a refused connection: not delivered', () => {
 
 	it('Batch: retried, then reported as not delivered, with the advice to run them again', async () => {
 		const parameters = { ...batchUpsert, batchOptions: { maxRetries: 1 } };
-		const result = await run(sandbox(), parameters, { items: contacts(2), credentials: await refusingCredential() });
+		const result = await run(sandbox(), parameters, {
+			items: contacts(2),
+			credentials: await refusingCredential(),
+		});
 		expect(result.error?.message).toBe('Batch 1 of 1 failed: items 0-1 were not delivered');
-		expect(result.error?.description).toContain('Batch 1 (items 0-1): no answer (the connection was refused) after 2 attempts.');
-		expect(result.error?.description).toContain('Run the node again for the items not delivered only');
+		expect(result.error?.description).toContain(
+			'Batch 1 (items 0-1): no answer (the connection was refused) after 2 attempts.',
+		);
+		expect(result.error?.description).toContain(
+			'Run the node again for the items not delivered only',
+		);
 		expect(result.error?.description).not.toContain('Outcome unknown');
 
-		const withErrorItems = await run(sandbox(), parameters, { items: contacts(2), credentials: await refusingCredential(), continueOnFail: true });
+		const withErrorItems = await run(sandbox(), parameters, {
+			items: contacts(2),
+			credentials: await refusingCredential(),
+			continueOnFail: true,
+		});
 		expect(withErrorItems.items[0].json).toEqual({
-			error: 'Batch 1 (items 0-1) was not delivered: no answer (the connection was refused) after 2 attempts',
+			error:
+				'Batch 1 (items 0-1) was not delivered: no answer (the connection was refused) after 2 attempts',
 		});
 	});
 });
@@ -55,13 +85,20 @@ describe('a connection reset after Mapp recorded the events: outcome unknown', (
 	it('single operation: the item may or may not have reached Mapp, check before sending again', async () => {
 		sandbox().injectFault({ kind: 'drop', when: 'after', count: 1 });
 		const result = await run(sandbox(), userUpsert, { items: contacts(1) });
-		expect(result.error?.message).toBe('The event may or may not have reached Mapp: no answer (the connection was reset)');
-		expect(result.error?.description).toContain('Check in Mapp whether it arrived before sending it again');
+		expect(result.error?.message).toBe(
+			'The event may or may not have reached Mapp: no answer (the connection was reset)',
+		);
+		expect(result.error?.description).toContain(
+			'Check in Mapp whether it arrived before sending it again',
+		);
 		expect(recordedEmails()).toEqual(['contact0@example.com']);
 
 		sandbox().reset();
 		sandbox().injectFault({ kind: 'drop', when: 'after', count: 1 });
-		const withErrorItems = await run(sandbox(), userUpsert, { items: contacts(1), continueOnFail: true });
+		const withErrorItems = await run(sandbox(), userUpsert, {
+			items: contacts(1),
+			continueOnFail: true,
+		});
 		expect(withErrorItems.items[0].json).toEqual({
 			error: 'The event may or may not have reached Mapp: no answer (the connection was reset)',
 		});
@@ -79,16 +116,24 @@ describe('a connection reset after Mapp recorded the events: outcome unknown', (
 			'Batch 2 (items 2-3) may or may not have been delivered: no answer (the connection was reset) after 4 attempts',
 		]);
 		expect(result.items[2].error?.message).toBe(result.items[2].json.error);
-		expect(result.items[2].error?.description).toContain('Outcome unknown (no answer after sending): items 2-3.');
+		expect(result.items[2].error?.description).toContain(
+			'Outcome unknown (no answer after sending): items 2-3.',
+		);
 		expect(result.items[2].error?.description).not.toMatch(N8N_GENERIC_TEXT);
 	});
 
 	it("Batch, without Continue On Fail: the node error is the package's report", async () => {
 		sandbox().injectFault({ kind: 'drop', when: 'after', count: 4, pathIncludes: 'event/batch' });
 		const result = await run(sandbox(), batchUpsert, { items: contacts(2) });
-		expect(result.error?.message).toBe('Batch 1 of 1 failed: items 0-1 may or may not have been delivered');
-		expect(result.error?.description).toContain('Check in Mapp whether items 0-1 arrived before sending them again');
-		expect(result.error?.description).not.toContain('Run the node again for the items not delivered only');
+		expect(result.error?.message).toBe(
+			'Batch 1 of 1 failed: items 0-1 may or may not have been delivered',
+		);
+		expect(result.error?.description).toContain(
+			'Check in Mapp whether items 0-1 arrived before sending them again',
+		);
+		expect(result.error?.description).not.toContain(
+			'Run the node again for the items not delivered only',
+		);
 		expect(`${result.error?.message} ${result.error?.description}`).not.toMatch(N8N_GENERIC_TEXT);
 	});
 });
@@ -104,7 +149,9 @@ describe('a single operation with several items, one answered 500', () => {
 		const delivered = [0, 1, 2, 3, 4].filter((index) => index !== failedIndex);
 		expect(result.error?.message).toBe('Mapp Connect answered 500: Internal Server Error');
 		expect(result.error?.description).toContain(`Not delivered: items ${failedIndex}.`);
-		expect(result.error?.description).toContain(`Delivered (accepted by Mapp): items ${formatItemRanges(delivered)}.`);
+		expect(result.error?.description).toContain(
+			`Delivered (accepted by Mapp): items ${formatItemRanges(delivered)}.`,
+		);
 		expect(result.error?.description).not.toMatch(/(use|set|turn on|consider)[^.]*Retry On Fail/i);
 
 		// each event was sent once, and the four accepted ones were recorded once

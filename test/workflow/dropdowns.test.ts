@@ -5,7 +5,10 @@ import { useSandbox } from './mappConnect';
 
 const sandbox = useSandbox();
 
-async function search(method: string, options: { filter?: string; credentials?: Record<string, string> } = {}) {
+async function search(
+	method: string,
+	options: { filter?: string; credentials?: Record<string, string> } = {},
+) {
 	return (await loadOptions(method, {
 		credentials: sandboxCredentials(sandbox(), options.credentials),
 		filter: options.filter,
@@ -28,20 +31,23 @@ describe('dropdowns load their entries live from Mapp Connect', () => {
 		['searchMobileApps', fixtures.mobileApps],
 	])('%s lists every entry, labelled with its ID, sorted by name', async (method, list) => {
 		expect((await search(method)).results).toEqual(entriesOf(list));
-		expect(sandbox().requests.every(({ method: verb, status }) => verb === 'GET' && status === 200)).toBe(true);
+		expect(
+			sandbox().requests.every(({ method: verb, status }) => verb === 'GET' && status === 200),
+		).toBe(true);
 	});
 
 	it('tells two groups of the same name apart by their IDs', async () => {
 		const names = (await search('searchGroups')).results.map(({ name }) => name);
-		expect(names.filter((name) => name.startsWith('Newsletter'))).toEqual(['Newsletter (ID 101)', 'Newsletter (ID 103)']);
+		expect(names.filter((name) => name.startsWith('Newsletter'))).toEqual([
+			'Newsletter (ID 101)',
+			'Newsletter (ID 103)',
+		]);
 	});
 
 	it('filters by name, ignoring case, or by ID', async () => {
-		expect((await search('searchGroups', { filter: 'NEWS' })).results.map(({ value }) => value)).toEqual([
-			'101',
-			'103',
-			'104',
-		]);
+		expect(
+			(await search('searchGroups', { filter: 'NEWS' })).results.map(({ value }) => value),
+		).toEqual(['101', '103', '104']);
 		expect((await search('searchEmailMessages', { filter: '2002' })).results).toEqual([
 			{ name: 'Order confirmation (ID 2002)', value: '2002' },
 		]);
@@ -52,23 +58,29 @@ describe('a failed load says what to check in the credential', () => {
 	const check = "Check the credential's system (or base URL), integration ID and secret.";
 
 	it('wrong secret', async () => {
-		await expect(search('searchGroups', { credentials: { secret: 'not-the-secret' } })).rejects.toThrow(
+		await expect(
+			search('searchGroups', { credentials: { secret: 'not-the-secret' } }),
+		).rejects.toThrow(
 			`Could not load the groups from Mapp Connect (Mapp answered 401: Invalid auth-token signature). ${check}`,
 		);
 	});
 
 	it('wrong integration ID', async () => {
-		await expect(search('searchMobileApps', { credentials: { integrationId: 'no-such-integration' } })).rejects.toThrow(
+		await expect(
+			search('searchMobileApps', { credentials: { integrationId: 'no-such-integration' } }),
+		).rejects.toThrow(
 			`Could not load the mobile apps from Mapp Connect (Mapp answered 404: Unknown integration). ${check}`,
 		);
 	});
 
 	it('a base URL where nothing answers', async () => {
-		const error = await search('searchPushMessages', { credentials: { baseUrl: 'http://127.0.0.1:1/api/v1' } }).catch(
-			(failure: Error) => failure,
-		);
+		const error = await search('searchPushMessages', {
+			credentials: { baseUrl: 'http://127.0.0.1:1/api/v1' },
+		}).catch((failure: Error) => failure);
 		expect(error).toBeInstanceOf(Error);
-		expect((error as Error).message).toMatch(/^Could not load the push messages from Mapp Connect \(.+\)\. /);
+		expect((error as Error).message).toMatch(
+			/^Could not load the push messages from Mapp Connect \(.+\)\. /,
+		);
 		expect((error as Error).message).toContain(check);
 	});
 });

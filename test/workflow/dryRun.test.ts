@@ -6,9 +6,14 @@ import { useSandbox } from './mappConnect';
 const sandbox = useSandbox();
 
 /** A credential whose system nobody answers at: a Dry Run must not need one. */
-const unreachable = () => sandboxCredentials(sandbox(), { baseUrl: 'http://127.0.0.1:9/charon/api/v1' });
+const unreachable = () =>
+	sandboxCredentials(sandbox(), { baseUrl: 'http://127.0.0.1:9/charon/api/v1' });
 
-async function runWith(parameters: INodeParameters, items: object[], credentials = sandboxCredentials(sandbox())) {
+async function runWith(
+	parameters: INodeParameters,
+	items: object[],
+	credentials = sandboxCredentials(sandbox()),
+) {
 	return await runNode({ parameters, items: items as never, credentials });
 }
 
@@ -23,9 +28,14 @@ describe('Dry Run', () => {
 		const real = await runWith(parameters, input);
 		expect(real.error).toBeUndefined();
 		expect(dry.items.map(({ json, pairedItem }) => ({ json, pairedItem }))).toEqual(
-			real.items.map(({ json: { subtype, event }, pairedItem }) => ({ json: { dryRun: true, subtype, event }, pairedItem })),
+			real.items.map(({ json: { subtype, event }, pairedItem }) => ({
+				json: { dryRun: true, subtype, event },
+				pairedItem,
+			})),
 		);
-		const sent = sandbox().requests.map((request) => request.body).sort();
+		const sent = sandbox()
+			.requests.map((request) => request.body)
+			.sort();
 		expect(dry.items.map(({ json }) => JSON.stringify(json.event)).sort()).toEqual(sent);
 	});
 
@@ -39,11 +49,19 @@ describe('Dry Run', () => {
 
 	it('Custom Event and Automation have it too', async () => {
 		const custom = await runWith(
-			{ resource: 'customEvent', operation: 'send', subtype: 'newsletter', event: '{"email":"a@b.co"}', options: { dryRun: true } },
+			{
+				resource: 'customEvent',
+				operation: 'send',
+				subtype: 'newsletter',
+				event: '{"email":"a@b.co"}',
+				options: { dryRun: true },
+			},
 			[{}],
 			unreachable(),
 		);
-		expect(custom.items.map(({ json }) => json)).toEqual([{ dryRun: true, subtype: 'newsletter', event: { email: 'a@b.co' } }]);
+		expect(custom.items.map(({ json }) => json)).toEqual([
+			{ dryRun: true, subtype: 'newsletter', event: { email: 'a@b.co' } },
+		]);
 		const automation = await runWith(
 			{
 				resource: 'automation',
@@ -56,32 +74,57 @@ describe('Dry Run', () => {
 			unreachable(),
 		);
 		expect(automation.items.map(({ json }) => json)).toEqual([
-			{ dryRun: true, subtype: 'automation', event: { email: 'a@b.co', external_event: 'cart_abandoned' } },
+			{
+				dryRun: true,
+				subtype: 'automation',
+				event: { email: 'a@b.co', external_event: 'cart_abandoned' },
+			},
 		]);
 		expect(sandbox().requests).toEqual([]);
 	});
 
 	it('Batch: 50,000 items, 0 requests, and byte for byte the batches a real run sends', async () => {
 		const input = contacts(50_000);
-		const dry = await runWith({ ...userUpsertParameters, batchOptions: { dryRun: true, output: 'perBatch' } }, input);
+		const dry = await runWith(
+			{ ...userUpsertParameters, batchOptions: { dryRun: true, output: 'perBatch' } },
+			input,
+		);
 		expect(dry.error).toBeUndefined();
 		expect(sandbox().requests).toHaveLength(0);
 		expect(sandbox().eventCount).toBe(0);
 		expect(dry.items).toHaveLength(50);
-		expect(dry.items[49].json).toMatchObject({ dryRun: true, chunk: 50, firstItem: 49_000, lastItem: 49_999, count: 1000, subtype: 'user' });
+		expect(dry.items[49].json).toMatchObject({
+			dryRun: true,
+			chunk: 50,
+			firstItem: 49_000,
+			lastItem: 49_999,
+			count: 1000,
+			subtype: 'user',
+		});
 		expect(dry.items[49].pairedItem).toHaveLength(1000);
 
-		const real = await runWith({ ...userUpsertParameters, batchOptions: { output: 'perBatch', concurrency: 1 } }, input);
+		const real = await runWith(
+			{ ...userUpsertParameters, batchOptions: { output: 'perBatch', concurrency: 1 } },
+			input,
+		);
 		expect(real.error).toBeUndefined();
 		const requests = sandbox().requests;
 		expect(requests).toHaveLength(50);
-		expect(requests.map((request) => request.query)).toEqual(dry.items.map(({ json }) => `subtype=${String(json.subtype)}`));
-		expect(requests.map((request) => request.body)).toEqual(dry.items.map(({ json }) => JSON.stringify(json.events)));
+		expect(requests.map((request) => request.query)).toEqual(
+			dry.items.map(({ json }) => `subtype=${String(json.subtype)}`),
+		);
+		expect(requests.map((request) => request.body)).toEqual(
+			dry.items.map(({ json }) => JSON.stringify(json.events)),
+		);
 	}, 180_000);
 
 	it('Batch, one item per event: each event with its batch, as the real run reports it', async () => {
 		const input = contacts(2_500);
-		const dry = await runWith({ ...userUpsertParameters, options: { dryRun: true } }, input, unreachable());
+		const dry = await runWith(
+			{ ...userUpsertParameters, options: { dryRun: true } },
+			input,
+			unreachable(),
+		);
 		expect(dry.error).toBeUndefined();
 		const real = await runWith(userUpsertParameters, input);
 		expect(dry.items.map(({ json, pairedItem }) => ({ json, pairedItem }))).toEqual(

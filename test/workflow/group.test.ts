@@ -5,10 +5,20 @@ const sandbox = useSandbox();
 
 describe('Group', () => {
 	it('Get Many: one item per group, sorted by name', async () => {
-		const result = await run(sandbox(), { resource: 'group', operation: 'getAll', returnAll: true });
+		const result = await run(sandbox(), {
+			resource: 'group',
+			operation: 'getAll',
+			returnAll: true,
+		});
 		expect(result.error).toBeUndefined();
 		expect(sandbox().requests.map((request) => arrived(sandbox(), request))).toEqual([
-			{ method: 'GET', path: `/integration/${sandbox().integrationId}/group`, query: '', body: undefined, status: 200 },
+			{
+				method: 'GET',
+				path: `/integration/${sandbox().integrationId}/group`,
+				query: '',
+				body: undefined,
+				status: 200,
+			},
 		]);
 		expect(result.items.map(({ json }) => json)).toEqual([
 			{ id: '101', name: 'Newsletter' },
@@ -20,7 +30,11 @@ describe('Group', () => {
 	});
 
 	it('Create: sends the name, answers with the created group and its ID', async () => {
-		const result = await run(sandbox(), { resource: 'group', operation: 'create', groupName: 'Summer sale' });
+		const result = await run(sandbox(), {
+			resource: 'group',
+			operation: 'create',
+			groupName: 'Summer sale',
+		});
 		expect(result.error).toBeUndefined();
 		expect(sandbox().requests.map((request) => arrived(sandbox(), request))).toEqual([
 			{
@@ -32,13 +46,20 @@ describe('Group', () => {
 			},
 		]);
 		expect(result.items).toHaveLength(1);
-		expect(result.items[0].json).toEqual({ name: 'Summer sale', id: expect.stringMatching(/^\d+$/) });
+		expect(result.items[0].json).toEqual({
+			name: 'Summer sale',
+			id: expect.stringMatching(/^\d+$/),
+		});
 
-		const groups = await run(sandbox(), { resource: 'group', operation: 'getAll', returnAll: true });
+		const groups = await run(sandbox(), {
+			resource: 'group',
+			operation: 'getAll',
+			returnAll: true,
+		});
 		expect(groups.items.map(({ json }) => json)).toContainEqual(result.items[0].json);
 	});
 
-	it('Create: all items\' names in one request, each created group paired to the item that named it', async () => {
+	it("Create: all items' names in one request, each created group paired to the item that named it", async () => {
 		const names = ['Summer sale', 'Winter sale', 'Summer sale', 'Newsletter'];
 		const result = await run(
 			sandbox(),
@@ -57,7 +78,9 @@ describe('Group', () => {
 		]);
 		const [summer, winter, summerAgain, newsletter] = result.items;
 		expect(result.items.map(({ json }) => json.name)).toEqual(names);
-		expect(result.items.map(({ pairedItem }) => pairedItem)).toEqual(names.map((_, item) => ({ item })));
+		expect(result.items.map(({ pairedItem }) => pairedItem)).toEqual(
+			names.map((_, item) => ({ item })),
+		);
 		expect(summerAgain.json).toEqual(summer.json);
 		expect(winter.json.id).not.toBe(summer.json.id);
 		expect(newsletter.json).toEqual({ name: 'Newsletter', id: '101' });
@@ -80,7 +103,11 @@ describe('Group', () => {
 			{ items: [{ name: 'A' }, { name: ' ' }, { name: 'B' }], continueOnFail: true },
 		);
 		expect(result.error).toBeUndefined();
-		expect(result.items.map(({ json }) => json.name ?? json.error)).toEqual(['A', "'Group Name' is required [item 1]", 'B']);
+		expect(result.items.map(({ json }) => json.name ?? json.error)).toEqual([
+			'A',
+			"'Group Name' is required [item 1]",
+			'B',
+		]);
 		expect(JSON.parse(sandbox().requests[0].body)).toEqual({ groupNames: ['A', 'B'] });
 	});
 });

@@ -35,7 +35,12 @@ export interface Loopback {
 
 /** A Mapp Connect API credential whose base URL is on this origin (the sandbox's path, ID and secret). */
 export function credentialsAt(origin: string): ICredentialDataDecryptedObject {
-	return { system: 'custom', baseUrl: `${origin}${SANDBOX_BASE_PATH}`, integrationId: DEMO_INTEGRATION_ID, secret: DEMO_SECRET };
+	return {
+		system: 'custom',
+		baseUrl: `${origin}${SANDBOX_BASE_PATH}`,
+		integrationId: DEMO_INTEGRATION_ID,
+		secret: DEMO_SECRET,
+	};
 }
 
 async function listen(server: Server, received: Received[], scheme = 'http'): Promise<Loopback> {
@@ -61,13 +66,20 @@ async function listen(server: Server, received: Received[], scheme = 'http'): Pr
 }
 
 /** An HTTP server that records every request, then answers it with `answer`. */
-export async function startServer(answer: (request: Received, res: ServerResponse) => void): Promise<Loopback> {
+export async function startServer(
+	answer: (request: Received, res: ServerResponse) => void,
+): Promise<Loopback> {
 	const received: Received[] = [];
 	const server = createServer((req: IncomingMessage, res) => {
 		const chunks: Buffer[] = [];
 		req.on('data', (chunk: Buffer) => chunks.push(chunk));
 		req.on('end', () => {
-			const request = { method: req.method ?? '', url: req.url ?? '', headers: req.headers, body: Buffer.concat(chunks).toString() };
+			const request = {
+				method: req.method ?? '',
+				url: req.url ?? '',
+				headers: req.headers,
+				body: Buffer.concat(chunks).toString(),
+			};
 			received.push(request);
 			answer(request, res);
 		});
@@ -77,13 +89,17 @@ export async function startServer(answer: (request: Received, res: ServerRespons
 
 /** Answers every request with a redirect of this status to the same path at `target`. */
 export async function startRedirector(status: number, target: string): Promise<Loopback> {
-	return await startServer(({ url }, res) => res.writeHead(status, { location: `${target}${url}` }).end());
+	return await startServer(({ url }, res) =>
+		res.writeHead(status, { location: `${target}${url}` }).end(),
+	);
 }
 
 /** What a login page or a proxy's error page answers: 200 with HTML. */
 export async function startHtmlPage(): Promise<Loopback> {
 	return await startServer((_request, res) =>
-		res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end('<!doctype html><title>Sign in</title>'),
+		res
+			.writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
+			.end('<!doctype html><title>Sign in</title>'),
 	);
 }
 
@@ -115,10 +131,14 @@ export async function startProxy(): Promise<Loopback> {
 	const received: Received[] = [];
 	const server = createServer((req, res) => {
 		received.push({ method: req.method ?? '', url: req.url ?? '', headers: req.headers, body: '' });
-		const upstream = forwardRequest(req.url ?? '', { method: req.method, headers: req.headers }, (answer) => {
-			res.writeHead(answer.statusCode ?? 502, answer.headers);
-			answer.pipe(res);
-		});
+		const upstream = forwardRequest(
+			req.url ?? '',
+			{ method: req.method, headers: req.headers },
+			(answer) => {
+				res.writeHead(answer.statusCode ?? 502, answer.headers);
+				answer.pipe(res);
+			},
+		);
 		upstream.on('error', () => res.writeHead(502).end());
 		req.pipe(upstream);
 	});
@@ -148,18 +168,36 @@ export async function startSelfSignedTls(targetPort: number): Promise<Loopback> 
 	try {
 		execFileSync(
 			'openssl',
-			['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', key, '-out', cert, '-days', '1',
-				'-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1'],
+			[
+				'req',
+				'-x509',
+				'-newkey',
+				'rsa:2048',
+				'-nodes',
+				'-keyout',
+				key,
+				'-out',
+				cert,
+				'-days',
+				'1',
+				'-subj',
+				'/CN=127.0.0.1',
+				'-addext',
+				'subjectAltName=IP:127.0.0.1',
+			],
 			{ stdio: 'ignore' },
 		);
 		const received: Received[] = [];
-		const server = createTlsServer({ key: readFileSync(key), cert: readFileSync(cert) }, (client) => {
-			received.push({ method: 'TLS', url: '', headers: {}, body: '' });
-			const upstream = connect(targetPort, '127.0.0.1');
-			client.pipe(upstream).pipe(client);
-			upstream.on('error', () => client.destroy());
-			client.on('error', () => upstream.destroy());
-		});
+		const server = createTlsServer(
+			{ key: readFileSync(key), cert: readFileSync(cert) },
+			(client) => {
+				received.push({ method: 'TLS', url: '', headers: {}, body: '' });
+				const upstream = connect(targetPort, '127.0.0.1');
+				client.pipe(upstream).pipe(client);
+				upstream.on('error', () => client.destroy());
+				client.on('error', () => upstream.destroy());
+			},
+		);
 		return await listen(server, received, 'https');
 	} finally {
 		rmSync(folder, { recursive: true, force: true });

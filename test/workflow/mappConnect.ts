@@ -47,7 +47,11 @@ export function arrived(sandbox: Sandbox, request: RecordedRequest) {
 	};
 }
 
-export const resourceLocator = (value: string, mode: 'list' | 'id' = 'list') => ({ __rl: true, mode, value });
+export const resourceLocator = (value: string, mode: 'list' | 'id' = 'list') => ({
+	__rl: true,
+	mode,
+	value,
+});
 
 /**
  * Runs one event operation on one item and checks the whole way: one POST to the integration's

@@ -41,7 +41,12 @@ describe('Message: sending', () => {
 			},
 			{
 				subtype: 'push',
-				event: { email: 'john.smith@xx.xx', pushMessageId: '1234', mobileAppId: '5678', param1: 'param 1 value' },
+				event: {
+					email: 'john.smith@xx.xx',
+					pushMessageId: '1234',
+					mobileAppId: '5678',
+					param1: 'param 1 value',
+				},
 			},
 		);
 	});
@@ -52,21 +57,43 @@ describe('Message: reading', () => {
 		['email', 'message', fixtures.emailMessages],
 		['sms', 'message/sms', fixtures.smsMessages],
 		['push', 'message/push', fixtures.pushMessages],
-	])('Get Many of the %s channel: one item per message, sorted by name', async (channel, path, messages) => {
-		const result = await run(sandbox(), { resource: 'message', operation: 'getAll', channel, returnAll: true });
-		expect(result.error).toBeUndefined();
-		expect(sandbox().requests.map((request) => arrived(sandbox(), request))).toEqual([
-			{ method: 'GET', path: `/integration/${sandbox().integrationId}/${path}`, query: '', body: undefined, status: 200 },
-		]);
-		const expected = Object.entries(messages)
-			.map(([id, name]) => ({ id, name }))
-			.sort((a, b) => a.name.localeCompare(b.name));
-		expect(result.items.map(({ json }) => json)).toEqual(expected);
-	});
+	])(
+		'Get Many of the %s channel: one item per message, sorted by name',
+		async (channel, path, messages) => {
+			const result = await run(sandbox(), {
+				resource: 'message',
+				operation: 'getAll',
+				channel,
+				returnAll: true,
+			});
+			expect(result.error).toBeUndefined();
+			expect(sandbox().requests.map((request) => arrived(sandbox(), request))).toEqual([
+				{
+					method: 'GET',
+					path: `/integration/${sandbox().integrationId}/${path}`,
+					query: '',
+					body: undefined,
+					status: 200,
+				},
+			]);
+			const expected = Object.entries(messages)
+				.map(([id, name]) => ({ id, name }))
+				.sort((a, b) => a.name.localeCompare(b.name));
+			expect(result.items.map(({ json }) => json)).toEqual(expected);
+		},
+	);
 
 	it('Get Many with a limit', async () => {
-		const result = await run(sandbox(), { resource: 'message', operation: 'getAll', channel: 'email', limit: 2 });
-		expect(result.items.map(({ json }) => json.name)).toEqual(['Abandoned cart reminder', 'Order confirmation']);
+		const result = await run(sandbox(), {
+			resource: 'message',
+			operation: 'getAll',
+			channel: 'email',
+			limit: 2,
+		});
+		expect(result.items.map(({ json }) => json.name)).toEqual([
+			'Abandoned cart reminder',
+			'Order confirmation',
+		]);
 	});
 
 	it('Get History with a limit: one page of that many rows', async () => {
@@ -86,7 +113,9 @@ describe('Message: reading', () => {
 				status: 200,
 			},
 		]);
-		expect(result.items.map(({ json }) => json)).toEqual(fixtures.messageHistory['anna@example.com'].slice(0, 3));
+		expect(result.items.map(({ json }) => json)).toEqual(
+			fixtures.messageHistory['anna@example.com'].slice(0, 3),
+		);
 	});
 
 	it('Get History, Return All: every message sent to the contact', async () => {
@@ -96,7 +125,9 @@ describe('Message: reading', () => {
 			userEmail: 'anna@example.com',
 			returnAll: true,
 		});
-		expect(result.items.map(({ json }) => json)).toEqual(fixtures.messageHistory['anna@example.com']);
+		expect(result.items.map(({ json }) => json)).toEqual(
+			fixtures.messageHistory['anna@example.com'],
+		);
 		// Mapp's page size is not documented, so a short page is not the end: only an empty one is.
 		const rows = fixtures.messageHistory['anna@example.com'].length;
 		expect(sandbox().requests.map(({ query }) => query)).toEqual([

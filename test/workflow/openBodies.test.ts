@@ -14,7 +14,16 @@ describe('open bodies, on the wire', () => {
 				extraFieldsInput: 'json',
 				extraFieldsJson: '={{ { channel: "app", currency: "eur", coupon: 10 } }}',
 			},
-			{ subtype: 'transaction', event: { email: 'a@mapp.com', orderId: 'SO-1', channel: 'app', currency: 'eur', coupon: '10' } },
+			{
+				subtype: 'transaction',
+				event: {
+					email: 'a@mapp.com',
+					orderId: 'SO-1',
+					channel: 'app',
+					currency: 'eur',
+					coupon: '10',
+				},
+			},
 		);
 	});
 
@@ -30,15 +39,27 @@ describe('open bodies, on the wire', () => {
 				accuracy: '0.9',
 				extraFields: { values: [{ name: 'placement', value: 'home' }] },
 			},
-			{ subtype: 'recommendation', event: { userId: 'u-17', sku: 'TS-001', accuracy: '0.9', placement: 'home' } },
+			{
+				subtype: 'recommendation',
+				event: { userId: 'u-17', sku: 'TS-001', accuracy: '0.9', placement: 'home' },
+			},
 		);
 	});
 
 	it('Recommendation → Delete: by mobile number', async () => {
 		await expectEventSent(
 			sandbox(),
-			{ resource: 'recommendation', operation: 'delete', identifierType: 'mobileNumber', mobileNumber: '+4915112345', sku: 'S-1' },
-			{ subtype: 'recommendation', event: { sku: 'S-1', mobileNumber: '+4915112345', delete: 'true' } },
+			{
+				resource: 'recommendation',
+				operation: 'delete',
+				identifierType: 'mobileNumber',
+				mobileNumber: '+4915112345',
+				sku: 'S-1',
+			},
+			{
+				subtype: 'recommendation',
+				event: { sku: 'S-1', mobileNumber: '+4915112345', delete: 'true' },
+			},
 		);
 	});
 
@@ -50,7 +71,12 @@ describe('open bodies, on the wire', () => {
 				operation: 'delete',
 				datasetName: 'testrdlistname',
 				key: '123',
-				attributes: { values: [{ name: 'description', value: 'some description' }, { name: 'price', value: '567' }] },
+				attributes: {
+					values: [
+						{ name: 'description', value: 'some description' },
+						{ name: 'price', value: '567' },
+					],
+				},
 			},
 			{
 				subtype: 'relateddata',
@@ -72,7 +98,12 @@ describe('open bodies, on the wire', () => {
 				operation: 'upsert',
 				email: 'a@mapp.com',
 				group: resourceLocator('101'),
-				customAttributes: { values: [{ name: 'first', value: '' }, { name: 'second', value: 'x' }] },
+				customAttributes: {
+					values: [
+						{ name: 'first', value: '' },
+						{ name: 'second', value: 'x' },
+					],
+				},
 				options: { sendEmptyValues: true },
 			},
 			{ subtype: 'user', event: { email: 'a@mapp.com', group: '101', first: '', second: 'x' } },

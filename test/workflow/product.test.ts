@@ -13,7 +13,9 @@ describe('Product', () => {
 				productName: 'someName',
 				productPrice: '123',
 				productURL: 'http://somedomain.com',
-				extraFields: { values: [{ name: 'productImageURL', value: 'http://somedomain.com/a.png' }] },
+				extraFields: {
+					values: [{ name: 'productImageURL', value: 'http://somedomain.com/a.png' }],
+				},
 			},
 			{
 				subtype: 'product',

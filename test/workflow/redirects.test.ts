@@ -29,7 +29,9 @@ let elsewhere: Loopback;
 let servers: Loopback[] = [];
 
 beforeEach(async () => {
-	elsewhere = await startServer((_request, res) => res.writeHead(200, { 'content-type': 'application/json' }).end('{}'));
+	elsewhere = await startServer((_request, res) =>
+		res.writeHead(200, { 'content-type': 'application/json' }).end('{}'),
+	);
 	servers = [elsewhere];
 });
 afterEach(async () => await Promise.all(servers.map(async (server) => await server.close())));
@@ -48,7 +50,9 @@ describe('redirects are never followed', () => {
 	it('single operation: a 307 to another origin is an error naming the status and origin; nothing goes there', async () => {
 		const { redirector, credentials } = await redirectingCredential(307);
 		const result = await runNode({ parameters: userUpsert, items: [contacts[0]], credentials });
-		expect(result.error?.message).toBe(`Mapp Connect answered 307: a redirect to ${elsewhere.origin}, not followed`);
+		expect(result.error?.message).toBe(
+			`Mapp Connect answered 307: a redirect to ${elsewhere.origin}, not followed`,
+		);
 		expect(result.error?.description).toContain('Mapp Connect does not redirect its API');
 		expect(redirector.received).toHaveLength(1);
 		expect(redirector.received[0].headers['auth-token']).toBeDefined();
@@ -57,7 +61,11 @@ describe('redirects are never followed', () => {
 
 	it('Batch: a 307 is not retried, the batch is reported as not delivered, nothing goes to the other origin', async () => {
 		const { redirector, credentials } = await redirectingCredential(307);
-		const result = await runNode({ parameters: { ...batchUpsert, batchOptions: { maxRetries: 3 } }, items: contacts, credentials });
+		const result = await runNode({
+			parameters: { ...batchUpsert, batchOptions: { maxRetries: 3 } },
+			items: contacts,
+			credentials,
+		});
 		expect(result.error?.message).toBe('Batch 1 of 1 failed: items 0-1 were not delivered');
 		expect(result.error?.description).toContain(
 			`Batch 1 (items 0-1): HTTP 307: a redirect to ${elsewhere.origin}, not followed after 1 attempt.`,
@@ -68,19 +76,33 @@ describe('redirects are never followed', () => {
 
 	it('Batch with Continue On Fail: the items of the redirected batch are error items', async () => {
 		const { credentials } = await redirectingCredential(308);
-		const result = await runNode({ parameters: batchUpsert, items: contacts, credentials, continueOnFail: true });
+		const result = await runNode({
+			parameters: batchUpsert,
+			items: contacts,
+			credentials,
+			continueOnFail: true,
+		});
 		expect(result.items.map(({ json }) => json)).toEqual([
-			{ error: `Batch 1 (items 0-1) was not delivered: HTTP 308: a redirect to ${elsewhere.origin}, not followed after 1 attempt` },
-			{ error: `Batch 1 (items 0-1) was not delivered: HTTP 308: a redirect to ${elsewhere.origin}, not followed after 1 attempt` },
+			{
+				error: `Batch 1 (items 0-1) was not delivered: HTTP 308: a redirect to ${elsewhere.origin}, not followed after 1 attempt`,
+			},
+			{
+				error: `Batch 1 (items 0-1) was not delivered: HTTP 308: a redirect to ${elsewhere.origin}, not followed after 1 attempt`,
+			},
 		]);
 		expect(elsewhere.received).toEqual([]);
 	});
 
 	it('read operation (Group → Get Many): a 302 is an error, not followed', async () => {
 		const { redirector, credentials } = await redirectingCredential(302);
-		const result = await runNode({ parameters: { resource: 'group', operation: 'getAll' }, credentials });
+		const result = await runNode({
+			parameters: { resource: 'group', operation: 'getAll' },
+			credentials,
+		});
 		expect(result.items).toEqual([]);
-		expect(result.error?.message).toBe(`Mapp Connect answered 302: a redirect to ${elsewhere.origin}, not followed`);
+		expect(result.error?.message).toBe(
+			`Mapp Connect answered 302: a redirect to ${elsewhere.origin}, not followed`,
+		);
 		expect(redirector.received).toHaveLength(1);
 		expect(elsewhere.received).toEqual([]);
 	});
@@ -99,7 +121,9 @@ describe('redirects are never followed', () => {
 		const { credentials } = await redirectingCredential(302, page.origin);
 		const result = await runNode({ parameters: userUpsert, items: [contacts[0]], credentials });
 		expect(result.items).toEqual([]);
-		expect(result.error?.message).toBe(`Mapp Connect answered 302: a redirect to ${page.origin}, not followed`);
+		expect(result.error?.message).toBe(
+			`Mapp Connect answered 302: a redirect to ${page.origin}, not followed`,
+		);
 		expect(page.received).toEqual([]);
 	});
 });
@@ -112,14 +136,25 @@ describe('an HTML page answered with 200 is not Mapp Connect', () => {
 	}
 
 	it('single operation: an error, with a hint at the base URL', async () => {
-		const result = await runNode({ parameters: userUpsert, items: [contacts[0]], credentials: await htmlCredential() });
-		expect(result.error?.message).toBe("Mapp Connect answered 200 with an HTML page instead of Mapp Connect's answer");
+		const result = await runNode({
+			parameters: userUpsert,
+			items: [contacts[0]],
+			credentials: await htmlCredential(),
+		});
+		expect(result.error?.message).toBe(
+			"Mapp Connect answered 200 with an HTML page instead of Mapp Connect's answer",
+		);
 		expect(result.error?.description).toContain('Something other than Mapp Connect answered');
 	});
 
 	it('Batch: the batch is not delivered, and not retried', async () => {
 		const credentials = await htmlCredential();
-		const result = await runNode({ parameters: batchUpsert, items: contacts, credentials, continueOnFail: true });
+		const result = await runNode({
+			parameters: batchUpsert,
+			items: contacts,
+			credentials,
+			continueOnFail: true,
+		});
 		expect(result.items.map(({ json }) => json.success ?? json.error)).toEqual([
 			"Batch 1 (items 0-1) was not delivered: HTTP 200 with an HTML page instead of Mapp Connect's answer after 1 attempt",
 			"Batch 1 (items 0-1) was not delivered: HTTP 200 with an HTML page instead of Mapp Connect's answer after 1 attempt",
@@ -127,8 +162,13 @@ describe('an HTML page answered with 200 is not Mapp Connect', () => {
 	});
 
 	it('Group → Get Many: an error, not an empty list', async () => {
-		const result = await runNode({ parameters: { resource: 'group', operation: 'getAll' }, credentials: await htmlCredential() });
+		const result = await runNode({
+			parameters: { resource: 'group', operation: 'getAll' },
+			credentials: await htmlCredential(),
+		});
 		expect(result.items).toEqual([]);
-		expect(result.error?.message).toBe("Mapp Connect answered 200 with an HTML page instead of Mapp Connect's answer");
+		expect(result.error?.message).toBe(
+			"Mapp Connect answered 200 with an HTML page instead of Mapp Connect's answer",
+		);
 	});
 });

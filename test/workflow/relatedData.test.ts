@@ -15,7 +15,12 @@ describe('Related Data', () => {
 			},
 			{
 				subtype: 'relateddata',
-				event: { datasetName: 'testrdlistname', key: '123', importMode: 'delete', filter: { description: 'lorem ipsum' } },
+				event: {
+					datasetName: 'testrdlistname',
+					key: '123',
+					importMode: 'delete',
+					filter: { description: 'lorem ipsum' },
+				},
 			},
 		);
 	});

@@ -13,7 +13,9 @@ import { credentialsAt, startProxy, startSelfSignedTls, startTrickle } from './l
 import { resourceLocator, useSandbox } from './mappConnect';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { retryTimings } = require('../../dist/nodes/MappConnect/delivery/retry') as { retryTimings: RetryTimings };
+const { retryTimings } = require('../../dist/nodes/MappConnect/delivery/retry') as {
+	retryTimings: RetryTimings;
+};
 Object.assign(retryTimings, { backoffBaseMs: 1, backoffCapMs: 4, throttleWaitMs: 5 });
 
 const sandbox = useSandbox();
@@ -24,7 +26,13 @@ const userUpsert: INodeParameters = {
 	email: '={{ $json.email }}',
 	group: resourceLocator('101', 'id'),
 };
-const batchUpsert: INodeParameters = { ...userUpsert, resource: 'batch', operation: 'send', eventKind: 'userUpsert', eventSource: 'fields' };
+const batchUpsert: INodeParameters = {
+	...userUpsert,
+	resource: 'batch',
+	operation: 'send',
+	eventKind: 'userUpsert',
+	eventSource: 'fields',
+};
 const contacts = [{ email: 'anna@example.com' }, { email: 'ben@example.com' }];
 const OPERATIONS = [
 	['a single operation', userUpsert],
@@ -62,21 +70,36 @@ describe('Request Options → Proxy', () => {
 		const proxy = await started(startProxy());
 		const tls = await started(startSelfSignedTls(Number(new URL(sandbox().baseUrl).port)));
 		const result = await runNode({
-			parameters: { ...batchUpsert, requestOptions: { proxy: proxy.origin, allowUnauthorizedCerts: true }, batchOptions: { maxRetries: 0 } },
+			parameters: {
+				...batchUpsert,
+				requestOptions: { proxy: proxy.origin, allowUnauthorizedCerts: true },
+				batchOptions: { maxRetries: 0 },
+			},
 			items: contacts,
 			credentials: sandboxCredentials(sandbox(), { baseUrl: `${tls.origin}${SANDBOX_BASE_PATH}` }),
 		});
-		expect(proxy.received.map(({ method, url }) => `${method} ${url}`)).toEqual([`CONNECT 127.0.0.1:${tls.port}`]);
+		expect(proxy.received.map(({ method, url }) => `${method} ${url}`)).toEqual([
+			`CONNECT 127.0.0.1:${tls.port}`,
+		]);
 		// n8n-core's HTTPS proxy agent checks the certificate inside the tunnel even with Ignore SSL
 		// Issues on (it keeps that option for the proxy's own connection): so for every n8n node
 		// (README, Troubleshooting). The certificate was refused; nothing went out in the clear.
-		expect(result.error?.description).toContain('Batch 1 (items 0-1): self-signed certificate after 1 attempt.');
+		expect(result.error?.description).toContain(
+			'Batch 1 (items 0-1): self-signed certificate after 1 attempt.',
+		);
 		expect(sandbox().requests).toEqual([]);
 	});
 });
 
 describe("n8n's proxy environment variables (HTTP_PROXY, as n8n's own HTTP requests honour them)", () => {
-	const names = ['HTTP_PROXY', 'http_proxy', 'NO_PROXY', 'no_proxy', 'npm_config_no_proxy', 'npm_config_proxy'];
+	const names = [
+		'HTTP_PROXY',
+		'http_proxy',
+		'NO_PROXY',
+		'no_proxy',
+		'npm_config_no_proxy',
+		'npm_config_proxy',
+	];
 	let saved: Record<string, string | undefined>;
 	beforeEach(() => {
 		saved = Object.fromEntries(names.map((name) => [name, process.env[name]]));
@@ -92,7 +115,11 @@ describe("n8n's proxy environment variables (HTTP_PROXY, as n8n's own HTTP reque
 	it.each(OPERATIONS)('%s sends through the proxy HTTP_PROXY names', async (_name, parameters) => {
 		const proxy = await started(startProxy());
 		process.env.HTTP_PROXY = proxy.origin;
-		const result = await runNode({ parameters, items: contacts, credentials: sandboxCredentials(sandbox()) });
+		const result = await runNode({
+			parameters,
+			items: contacts,
+			credentials: sandboxCredentials(sandbox()),
+		});
 		expect(result.error).toBeUndefined();
 		expect(recordedEmails().sort()).toEqual(contacts.map(({ email }) => email));
 		expect(proxy.received).toHaveLength(sandbox().requests.length);
@@ -105,11 +132,18 @@ describe('Request Options → Ignore SSL Issues', () => {
 		return sandboxCredentials(sandbox(), { baseUrl: `${tls.origin}${SANDBOX_BASE_PATH}` });
 	}
 
-	it.each(OPERATIONS)('%s refuses a self-signed certificate by default', async (_name, parameters) => {
-		const result = await runNode({ parameters: { ...parameters, batchOptions: { maxRetries: 0 } }, items: contacts, credentials: await selfSigned() });
-		expect(result.error?.message).toMatch(/not delivered/);
-		expect(sandbox().requests).toEqual([]);
-	});
+	it.each(OPERATIONS)(
+		'%s refuses a self-signed certificate by default',
+		async (_name, parameters) => {
+			const result = await runNode({
+				parameters: { ...parameters, batchOptions: { maxRetries: 0 } },
+				items: contacts,
+				credentials: await selfSigned(),
+			});
+			expect(result.error?.message).toMatch(/not delivered/);
+			expect(sandbox().requests).toEqual([]);
+		},
+	);
 
 	it.each(OPERATIONS)('%s accepts it with Ignore SSL Issues on', async (_name, parameters) => {
 		const result = await runNode({
@@ -151,12 +185,18 @@ describe('Request Options → Timeout is a deadline, not an idle timeout', () =>
 		const { trickle, credentials } = await trickling();
 		const started = Date.now();
 		const result = await runNode({
-			parameters: { ...batchUpsert, requestOptions: { timeout: 500 }, batchOptions: { maxRetries: 1 } },
+			parameters: {
+				...batchUpsert,
+				requestOptions: { timeout: 500 },
+				batchOptions: { maxRetries: 1 },
+			},
 			items: contacts,
 			credentials,
 		});
 		const elapsed = Date.now() - started;
-		expect(result.error?.message).toBe('Batch 1 of 1 failed: items 0-1 may or may not have been delivered');
+		expect(result.error?.message).toBe(
+			'Batch 1 of 1 failed: items 0-1 may or may not have been delivered',
+		);
 		expect(result.error?.description).toContain(
 			'Batch 1 (items 0-1): no answer (timed out) after 2 attempts.',
 		);

@@ -59,7 +59,10 @@ describe('Shopping Activity', () => {
 				mobileNumber: '+48666777888',
 				sku: '0602-2023-123',
 			},
-			{ subtype: 'abandonedcart', event: { sku: '0602-2023-123', mobileNumber: '+48666777888', delete: 'true' } },
+			{
+				subtype: 'abandonedcart',
+				event: { sku: '0602-2023-123', mobileNumber: '+48666777888', delete: 'true' },
+			},
 		);
 	});
 });

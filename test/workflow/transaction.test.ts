@@ -16,7 +16,11 @@ describe('Transaction', () => {
 			},
 			{
 				subtype: 'transaction',
-				event: { email: 'a@mapp.com', items: [{ sku: 'A-1', price: '9.99', qty_ordered: '2', size: 'M' }], orderId: '4711' },
+				event: {
+					email: 'a@mapp.com',
+					items: [{ sku: 'A-1', price: '9.99', qty_ordered: '2', size: 'M' }],
+					orderId: '4711',
+				},
 			},
 		);
 	});

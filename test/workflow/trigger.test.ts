@@ -36,31 +36,55 @@ function bodyOfBytes(size: number): string {
 
 describe('Mapp Connect Trigger receiving feedback', () => {
 	it('starts one execution with the single entry Mapp posted, actionTime as ISO 8601', async () => {
-		const result = await callWebhook({ parameters: protectedByToken, query: withToken, body: missingSku });
+		const result = await callWebhook({
+			parameters: protectedByToken,
+			query: withToken,
+			body: missingSku,
+		});
 
 		expect(result.status).toBe(200);
 		expect(result.items.map((item) => item.json)).toEqual([
-			{ ...missingSku, actionTime: '2023-04-13T12:19:10.000Z', actionTimeRaw: 'Thu Apr 13 14:19:10 CEST 2023' },
+			{
+				...missingSku,
+				actionTime: '2023-04-13T12:19:10.000Z',
+				actionTimeRaw: 'Thu Apr 13 14:19:10 CEST 2023',
+			},
 		]);
 		expect(result.execution?.finished).toBe(true);
 	});
 
 	it('emits one item per entry of an array', async () => {
-		const result = await callWebhook({ parameters: protectedByToken, query: withToken, body: [missingSku, unknownContact] });
+		const result = await callWebhook({
+			parameters: protectedByToken,
+			query: withToken,
+			body: [missingSku, unknownContact],
+		});
 
 		expect(result.status).toBe(200);
-		expect(result.items.map((item) => item.json.errorCode)).toEqual(['MISSING_FIELD', 'CONTACT_NOT_FOUND']);
+		expect(result.items.map((item) => item.json.errorCode)).toEqual([
+			'MISSING_FIELD',
+			'CONTACT_NOT_FOUND',
+		]);
 	});
 
 	it('answers with counts only, never the payload', async () => {
-		const result = await callWebhook({ parameters: protectedByToken, query: withToken, body: [missingSku, unknownContact] });
+		const result = await callWebhook({
+			parameters: protectedByToken,
+			query: withToken,
+			body: [missingSku, unknownContact],
+		});
 
 		expect(JSON.parse(result.body)).toEqual({ received: 2, matched: 2 });
 		expect(result.body).not.toContain('productSKU');
 	});
 
 	it('works on the Test URL as on the Production URL', async () => {
-		const result = await callWebhook({ parameters: protectedByToken, query: withToken, body: missingSku, mode: 'manual' });
+		const result = await callWebhook({
+			parameters: protectedByToken,
+			query: withToken,
+			body: missingSku,
+			mode: 'manual',
+		});
 
 		expect(result.status).toBe(200);
 		expect(result.items).toHaveLength(1);
@@ -69,7 +93,10 @@ describe('Mapp Connect Trigger receiving feedback', () => {
 	describe('filters', () => {
 		it('pass only entries with the chosen error codes', async () => {
 			const result = await callWebhook({
-				parameters: { ...protectedByToken, options: { errorCodes: 'CONTACT_NOT_FOUND, SOMETHING_ELSE' } },
+				parameters: {
+					...protectedByToken,
+					options: { errorCodes: 'CONTACT_NOT_FOUND, SOMETHING_ELSE' },
+				},
 				query: withToken,
 				body: [missingSku, unknownContact],
 			});
@@ -90,12 +117,17 @@ describe('Mapp Connect Trigger receiving feedback', () => {
 
 		it('pass only entries of the chosen integration', async () => {
 			const result = await callWebhook({
-				parameters: { ...protectedByToken, options: { integrationId: unknownContact.integration_id } },
+				parameters: {
+					...protectedByToken,
+					options: { integrationId: unknownContact.integration_id },
+				},
 				query: withToken,
 				body: [missingSku, unknownContact],
 			});
 
-			expect(result.items.map((item) => item.json.integration_id)).toEqual([unknownContact.integration_id]);
+			expect(result.items.map((item) => item.json.integration_id)).toEqual([
+				unknownContact.integration_id,
+			]);
 		});
 
 		it('answer 200 and start no execution when nothing is left', async () => {
@@ -140,7 +172,11 @@ describe('Mapp Connect Trigger receiving feedback', () => {
 
 		it('with the default limit of 1 MB', async () => {
 			const overOneMegabyte = [{ ...missingSku, description: 'x'.repeat(1024 * 1024) }];
-			const result = await callWebhook({ parameters: protectedByToken, query: withToken, body: overOneMegabyte });
+			const result = await callWebhook({
+				parameters: protectedByToken,
+				query: withToken,
+				body: overOneMegabyte,
+			});
 
 			expect(result.status).toBe(413);
 		});
@@ -178,14 +214,21 @@ describe('Mapp Connect Trigger receiving feedback', () => {
 
 		it("is by default the node's own random ID", async () => {
 			const denied = await callWebhook({ parameters: {}, body: missingSku });
-			const allowed = await callWebhook({ parameters: {}, query: { token: 'trigger-node-id' }, body: missingSku });
+			const allowed = await callWebhook({
+				parameters: {},
+				query: { token: 'trigger-node-id' },
+				body: missingSku,
+			});
 
 			expect(denied.status).toBe(401);
 			expect(allowed.status).toBe(200);
 		});
 
 		it('is not asked for when the user chose no protection', async () => {
-			const result = await callWebhook({ parameters: { authentication: 'none' }, body: missingSku });
+			const result = await callWebhook({
+				parameters: { authentication: 'none' },
+				body: missingSku,
+			});
 
 			expect(result.status).toBe(200);
 		});
@@ -195,8 +238,18 @@ describe('Mapp Connect Trigger receiving feedback', () => {
 		const fourEntries = [missingSku, unknownContact, missingSku, unknownContact];
 
 		it.each([
-			['a Secret Token of only spaces', { ...protectedByToken, secretToken: '   ' }, { token: '   ' }, 'Secret Token is empty or only spaces'],
-			['an empty Secret Token', { ...protectedByToken, secretToken: '' }, { token: '' }, 'Secret Token is empty or only spaces'],
+			[
+				'a Secret Token of only spaces',
+				{ ...protectedByToken, secretToken: '   ' },
+				{ token: '   ' },
+				'Secret Token is empty or only spaces',
+			],
+			[
+				'an empty Secret Token',
+				{ ...protectedByToken, secretToken: '' },
+				{ token: '' },
+				'Secret Token is empty or only spaces',
+			],
 			[
 				'a Secret Token expression that gives a number',
 				{ ...protectedByToken, secretToken: '={{ 12345 }}' },
@@ -231,34 +284,46 @@ describe('Mapp Connect Trigger receiving feedback', () => {
 			const result = await callWebhook({ parameters, query, body: fourEntries });
 
 			expect(result.status).toBe(503);
-			expect(JSON.parse(result.body)).toEqual({ message: `The Mapp Connect Trigger is not set up correctly: ${problem}` });
+			expect(JSON.parse(result.body)).toEqual({
+				message: `The Mapp Connect Trigger is not set up correctly: ${problem}`,
+			});
 			expect(result.execution).toBeUndefined();
 		});
 
 		it('a header value of only spaces in the Callback Auth credential', async () => {
 			const result = await callWebhook({
 				parameters: { authentication: 'headerAuth' },
-				credentials: { mappConnectCallbackAuthApi: { headerName: 'X-Callback-Token', headerSecret: '  ' } },
+				credentials: {
+					mappConnectCallbackAuthApi: { headerName: 'X-Callback-Token', headerSecret: '  ' },
+				},
 				headers: { 'x-callback-token': '  ' },
 				body: missingSku,
 			});
 
 			expect(result.status).toBe(503);
-			expect(result.body).toContain('Header Value of the Callback Auth credential is empty or only spaces');
+			expect(result.body).toContain(
+				'Header Value of the Callback Auth credential is empty or only spaces',
+			);
 			expect(result.execution).toBeUndefined();
 		});
 
 		it('but takes a Body Size Limit expression that gives a number as text', async () => {
 			const parameters = { ...protectedByToken, options: { bodyLimitKb: '={{ "2" }}' } };
 			const atLimit = await callWebhook({ parameters, query: withToken, body: bodyOfBytes(2048) });
-			const oneByteOver = await callWebhook({ parameters, query: withToken, body: bodyOfBytes(2049) });
+			const oneByteOver = await callWebhook({
+				parameters,
+				query: withToken,
+				body: bodyOfBytes(2049),
+			});
 
 			expect([atLimit.status, oneByteOver.status]).toEqual([200, 413]);
 		});
 	});
 
 	describe('header auth', () => {
-		const credentials = { mappConnectCallbackAuthApi: { headerName: 'X-Callback-Token', headerSecret: 'h34der-s3cret' } };
+		const credentials = {
+			mappConnectCallbackAuthApi: { headerName: 'X-Callback-Token', headerSecret: 'h34der-s3cret' },
+		};
 		const parameters = { authentication: 'headerAuth' };
 
 		it('lets in a request with the header', async () => {
@@ -284,7 +349,12 @@ describe('Mapp Connect Trigger receiving feedback', () => {
 		});
 
 		it('does not take the secret token instead', async () => {
-			const result = await callWebhook({ parameters, credentials, query: { token: 'trigger-node-id' }, body: missingSku });
+			const result = await callWebhook({
+				parameters,
+				credentials,
+				query: { token: 'trigger-node-id' },
+				body: missingSku,
+			});
 
 			expect(result.status).toBe(401);
 		});
@@ -297,7 +367,10 @@ describe('feedback from the sandbox on an event the Mapp Connect node sent', () 
 
 	beforeAll(async () => {
 		trigger = await serveTrigger({ parameters: protectedByToken });
-		sandbox = await startSandbox({ callbackUrl: `${trigger.url}?token=${TOKEN}`, feedbackDelayMs: 20 });
+		sandbox = await startSandbox({
+			callbackUrl: `${trigger.url}?token=${TOKEN}`,
+			feedbackDelayMs: 20,
+		});
 	});
 
 	afterAll(async () => {

@@ -47,10 +47,20 @@ describe('User', () => {
 	it('sends one event per input item, each paired to its item, with values mapped from it', async () => {
 		const result = await run(
 			sandbox(),
-			{ resource: 'user', operation: 'upsert', email: '={{ $json.mail }}', group: resourceLocator('101') },
+			{
+				resource: 'user',
+				operation: 'upsert',
+				email: '={{ $json.mail }}',
+				group: resourceLocator('101'),
+			},
 			{ items: [{ mail: 'a@mapp.com' }, { mail: 'b@mapp.com' }, { mail: 'c@mapp.com' }] },
 		);
-		expect(result.items.map(({ json, pairedItem }) => [(json.event as { email: string }).email, pairedItem])).toEqual([
+		expect(
+			result.items.map(({ json, pairedItem }) => [
+				(json.event as { email: string }).email,
+				pairedItem,
+			]),
+		).toEqual([
 			['a@mapp.com', { item: 0 }],
 			['b@mapp.com', { item: 1 }],
 			['c@mapp.com', { item: 2 }],

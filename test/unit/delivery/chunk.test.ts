@@ -1,4 +1,8 @@
-import { batchBody, isValidBatchSize, splitIntoChunks } from '../../../nodes/MappConnect/delivery/chunk';
+import {
+	batchBody,
+	isValidBatchSize,
+	splitIntoChunks,
+} from '../../../nodes/MappConnect/delivery/chunk';
 import { MAX_EVENTS_PER_BATCH } from '../../../nodes/MappConnect/shared/api';
 
 const numbers = (count: number) => Array.from({ length: count }, (_, i) => i);

@@ -51,7 +51,12 @@ describe('sendChunks', () => {
 		expect(sent).not.toEqual(chunks(5));
 		expect(sent.sort()).toEqual(chunks(5));
 		expect(outcomes).toEqual(
-			[0, 1, 2, 3, 4].map((chunkIndex) => ({ chunkIndex, success: true, attempts: 1, statusCode: 200 })),
+			[0, 1, 2, 3, 4].map((chunkIndex) => ({
+				chunkIndex,
+				success: true,
+				attempts: 1,
+				statusCode: 200,
+			})),
 		);
 	});
 
@@ -84,7 +89,9 @@ describe('sendChunks', () => {
 	});
 
 	it('gives up after Max Retries and says why', async () => {
-		const { transport, calls } = scriptedTransport({ 0: [{ statusCode: 503, body: { message: 'Down' } }] });
+		const { transport, calls } = scriptedTransport({
+			0: [{ statusCode: 503, body: { message: 'Down' } }],
+		});
 		const [outcome] = await sendChunks(chunks(1), transport, settings({ maxRetries: 2 }));
 		expect(calls).toHaveLength(3);
 		expect(outcome).toMatchObject({
@@ -105,10 +112,17 @@ describe('sendChunks', () => {
 	});
 
 	it('does not retry an answer that will not change, such as 400', async () => {
-		const { transport, calls } = scriptedTransport({ 0: [{ statusCode: 400, body: { message: 'Bad' } }, ok] });
+		const { transport, calls } = scriptedTransport({
+			0: [{ statusCode: 400, body: { message: 'Bad' } }, ok],
+		});
 		const [outcome] = await sendChunks(chunks(1), transport, settings());
 		expect(calls).toHaveLength(1);
-		expect(outcome).toMatchObject({ success: false, attempts: 1, statusCode: 400, reason: 'HTTP 400: Bad' });
+		expect(outcome).toMatchObject({
+			success: false,
+			attempts: 1,
+			statusCode: 400,
+			reason: 'HTTP 400: Bad',
+		});
 		expect(outcome.retriesExhausted).toBeUndefined();
 	});
 
@@ -177,7 +191,11 @@ describe('sendChunks', () => {
 describe('sendChunks when told to stop after a failure', () => {
 	it('starts no further chunk once one failed for good, and reports those as not sent', async () => {
 		const { transport, calls } = scriptedTransport({ 1: [{ statusCode: 401 }] });
-		const outcomes = await sendChunks(chunks(4), transport, settings({ concurrency: 1, stopAfterFailure: true }));
+		const outcomes = await sendChunks(
+			chunks(4),
+			transport,
+			settings({ concurrency: 1, stopAfterFailure: true }),
+		);
 		expect(calls).toEqual([0, 1]);
 		expect(outcomes.map((o) => [o.success, o.attempts, o.reason])).toEqual([
 			[true, 1, undefined],
@@ -189,7 +207,11 @@ describe('sendChunks when told to stop after a failure', () => {
 
 	it('lets chunks already in flight finish', async () => {
 		const { transport, calls } = scriptedTransport({ 0: [{ statusCode: 400 }] });
-		const outcomes = await sendChunks(chunks(5), transport, settings({ concurrency: 2, stopAfterFailure: true }));
+		const outcomes = await sendChunks(
+			chunks(5),
+			transport,
+			settings({ concurrency: 2, stopAfterFailure: true }),
+		);
 		expect(calls.sort()).toEqual([0, 1]);
 		expect(outcomes.map((o) => o.success)).toEqual([false, true, false, false, false]);
 	});

@@ -9,17 +9,33 @@ import {
 	perEventItems,
 } from '../../../nodes/MappConnect/delivery/results';
 
-function sentChunk(chunkIndex: number, itemIndexes: number[], outcome: Partial<ChunkOutcome> = {}): SentChunk {
+function sentChunk(
+	chunkIndex: number,
+	itemIndexes: number[],
+	outcome: Partial<ChunkOutcome> = {},
+): SentChunk {
 	return {
-		events: itemIndexes.map((itemIndex) => ({ itemIndex, event: { email: `u${itemIndex}@example.com` } })),
+		events: itemIndexes.map((itemIndex) => ({
+			itemIndex,
+			event: { email: `u${itemIndex}@example.com` },
+		})),
 		outcome: { chunkIndex, success: true, attempts: 1, statusCode: 200, ...outcome },
 	};
 }
 
-const node = { id: '1', name: 'Mapp Connect', type: 'mappConnect', typeVersion: 1, position: [0, 0] as [number, number], parameters: {} };
-const chunkError = ({ outcome }: SentChunk) => new NodeApiError(node, { message: outcome.reason ?? '' });
+const node = {
+	id: '1',
+	name: 'Mapp Connect',
+	type: 'mappConnect',
+	typeVersion: 1,
+	position: [0, 0] as [number, number],
+	parameters: {},
+};
+const chunkError = ({ outcome }: SentChunk) =>
+	new NodeApiError(node, { message: outcome.reason ?? '' });
 
-const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => from + i);
+const range = (from: number, to: number) =>
+	Array.from({ length: to - from + 1 }, (_, i) => from + i);
 
 describe('formatItemRanges', () => {
 	it.each([
@@ -34,7 +50,11 @@ describe('formatItemRanges', () => {
 describe('perEventItems', () => {
 	it('gives every sent item its result, paired, with chunk number and attempts', () => {
 		const failed = { success: false, attempts: 4, statusCode: 503, reason: 'HTTP 503' };
-		const items = perEventItems([sentChunk(0, [0, 1]), sentChunk(1, [3], failed)], 'user', chunkError);
+		const items = perEventItems(
+			[sentChunk(0, [0, 1]), sentChunk(1, [3], failed)],
+			'user',
+			chunkError,
+		);
 		expect(items.map(([index]) => index)).toEqual([0, 1, 3]);
 		expect(items[1][1]).toEqual({
 			json: {
@@ -60,10 +80,21 @@ describe('perEventItems', () => {
 
 describe('perChunkItems', () => {
 	it('summarises each chunk, paired to all its items', () => {
-		const [[firstItem, summary]] = perChunkItems([sentChunk(2, [10, 11, 13], { attempts: 2 })], chunkError);
+		const [[firstItem, summary]] = perChunkItems(
+			[sentChunk(2, [10, 11, 13], { attempts: 2 })],
+			chunkError,
+		);
 		expect(firstItem).toBe(10);
 		expect(summary).toEqual({
-			json: { chunk: 3, firstItem: 10, lastItem: 13, count: 3, success: true, statusCode: 200, attempts: 2 },
+			json: {
+				chunk: 3,
+				firstItem: 10,
+				lastItem: 13,
+				count: 3,
+				success: true,
+				statusCode: 200,
+				attempts: 2,
+			},
 			pairedItem: [{ item: 10 }, { item: 11 }, { item: 13 }],
 		});
 	});
@@ -73,7 +104,11 @@ describe('deliveryReport', () => {
 	it('says which items were delivered and which not, and why', () => {
 		const report = deliveryReport([
 			sentChunk(0, range(0, 999)),
-			sentChunk(1, range(1000, 1999), { success: false, statusCode: 400, reason: 'HTTP 400: Bad event' }),
+			sentChunk(1, range(1000, 1999), {
+				success: false,
+				statusCode: 400,
+				reason: 'HTTP 400: Bad event',
+			}),
 			sentChunk(2, range(2000, 2499), { attempts: 2 }),
 		]);
 		expect(report.summary).toBe('Batch 2 of 3 failed: items 1000-1999 were not delivered');
@@ -95,14 +130,26 @@ describe('deliveryReport', () => {
 	});
 
 	it('says why a chunk was not delivered', () => {
-		const failed = sentChunk(1, range(1000, 1999), { success: false, attempts: 4, statusCode: 503, reason: 'HTTP 503' });
-		expect(chunkFailureMessage(failed)).toBe('Batch 2 (items 1000-1999) was not delivered: HTTP 503 after 4 attempts');
+		const failed = sentChunk(1, range(1000, 1999), {
+			success: false,
+			attempts: 4,
+			statusCode: 503,
+			reason: 'HTTP 503',
+		});
+		expect(chunkFailureMessage(failed)).toBe(
+			'Batch 2 (items 1000-1999) was not delivered: HTTP 503 after 4 attempts',
+		);
 	});
 
 	it('tells a batch that was not sent from one that failed', () => {
 		const report = deliveryReport([
 			sentChunk(0, [0], { success: false, statusCode: 401, reason: 'HTTP 401' }),
-			sentChunk(1, [1], { success: false, statusCode: undefined, attempts: 0, reason: 'not sent, as an earlier batch failed' }),
+			sentChunk(1, [1], {
+				success: false,
+				statusCode: undefined,
+				attempts: 0,
+				reason: 'not sent, as an earlier batch failed',
+			}),
 		]);
 		expect(report.details).toContain('Batch 1 (items 0): HTTP 401 after 1 attempt.');
 		expect(report.summary).toBe('Batch 1 of 2 failed: items 0-1 were not delivered');

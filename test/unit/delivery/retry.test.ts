@@ -32,7 +32,9 @@ describe('judgeResponse', () => {
 	});
 
 	it('retries 429 after the seconds in Retry-After, holding back the whole run', () => {
-		expect(judgeResponse({ statusCode: 429, headers: { 'retry-after': '7' } }, NOW, retryTimings)).toMatchObject({
+		expect(
+			judgeResponse({ statusCode: 429, headers: { 'retry-after': '7' } }, NOW, retryTimings),
+		).toMatchObject({
 			outcome: 'retry',
 			throttled: true,
 			waitMs: 7000,
@@ -41,11 +43,17 @@ describe('judgeResponse', () => {
 
 	it('reads Retry-After as an HTTP date', () => {
 		const headers = { 'Retry-After': new Date(NOW + 12_000).toUTCString() };
-		expect(judgeResponse({ statusCode: 429, headers }, NOW, retryTimings)).toMatchObject({ waitMs: 12_000 });
+		expect(judgeResponse({ statusCode: 429, headers }, NOW, retryTimings)).toMatchObject({
+			waitMs: 12_000,
+		});
 	});
 
 	it('gives up rather than stall the run when Retry-After is longer than the node waits', () => {
-		const verdict = judgeResponse({ statusCode: 503, headers: { 'retry-after': '3600' } }, NOW, retryTimings);
+		const verdict = judgeResponse(
+			{ statusCode: 503, headers: { 'retry-after': '3600' } },
+			NOW,
+			retryTimings,
+		);
 		expect(verdict).toMatchObject({ outcome: 'final' });
 		expect(verdict.outcome === 'final' && verdict.reason).toContain('retry after 3600 s');
 	});
@@ -56,7 +64,11 @@ describe('judgeResponse', () => {
 			NOW,
 			retryTimings,
 		);
-		expect(verdict).toMatchObject({ outcome: 'retry', throttled: true, waitMs: DATABASE_LIMIT_WAIT_MS });
+		expect(verdict).toMatchObject({
+			outcome: 'retry',
+			throttled: true,
+			waitMs: DATABASE_LIMIT_WAIT_MS,
+		});
 		expect(DATABASE_LIMIT_WAIT_MS).toBeGreaterThanOrEqual(30_000);
 	});
 
@@ -85,30 +97,54 @@ describe('network errors', () => {
 		['ENOTFOUND', 'the host name was not found', false],
 		['ETIMEDOUT', 'timed out', true],
 		['ECONNABORTED', 'the connection was aborted', true],
-	])('retries %s, also when wrapped, and says in words whether the request may have arrived', (code, words, mayHaveArrived) => {
-		const axiosError = Object.assign(new Error('request failed'), { code });
-		const wrapped = new Error('The connection to the server was closed unexpectedly', { cause: axiosError });
-		expect(networkFailure(axiosError)).toEqual({ words, mayHaveArrived });
-		expect(judgeError(wrapped)).toEqual({ outcome: 'retry', reason: `no answer (${words})`, throttled: false, mayHaveArrived });
-	});
+	])(
+		'retries %s, also when wrapped, and says in words whether the request may have arrived',
+		(code, words, mayHaveArrived) => {
+			const axiosError = Object.assign(new Error('request failed'), { code });
+			const wrapped = new Error('The connection to the server was closed unexpectedly', {
+				cause: axiosError,
+			});
+			expect(networkFailure(axiosError)).toEqual({ words, mayHaveArrived });
+			expect(judgeError(wrapped)).toEqual({
+				outcome: 'retry',
+				reason: `no answer (${words})`,
+				throttled: false,
+				mayHaveArrived,
+			});
+		},
+	);
 
 	it("retries n8n's NodeApiError for a reset connection, which keeps the code as httpCode", () => {
-		const nodeApiError = Object.assign(new Error('The connection to the server was closed unexpectedly'), {
-			httpCode: 'ECONNRESET',
+		const nodeApiError = Object.assign(
+			new Error('The connection to the server was closed unexpectedly'),
+			{
+				httpCode: 'ECONNRESET',
+			},
+		);
+		expect(judgeError(nodeApiError)).toMatchObject({
+			outcome: 'retry',
+			reason: 'no answer (the connection was reset)',
 		});
-		expect(judgeError(nodeApiError)).toMatchObject({ outcome: 'retry', reason: 'no answer (the connection was reset)' });
 	});
 
-	it.each(['socket hang up', 'aborted'])('retries "%s": the request may have arrived', (message) => {
-		expect(networkFailure(new Error(message))).toEqual({ words: 'the connection broke', mayHaveArrived: true });
-	});
+	it.each(['socket hang up', 'aborted'])(
+		'retries "%s": the request may have arrived',
+		(message) => {
+			expect(networkFailure(new Error(message))).toEqual({
+				words: 'the connection broke',
+				mayHaveArrived: true,
+			});
+		},
+	);
 
 	it('does not retry other errors', () => {
 		expect(judgeError(new Error('Node does not have any credentials'))).toEqual({
 			outcome: 'final',
 			reason: 'Node does not have any credentials',
 		});
-		expect(networkFailure(Object.assign(new Error('canceled'), { code: 'ERR_CANCELED' }))).toBeUndefined();
+		expect(
+			networkFailure(Object.assign(new Error('canceled'), { code: 'ERR_CANCELED' })),
+		).toBeUndefined();
 	});
 });
 
@@ -116,17 +152,42 @@ describe('backoff', () => {
 	const timings = { ...retryTimings, backoffBaseMs: 1000, backoffCapMs: 8000 };
 
 	it('doubles with each retry, up to the cap, with jitter between half and all of the step', () => {
-		expect([1, 2, 3, 4, 5].map((n) => backoffMs(n, timings, () => 1))).toEqual([1000, 2000, 4000, 8000, 8000]);
-		expect([1, 2, 3, 4, 5].map((n) => backoffMs(n, timings, () => 0))).toEqual([500, 1000, 2000, 4000, 4000]);
+		expect([1, 2, 3, 4, 5].map((n) => backoffMs(n, timings, () => 1))).toEqual([
+			1000, 2000, 4000, 8000, 8000,
+		]);
+		expect([1, 2, 3, 4, 5].map((n) => backoffMs(n, timings, () => 0))).toEqual([
+			500, 1000, 2000, 4000, 4000,
+		]);
 	});
 
 	it('waits what the server asked for, and at least the backoff when throttled', () => {
 		const random = () => 1;
-		expect(retryWaitMs({ outcome: 'retry', reason: '', throttled: false }, 2, timings, random)).toBe(2000);
-		expect(retryWaitMs({ outcome: 'retry', reason: '', throttled: false, waitMs: 0 }, 2, timings, random)).toBe(0);
-		expect(retryWaitMs({ outcome: 'retry', reason: '', throttled: true, waitMs: 500 }, 3, timings, random)).toBe(4000);
-		expect(retryWaitMs({ outcome: 'retry', reason: '', throttled: true, waitMs: 30_000 }, 1, timings, random)).toBe(
-			30_000,
-		);
+		expect(
+			retryWaitMs({ outcome: 'retry', reason: '', throttled: false }, 2, timings, random),
+		).toBe(2000);
+		expect(
+			retryWaitMs(
+				{ outcome: 'retry', reason: '', throttled: false, waitMs: 0 },
+				2,
+				timings,
+				random,
+			),
+		).toBe(0);
+		expect(
+			retryWaitMs(
+				{ outcome: 'retry', reason: '', throttled: true, waitMs: 500 },
+				3,
+				timings,
+				random,
+			),
+		).toBe(4000);
+		expect(
+			retryWaitMs(
+				{ outcome: 'retry', reason: '', throttled: true, waitMs: 30_000 },
+				1,
+				timings,
+				random,
+			),
+		).toBe(30_000);
 	});
 });

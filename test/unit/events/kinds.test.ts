@@ -2,12 +2,15 @@ import { VENDOR_EXAMPLES } from '../../fixtures/vendorExamples';
 import { built, byId, fromList, pairs } from './reader';
 
 describe("event kinds build every example body of Mapp's page", () => {
-	it.each(VENDOR_EXAMPLES.map((example) => [example.title, example] as const))('%s', (_title, example) => {
-		const { subtype, event } = built(example.kind, example.parameters);
-		expect({ subtype, event }).toEqual({ subtype: example.subtype, event: example.event });
-		// The documented key order too: the body goes out as Mapp's page shows it.
-		expect(JSON.stringify(event)).toBe(JSON.stringify(example.event));
-	});
+	it.each(VENDOR_EXAMPLES.map((example) => [example.title, example] as const))(
+		'%s',
+		(_title, example) => {
+			const { subtype, event } = built(example.kind, example.parameters);
+			expect({ subtype, event }).toEqual({ subtype: example.subtype, event: example.event });
+			// The documented key order too: the body goes out as Mapp's page shows it.
+			expect(JSON.stringify(event)).toBe(JSON.stringify(example.event));
+		},
+	);
 });
 
 describe('event kinds: variants beyond the examples', () => {
@@ -20,7 +23,14 @@ describe('event kinds: variants beyond the examples', () => {
 				customAttributesJson: '{"first": "firstval", "age": 42, "vip": true, "empty": ""}',
 				options: { doubleOptIn: true, messageId: byId('9634') },
 			}).event,
-		).toEqual({ mobileNumber: '+48666777888', doubleOptIn: 'true', messageId: '9634', first: 'firstval', age: '42', vip: 'true' });
+		).toEqual({
+			mobileNumber: '+48666777888',
+			doubleOptIn: 'true',
+			messageId: '9634',
+			first: 'firstval',
+			age: '42',
+			vip: 'true',
+		});
 	});
 
 	it('user: identified by user ID, nothing sent for empty fields', () => {
@@ -36,7 +46,9 @@ describe('event kinds: variants beyond the examples', () => {
 	});
 
 	it('user: unsubscribe', () => {
-		expect(built('userUnsubscribe', { email: 'user@mapp.com', group: fromList('12') }).event).toEqual({
+		expect(
+			built('userUnsubscribe', { email: 'user@mapp.com', group: fromList('12') }).event,
+		).toEqual({
 			email: 'user@mapp.com',
 			group: '12',
 			unsubscribe: 'true',
@@ -44,7 +56,13 @@ describe('event kinds: variants beyond the examples', () => {
 	});
 
 	it('sms: by email or by recipient ID, with a parameter', () => {
-		expect(built('messageSendSms', { messageId: fromList('1'), recipientType: 'email', email: 'a@mapp.com' }).event).toEqual({
+		expect(
+			built('messageSendSms', {
+				messageId: fromList('1'),
+				recipientType: 'email',
+				email: 'a@mapp.com',
+			}).event,
+		).toEqual({
 			email: 'a@mapp.com',
 			messageId: '1',
 		});
@@ -96,17 +114,22 @@ describe('event kinds: variants beyond the examples', () => {
 	});
 
 	it('shopping activity: createdAt as epoch ms, as text or as a number', () => {
-		expect(built('wishlistUpsert', { email: 'a@mapp.com', sku: 'X', createdAt: '1741867804875' })).toEqual({
+		expect(
+			built('wishlistUpsert', { email: 'a@mapp.com', sku: 'X', createdAt: '1741867804875' }),
+		).toEqual({
 			subtype: 'wishlist',
 			event: { email: 'a@mapp.com', sku: 'X', createdAt: '1741867804875' },
 		});
-		expect(built('browseUpsert', { email: 'a@mapp.com', sku: 'X', createdAt: 1741867804875 }).event.createdAt).toBe(
-			'1741867804875',
-		);
+		expect(
+			built('browseUpsert', { email: 'a@mapp.com', sku: 'X', createdAt: 1741867804875 }).event
+				.createdAt,
+		).toBe('1741867804875');
 	});
 
 	it('shopping activity: delete by user ID', () => {
-		expect(built('abandonedCartDelete', { identifierType: 'userId', userId: '42', sku: 'S' }).event).toEqual({
+		expect(
+			built('abandonedCartDelete', { identifierType: 'userId', userId: '42', sku: 'S' }).event,
+		).toEqual({
 			sku: 'S',
 			userId: '42',
 			delete: 'true',
@@ -123,12 +146,21 @@ describe('event kinds: variants beyond the examples', () => {
 
 	it('custom event: any subtype, the JSON object as given', () => {
 		expect(
-			built('customEvent', { subtype: 'automation', event: '{"externalEvent": "signup", "email": "a@mapp.com", "n": 1}' }),
-		).toEqual({ subtype: 'automation', event: { externalEvent: 'signup', email: 'a@mapp.com', n: 1 } });
+			built('customEvent', {
+				subtype: 'automation',
+				event: '{"externalEvent": "signup", "email": "a@mapp.com", "n": 1}',
+			}),
+		).toEqual({
+			subtype: 'automation',
+			event: { externalEvent: 'signup', email: 'a@mapp.com', n: 1 },
+		});
 	});
 
 	it("an attribute may use a name the node sets only while the node's own field is empty", () => {
-		expect(built('userUpsert', { email: 'a@mapp.com', customAttributes: pairs([['group', '77']]) }).event).toEqual({
+		expect(
+			built('userUpsert', { email: 'a@mapp.com', customAttributes: pairs([['group', '77']]) })
+				.event,
+		).toEqual({
 			email: 'a@mapp.com',
 			group: '77',
 		});
@@ -145,7 +177,13 @@ describe('event kinds: variants beyond the examples', () => {
 					['hasOwnProperty', 'h'],
 				]),
 			}).event,
-		).toEqual({ email: 'a@mapp.com', constructor: 'c', toString: 't', valueOf: 'v', hasOwnProperty: 'h' });
+		).toEqual({
+			email: 'a@mapp.com',
+			constructor: 'c',
+			toString: 't',
+			valueOf: 'v',
+			hasOwnProperty: 'h',
+		});
 	});
 
 	it('names like constructor are ordinary keys in order items, related data attributes and filters', () => {
@@ -178,7 +216,13 @@ describe('event kinds: variants beyond the examples', () => {
 describe('event subtype', () => {
 	it('defaults to the standard name of each kind', () => {
 		const defaults = Object.fromEntries(
-			['userUpsert', 'messageSendSms', 'browseDelete', 'recommendationUpsert', 'relatedDataDelete'].map((id) => [
+			[
+				'userUpsert',
+				'messageSendSms',
+				'browseDelete',
+				'recommendationUpsert',
+				'relatedDataDelete',
+			].map((id) => [
 				id,
 				built(id, {
 					email: 'a@mapp.com',
@@ -200,6 +244,9 @@ describe('event subtype', () => {
 	});
 
 	it('can be overridden under Options', () => {
-		expect(built('couponAdd', { listName: 'l', value: 'v', options: { subtype: ' myCoupons ' } }).subtype).toBe('myCoupons');
+		expect(
+			built('couponAdd', { listName: 'l', value: 'v', options: { subtype: ' myCoupons ' } })
+				.subtype,
+		).toBe('myCoupons');
 	});
 });

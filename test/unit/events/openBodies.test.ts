@@ -12,17 +12,20 @@ function failure(kindId: string, parameters: IDataObject, itemIndex = 4): NodeOp
 	throw new Error('the kind accepted the parameters');
 }
 
-const bodyText = (kindId: string, parameters: IDataObject) => JSON.stringify(built(kindId, parameters).event);
+const bodyText = (kindId: string, parameters: IDataObject) =>
+	JSON.stringify(built(kindId, parameters).event);
 
 describe('Automation → Trigger External Event', () => {
 	it("sends Mapp's documented body under subtype automation: the contact, then the event name", () => {
-		expect(built('automationExternalEvent', { email: 'user@mapp.com', eventName: 'new_account' })).toEqual({
+		expect(
+			built('automationExternalEvent', { email: 'user@mapp.com', eventName: 'new_account' }),
+		).toEqual({
 			subtype: 'automation',
 			event: { email: 'user@mapp.com', external_event: 'new_account' },
 		});
-		expect(bodyText('automationExternalEvent', { email: 'user@mapp.com', eventName: 'new_account' })).toBe(
-			'{"email":"user@mapp.com","external_event":"new_account"}',
-		);
+		expect(
+			bodyText('automationExternalEvent', { email: 'user@mapp.com', eventName: 'new_account' }),
+		).toBe('{"email":"user@mapp.com","external_event":"new_account"}');
 	});
 
 	it('takes other identifiers and attributes, by name/value or JSON, and another subtype and key', () => {
@@ -39,7 +42,12 @@ describe('Automation → Trigger External Event', () => {
 			}),
 		).toEqual({
 			subtype: 'external_event',
-			event: { userId: 'u-17', externalEvent: 'cart_abandoned', interest: 'shoes', cartValue: '49.9' },
+			event: {
+				userId: 'u-17',
+				externalEvent: 'cart_abandoned',
+				interest: 'shoes',
+				cartValue: '49.9',
+			},
 		});
 		expect(
 			built('automationExternalEvent', {
@@ -49,7 +57,12 @@ describe('Automation → Trigger External Event', () => {
 				eventAttributesInput: 'json',
 				eventAttributesJson: '{"interest": "bikes", "vip": true}',
 			}).event,
-		).toEqual({ mobileNumber: '+48666777888', external_event: 'NewAccount', interest: 'bikes', vip: 'true' });
+		).toEqual({
+			mobileNumber: '+48666777888',
+			external_event: 'NewAccount',
+			interest: 'bikes',
+			vip: 'true',
+		});
 	});
 
 	it.each<[string, IDataObject, string]>([
@@ -84,7 +97,13 @@ describe('open bodies', () => {
 	it('Transaction: extra top-level fields after the known ones; a known name only while its field is empty', () => {
 		const order = { email: 'a@mapp.com', orderId: 'O-1' };
 		expect(
-			bodyText('transactionUpsert', { ...order, extraFields: pairs([['channel', 'app'], ['currency', 'eur']]) }),
+			bodyText('transactionUpsert', {
+				...order,
+				extraFields: pairs([
+					['channel', 'app'],
+					['currency', 'eur'],
+				]),
+			}),
 		).toBe('{"email":"a@mapp.com","orderId":"O-1","channel":"app","currency":"eur"}');
 		const both = failure('transactionUpsert', {
 			...order,
@@ -92,14 +111,23 @@ describe('open bodies', () => {
 			extraFieldsInput: 'json',
 			extraFieldsJson: { currency: 'eur' },
 		});
-		expect(both.message).toBe(`'Extra Fields' must not set "currency": 'Currency' sets it too [item 4]`);
-		expect(both.description).toBe(`Leave one of the two empty: 'Currency' or the "currency" entry of 'Extra Fields'.`);
+		expect(both.message).toBe(
+			`'Extra Fields' must not set "currency": 'Currency' sets it too [item 4]`,
+		);
+		expect(both.description).toBe(
+			`Leave one of the two empty: 'Currency' or the "currency" entry of 'Extra Fields'.`,
+		);
 	});
 
 	it('Recommendation: a saved v1 workflow (email only) still sends the email; user ID and mobile number work too', () => {
-		expect(bodyText('recommendationUpsert', { email: 'a@mapp.com', sku: 'S-1', accuracy: '12', model: '25' })).toBe(
-			'{"email":"a@mapp.com","sku":"S-1","accuracy":"12","model":"25"}',
-		);
+		expect(
+			bodyText('recommendationUpsert', {
+				email: 'a@mapp.com',
+				sku: 'S-1',
+				accuracy: '12',
+				model: '25',
+			}),
+		).toBe('{"email":"a@mapp.com","sku":"S-1","accuracy":"12","model":"25"}');
 		expect(
 			built('recommendationUpsert', {
 				identifierType: 'userId',
@@ -108,13 +136,23 @@ describe('open bodies', () => {
 				extraFields: pairs([['placement', 'home']]),
 			}).event,
 		).toEqual({ userId: 'u-1', sku: 'S-1', placement: 'home' });
-		expect(bodyText('recommendationDelete', { identifierType: 'mobileNumber', mobileNumber: '+4915112345', sku: 'S-1' })).toBe(
-			'{"sku":"S-1","mobileNumber":"+4915112345","delete":"true"}',
-		);
-		expect(failure('recommendationUpsert', { email: '', sku: 'S-1' }).message).toBe("'Email' is required [item 4]");
 		expect(
-			failure('recommendationUpsert', { email: 'a@mapp.com', sku: 'S-1', model: '25', extraFields: pairs([['model', '7']]) })
-				.message,
+			bodyText('recommendationDelete', {
+				identifierType: 'mobileNumber',
+				mobileNumber: '+4915112345',
+				sku: 'S-1',
+			}),
+		).toBe('{"sku":"S-1","mobileNumber":"+4915112345","delete":"true"}');
+		expect(failure('recommendationUpsert', { email: '', sku: 'S-1' }).message).toBe(
+			"'Email' is required [item 4]",
+		);
+		expect(
+			failure('recommendationUpsert', {
+				email: 'a@mapp.com',
+				sku: 'S-1',
+				model: '25',
+				extraFields: pairs([['model', '7']]),
+			}).message,
 		).toBe(`'Extra Fields' must not set "model": 'Model' sets it too [item 4]`);
 	});
 
@@ -129,22 +167,38 @@ describe('open bodies', () => {
 		).toBe(
 			'{"datasetName":"testrdlistname","key":"123","importMode":"delete","attributes":{"description":"some description","price":"567"}}',
 		);
-		expect(built('relatedDataDelete', { datasetName: 'd', key: '1' }).event).toEqual({ datasetName: 'd', key: '1', importMode: 'delete' });
+		expect(built('relatedDataDelete', { datasetName: 'd', key: '1' }).event).toEqual({
+			datasetName: 'd',
+			key: '1',
+			importMode: 'delete',
+		});
 	});
 });
 
 describe('Send Empty Values', () => {
 	const user = { email: 'a@mapp.com', group: fromList('12') };
-	const attributes = pairs([['first', ''], ['second', 'x'], ['third', null]]);
+	const attributes = pairs([
+		['first', ''],
+		['second', 'x'],
+		['third', null],
+	]);
 
 	it('off (the default): empty values are left out', () => {
-		expect(built('userUpsert', { ...user, customAttributes: attributes }).event).toEqual({ ...user, group: '12', second: 'x' });
+		expect(built('userUpsert', { ...user, customAttributes: attributes }).event).toEqual({
+			...user,
+			group: '12',
+			second: 'x',
+		});
 	});
 
 	it('on: the names listed with an empty value go out as "", in their order', () => {
-		expect(bodyText('userUpsert', { ...user, customAttributes: attributes, options: { sendEmptyValues: true } })).toBe(
-			'{"email":"a@mapp.com","group":"12","first":"","second":"x","third":""}',
-		);
+		expect(
+			bodyText('userUpsert', {
+				...user,
+				customAttributes: attributes,
+				options: { sendEmptyValues: true },
+			}),
+		).toBe('{"email":"a@mapp.com","group":"12","first":"","second":"x","third":""}');
 		expect(
 			built('relatedDataUpdate', {
 				datasetName: 'd',

@@ -25,7 +25,8 @@ export function reader(parameters: IDataObject, itemIndex = 0, timeZone = 'UTC')
 		get<T>(name: string, fallback?: T, options?: ReadOptions): T {
 			let value: unknown = parameters;
 			for (const key of name.split('.')) {
-				value = typeof value === 'object' && value !== null ? (value as IDataObject)[key] : undefined;
+				value =
+					typeof value === 'object' && value !== null ? (value as IDataObject)[key] : undefined;
 			}
 			if (options?.extractValue && typeof value === 'object' && value !== null && '__rl' in value) {
 				value = (value as IDataObject).value;
@@ -42,7 +43,12 @@ export function kindById(id: string): EventKind {
 }
 
 /** The subtype and body a kind builds from the given parameters, for the item with this index. */
-export function built(kindId: string, parameters: IDataObject, itemIndex = 0, timeZone = 'UTC'): BuiltEvent {
+export function built(
+	kindId: string,
+	parameters: IDataObject,
+	itemIndex = 0,
+	timeZone = 'UTC',
+): BuiltEvent {
 	return buildEvent(kindById(kindId), reader(parameters, itemIndex, timeZone));
 }
 

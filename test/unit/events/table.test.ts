@@ -4,7 +4,8 @@ import { EVENT_KINDS, RESOURCES } from '../../../nodes/MappConnect/resources';
 import { DEFAULT_SUBTYPES } from '../../../nodes/MappConnect/shared/api';
 
 const { properties } = new MappConnect().description;
-const batchKinds = (properties.find((property) => property.name === 'eventKind')?.options ?? []) as Array<{ value: string }>;
+const batchKinds = (properties.find((property) => property.name === 'eventKind')?.options ??
+	[]) as Array<{ value: string }>;
 
 describe('the tables derived from the resources', () => {
 	it('has one kind per id', () => {
@@ -16,17 +17,28 @@ describe('the tables derived from the resources', () => {
 		const standardNames: string[] = Object.values(DEFAULT_SUBTYPES);
 		for (const kind of EVENT_KINDS.filter((each) => each.id !== 'customEvent')) {
 			expect(standardNames).toContain(kind.subtype);
-			const options = kind.fields.flatMap((field) => field.properties).find((property) => property.name === 'options');
-			const subtype = (options?.options as INodeProperties[] | undefined)?.find((option) => option.name === 'subtype');
-			expect({ kind: kind.id, default: subtype?.default }).toEqual({ kind: kind.id, default: kind.subtype });
+			const options = kind.fields
+				.flatMap((field) => field.properties)
+				.find((property) => property.name === 'options');
+			const subtype = (options?.options as INodeProperties[] | undefined)?.find(
+				(option) => option.name === 'subtype',
+			);
+			expect({ kind: kind.id, default: subtype?.default }).toEqual({
+				kind: kind.id,
+				default: kind.subtype,
+			});
 		}
 	});
 
 	it('lets Batch offer every kind but message sends and Custom Event, user upsert first (its default)', () => {
 		expect(batchKinds.map(({ value }) => value)).toEqual(
-			EVENT_KINDS.filter((kind) => !kind.id.startsWith('message') && kind.id !== 'customEvent').map((kind) => kind.id),
+			EVENT_KINDS.filter((kind) => !kind.id.startsWith('message') && kind.id !== 'customEvent').map(
+				(kind) => kind.id,
+			),
 		);
-		expect(properties.find((property) => property.name === 'eventKind')?.default).toBe('userUpsert');
+		expect(properties.find((property) => property.name === 'eventKind')?.default).toBe(
+			'userUpsert',
+		);
 	});
 
 	it('runs every operation that sends events or gathers items into one request as a custom operation, every other one through routing', () => {

@@ -18,8 +18,18 @@ const message = fromList('2001');
 
 describe('bad input is refused with an error naming the field and the item', () => {
 	it.each<[string, string, IDataObject, string]>([
-		['an invalid email', 'userUpsert', { email: 'user(at)mapp.com' }, "'Email' is not a valid email address [item 3]"],
-		['a missing email', 'userRemoveFromGroup', { email: '  ', group: byId('1') }, "'Email' is required [item 3]"],
+		[
+			'an invalid email',
+			'userUpsert',
+			{ email: 'user(at)mapp.com' },
+			"'Email' is not a valid email address [item 3]",
+		],
+		[
+			'a missing email',
+			'userRemoveFromGroup',
+			{ email: '  ', group: byId('1') },
+			"'Email' is required [item 3]",
+		],
 		[
 			'a missing mobile number',
 			'userUpsert',
@@ -32,8 +42,18 @@ describe('bad input is refused with an error naming the field and the item', () 
 			{ identifierType: 'mobileNumber', mobileNumber: 'call me', group: byId('1') },
 			"'Mobile Number' is not a valid mobile number (digits, optionally starting with +) [item 3]",
 		],
-		['a missing user ID', 'wishlistDelete', { identifierType: 'userId', sku: 'S' }, "'User ID' is required [item 3]"],
-		['a missing group', 'userRemoveFromGroup', { email, group: fromList('') }, "'Group' is required [item 3]"],
+		[
+			'a missing user ID',
+			'wishlistDelete',
+			{ identifierType: 'userId', sku: 'S' },
+			"'User ID' is required [item 3]",
+		],
+		[
+			'a missing group',
+			'userRemoveFromGroup',
+			{ email, group: fromList('') },
+			"'Group' is required [item 3]",
+		],
 		[
 			'malformed JSON attributes',
 			'userUpsert',
@@ -49,7 +69,11 @@ describe('bad input is refused with an error naming the field and the item', () 
 		[
 			'a nested attribute value',
 			'userUpsert',
-			{ email, customAttributesInput: 'json', customAttributesJson: '{"address": {"city": "Berlin"}}' },
+			{
+				email,
+				customAttributesInput: 'json',
+				customAttributesJson: '{"address": {"city": "Berlin"}}',
+			},
 			`'Custom Attributes (JSON)' value of "address" must be text, a number or a boolean, not an object [item 3]`,
 		],
 		[
@@ -61,7 +85,13 @@ describe('bad input is refused with an error naming the field and the item', () 
 		[
 			'the same attribute name twice',
 			'userUpsert',
-			{ email, customAttributes: pairs([['first', 'a'], ['first', 'b']]) },
+			{
+				email,
+				customAttributes: pairs([
+					['first', 'a'],
+					['first', 'b'],
+				]),
+			},
 			`'Custom Attributes' has the name "first" twice [item 3]`,
 		],
 		[
@@ -79,11 +109,15 @@ describe('bad input is refused with an error naming the field and the item', () 
 		[
 			'a JSON attribute named __proto__',
 			'userUpsert',
-			{ email, customAttributesInput: 'json', customAttributesJson: '{"__proto__": {"polluted": "yes"}}' },
+			{
+				email,
+				customAttributesInput: 'json',
+				customAttributesJson: '{"__proto__": {"polluted": "yes"}}',
+			},
 			`'Custom Attributes (JSON)' must not use the name "__proto__" [item 3]`,
 		],
 		[
-			"a Mapp-notation key named __proto__",
+			'a Mapp-notation key named __proto__',
 			'relatedDataAdd',
 			{ datasetName: 'd', key: 'k', attributesInput: 'json', attributesJson: "{'__proto__':'x'}" },
 			`'Attributes (JSON)' must not use the name "__proto__" [item 3]`,
@@ -100,8 +134,18 @@ describe('bad input is refused with an error naming the field and the item', () 
 			{ email, orderId: '1', items: { item: [{ sku: 'A', extraFields: '{"__proto__":"x"}' }] } },
 			`'Items' entry 1: Extra Fields (JSON) must not use the name "__proto__" [item 3]`,
 		],
-		['a missing message', 'messageSendEmail', { email, messageId: fromList('') }, "'Message' is required [item 3]"],
-		['a missing push message', 'messageSendPush', { email, mobileAppId: byId('5') }, "'Push Message' is required [item 3]"],
+		[
+			'a missing message',
+			'messageSendEmail',
+			{ email, messageId: fromList('') },
+			"'Message' is required [item 3]",
+		],
+		[
+			'a missing push message',
+			'messageSendPush',
+			{ email, mobileAppId: byId('5') },
+			"'Push Message' is required [item 3]",
+		],
 		[
 			'a missing mobile app',
 			'messageSendPush',
@@ -176,23 +220,48 @@ describe('bad input is refused with an error naming the field and the item', () 
 			{ email, sku: 'S', accuracy: 'high' },
 			"'Accuracy' must be a number, like 19.99 [item 3]",
 		],
-		['a missing coupon code', 'couponAdd', { listName: 'summer' }, "'Coupon Code' is required [item 3]"],
-		['a missing dataset name', 'relatedDataAdd', { key: 'k', attributes: pairs([['a', 'b']]) }, "'Dataset Name' is required [item 3]"],
-		['related data without attributes', 'relatedDataAdd', { datasetName: 'd', key: 'k' }, "'Attributes' must set at least one attribute [item 3]"],
 		[
-			"a malformed Mapp notation",
+			'a missing coupon code',
+			'couponAdd',
+			{ listName: 'summer' },
+			"'Coupon Code' is required [item 3]",
+		],
+		[
+			'a missing dataset name',
+			'relatedDataAdd',
+			{ key: 'k', attributes: pairs([['a', 'b']]) },
+			"'Dataset Name' is required [item 3]",
+		],
+		[
+			'related data without attributes',
+			'relatedDataAdd',
+			{ datasetName: 'd', key: 'k' },
+			"'Attributes' must set at least one attribute [item 3]",
+		],
+		[
+			'a malformed Mapp notation',
 			'relatedDataUpdate',
 			{ datasetName: 'd', key: 'k', attributesInput: 'json', attributesJson: "{'description':'x'" },
 			`'Attributes (JSON)' is neither JSON nor Mapp's notation {'name':'value'} [item 3]`,
 		],
-		['a custom event without subtype', 'customEvent', { event: '{"a": "b"}' }, "'Event Subtype' is required [item 3]"],
+		[
+			'a custom event without subtype',
+			'customEvent',
+			{ event: '{"a": "b"}' },
+			"'Event Subtype' is required [item 3]",
+		],
 		[
 			'a subtype with spaces',
 			'couponAdd',
 			{ listName: 'l', value: 'v', options: { subtype: 'my coupons' } },
 			`'Event Subtype' must not contain spaces ("my coupons") [item 3]`,
 		],
-		['an empty custom event', 'customEvent', { subtype: 'automation', event: '{}' }, "'Event (JSON)' must not be empty [item 3]"],
+		[
+			'an empty custom event',
+			'customEvent',
+			{ subtype: 'automation', event: '{}' },
+			"'Event (JSON)' must not be empty [item 3]",
+		],
 		[
 			'a custom event that is a list',
 			'customEvent',
@@ -206,6 +275,8 @@ describe('bad input is refused with an error naming the field and the item', () 
 	});
 
 	it('names the item it is about', () => {
-		expect(failure('couponAdd', { listName: 'l' }, 0).message).toBe("'Coupon Code' is required [item 0]");
+		expect(failure('couponAdd', { listName: 'l' }, 0).message).toBe(
+			"'Coupon Code' is required [item 0]",
+		);
 	});
 });

@@ -16,7 +16,14 @@ function contextWith(parameters: IDataObject) {
 	return { readerFor: itemReaders(context), asked };
 }
 
-const item = { email: 'ann@example.com', score: 7, vip: true, 'first name': 'Ann', address: { city: 'Berlin' }, none: null };
+const item = {
+	email: 'ann@example.com',
+	score: 7,
+	vip: true,
+	'first name': 'Ann',
+	address: { city: 'Berlin' },
+	none: null,
+};
 
 describe('itemReaders', () => {
 	it.each([
@@ -26,7 +33,7 @@ describe('itemReaders', () => {
 		['={{ $json["first name"] }}', 'Ann'],
 		["={{ $json['first name'] }}", 'Ann'],
 		['a fixed value', 'a fixed value'],
-	])('resolves %p to the item\'s value without n8n', (raw, expected) => {
+	])("resolves %p to the item's value without n8n", (raw, expected) => {
 		const { readerFor, asked } = contextWith({ field: raw });
 		expect(readerFor(0, item).get('field')).toBe(expected);
 		expect(asked).toEqual([]);
@@ -68,7 +75,9 @@ describe('itemReaders', () => {
 	});
 
 	it('leaves a whole collection to n8n when one of its values is another expression', () => {
-		const { readerFor, asked } = contextWith({ options: { subtype: 'user', messageId: '={{ $json.score * 2 }}' } });
+		const { readerFor, asked } = contextWith({
+			options: { subtype: 'user', messageId: '={{ $json.score * 2 }}' },
+		});
 		readerFor(0, item).get('options');
 		expect(asked).toEqual(['options']);
 	});

@@ -32,6 +32,8 @@ describe('the servers of the queue-mode test', () => {
 	});
 
 	it('names Redis when the server ends at start, instead of waiting for it', async () => {
-		await expect(startRedis(processes, dir, '/bin/false')).rejects.toThrow(/^Redis is unavailable: Redis ended before it was ready/);
+		await expect(startRedis(processes, dir, '/bin/false')).rejects.toThrow(
+			/^Redis is unavailable: Redis ended before it was ready/,
+		);
 	});
 });

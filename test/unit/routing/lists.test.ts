@@ -30,37 +30,55 @@ describe('list hooks', () => {
 	});
 
 	it('toIdNameItems: an answer that is no list of IDs and names is an API error', async () => {
-		await expect(toIdNameItems.call(singleContext({}), [], response(200, ['a']))).rejects.toThrow(NodeApiError);
+		await expect(toIdNameItems.call(singleContext({}), [], response(200, ['a']))).rejects.toThrow(
+			NodeApiError,
+		);
 	});
 
 	it('throwOnMappError: passes a success on, turns an error answer into an API error', async () => {
 		const items = [{ json: { a: 1 } }];
 		expect(await throwOnMappError.call(singleContext({}), items, response(200, {}))).toBe(items);
 		await expect(
-			throwOnMappError.call(singleContext({}), items, response(404, { message: 'Unknown integration' })),
+			throwOnMappError.call(
+				singleContext({}),
+				items,
+				response(404, { message: 'Unknown integration' }),
+			),
 		).rejects.toThrow('Mapp Connect answered 404: Unknown integration');
 	});
 
 	it('toHistoryItems: one item per history entry', async () => {
-		const entry = { messageName: 'Welcome', sendoutDate: '1700000000000', clickDate: null, openDate: null };
-		expect(await toHistoryItems.call(singleContext({}), [], response(200, { historyItems: [entry] }))).toEqual([
-			{ json: entry, pairedItem: { item: 0 } },
-		]);
+		const entry = {
+			messageName: 'Welcome',
+			sendoutDate: '1700000000000',
+			clickDate: null,
+			openDate: null,
+		};
+		expect(
+			await toHistoryItems.call(singleContext({}), [], response(200, { historyItems: [entry] })),
+		).toEqual([{ json: entry, pairedItem: { item: 0 } }]);
 	});
 
 	it('buildHistoryQuery: puts the contact in the query, refuses an invalid email', async () => {
 		const request = { url: '/message/history', qs: { offset: 0 } };
-		expect(await buildHistoryQuery.call(singleContext({ userEmail: 'anna@example.com' }), request)).toEqual({
+		expect(
+			await buildHistoryQuery.call(singleContext({ userEmail: 'anna@example.com' }), request),
+		).toEqual({
 			url: '/message/history',
 			qs: { offset: 0, userEmail: 'anna@example.com' },
 		});
-		await expect(buildHistoryQuery.call(singleContext({ userEmail: 'anna' }, 1), request)).rejects.toThrow(
-			"'Email' is not a valid email address [item 1]",
-		);
+		await expect(
+			buildHistoryQuery.call(singleContext({ userEmail: 'anna' }, 1), request),
+		).rejects.toThrow("'Email' is not a valid email address [item 1]");
 	});
 
 	it('Integration answers: an object passes through as it came, anything else under "response"', async () => {
-		const answer = { pong: true, integrationId: 'abc', timestamp: 1555054882877, extra: { nested: [1] } };
+		const answer = {
+			pong: true,
+			integrationId: 'abc',
+			timestamp: 1555054882877,
+			extra: { nested: [1] },
+		};
 		expect(await toAnswerItem.call(singleContext({}, 2), [], response(200, answer))).toEqual([
 			{ json: answer, pairedItem: { item: 2 } },
 		]);
@@ -94,12 +112,20 @@ describe('paginateMessageHistory', () => {
 			getItemIndex: () => 0,
 			getExecutionCancelSignal: () => cancel.signal,
 			makeRoutingRequest: async (options: DeclarativeRestApiSettings.ResultOptions) => {
-				const { numberOfRows, offset } = options.options.qs as { numberOfRows: number; offset: number };
+				const { numberOfRows, offset } = options.options.qs as {
+					numberOfRows: number;
+					offset: number;
+				};
 				asked.push({ numberOfRows, offset });
 				if (asked.length === server.cancelAfter) cancel.abort();
 				const from = server.ignoresOffset ? 0 : offset;
-				const rows = Math.max(0, Math.min(numberOfRows, server.pageCap ?? Infinity, server.total - from));
-				return Array.from({ length: rows }, (_, index): INodeExecutionData => ({ json: { row: from + index } }));
+				const rows = Math.max(
+					0,
+					Math.min(numberOfRows, server.pageCap ?? Infinity, server.total - from),
+				);
+				return Array.from({ length: rows }, (_, index): INodeExecutionData => ({
+					json: { row: from + index },
+				}));
 			},
 		} as unknown as IExecutePaginationFunctions;
 		return { context, asked };
@@ -116,7 +142,12 @@ describe('paginateMessageHistory', () => {
 		const { context, asked } = pagingContext({ total: 2 * HISTORY_PAGE_SIZE + 5 });
 		const rows = await paginateMessageHistory.call(context, resultOptions());
 		expect(rows.map(({ json }) => json.row)).toEqual([...Array(2 * HISTORY_PAGE_SIZE + 5).keys()]);
-		expect(asked.map(({ offset }) => offset)).toEqual([0, HISTORY_PAGE_SIZE, 2 * HISTORY_PAGE_SIZE, 2 * HISTORY_PAGE_SIZE + 5]);
+		expect(asked.map(({ offset }) => offset)).toEqual([
+			0,
+			HISTORY_PAGE_SIZE,
+			2 * HISTORY_PAGE_SIZE,
+			2 * HISTORY_PAGE_SIZE + 5,
+		]);
 	});
 
 	it('a server whose pages are smaller than asked: a short page is not the end', async () => {

@@ -1,5 +1,10 @@
 import type { IDataObject } from 'n8n-workflow';
-import { listOf, passesFilters, readFeedbackBody, toOutputJson } from '../../../nodes/MappConnectTrigger/feedback';
+import {
+	listOf,
+	passesFilters,
+	readFeedbackBody,
+	toOutputJson,
+} from '../../../nodes/MappConnectTrigger/feedback';
 
 const missingSku = {
 	errorCode: 'MISSING_FIELD',
@@ -15,16 +20,26 @@ const missingSku = {
 describe('reading a callback body', () => {
 	it('takes one entry or an array of entries', () => {
 		expect(readFeedbackBody(JSON.stringify(missingSku))).toEqual({ entries: [missingSku] });
-		expect(readFeedbackBody(JSON.stringify([missingSku, missingSku]))).toEqual({ entries: [missingSku, missingSku] });
+		expect(readFeedbackBody(JSON.stringify([missingSku, missingSku]))).toEqual({
+			entries: [missingSku, missingSku],
+		});
 	});
 
 	it.each([
 		['text that is not JSON', 'errorCode=MISSING_FIELD', 'The body is not JSON'],
 		['an empty body', '', 'The body is not JSON'],
 		['an empty array', '[]', 'The body holds no feedback entries'],
-		['an object without feedback fields', '{"hello":"world"}', 'The body is not a Mapp feedback entry'],
+		[
+			'an object without feedback fields',
+			'{"hello":"world"}',
+			'The body is not a Mapp feedback entry',
+		],
 		['JSON null', 'null', 'The body is not a Mapp feedback entry'],
-		['an array with a stray value', JSON.stringify([missingSku, 42]), 'Entry 1 of the body is not a Mapp feedback entry'],
+		[
+			'an array with a stray value',
+			JSON.stringify([missingSku, 42]),
+			'Entry 1 of the body is not a Mapp feedback entry',
+		],
 	])('refuses %s', (_what, body, problem) => {
 		expect(readFeedbackBody(body)).toEqual({ problem });
 	});
@@ -38,18 +53,30 @@ describe('filters', () => {
 	});
 
 	it('match error codes and mapping names from a comma-separated list, ignoring case', () => {
-		expect(passesFilters(missingSku, { ...all, errorCodes: listOf('CONTACT_NOT_FOUND, missing_field') })).toBe(true);
-		expect(passesFilters(missingSku, { ...all, errorCodes: listOf('CONTACT_NOT_FOUND') })).toBe(false);
-		expect(passesFilters(missingSku, { ...all, mappingNames: listOf(' transaction , Product ') })).toBe(true);
+		expect(
+			passesFilters(missingSku, { ...all, errorCodes: listOf('CONTACT_NOT_FOUND, missing_field') }),
+		).toBe(true);
+		expect(passesFilters(missingSku, { ...all, errorCodes: listOf('CONTACT_NOT_FOUND') })).toBe(
+			false,
+		);
+		expect(
+			passesFilters(missingSku, { ...all, mappingNames: listOf(' transaction , Product ') }),
+		).toBe(true);
 		expect(passesFilters(missingSku, { ...all, mappingNames: listOf('transaction') })).toBe(false);
 	});
 
 	it('keep only the integration asked for, and drop entries that do not say theirs', () => {
-		expect(passesFilters(missingSku, { ...all, integrationId: missingSku.integration_id })).toBe(true);
-		expect(passesFilters(missingSku, { ...all, integrationId: '11111111-2222-3333-4444-555555555555' })).toBe(false);
+		expect(passesFilters(missingSku, { ...all, integrationId: missingSku.integration_id })).toBe(
+			true,
+		);
+		expect(
+			passesFilters(missingSku, { ...all, integrationId: '11111111-2222-3333-4444-555555555555' }),
+		).toBe(false);
 		const withoutIntegration: IDataObject = { ...missingSku };
 		delete withoutIntegration.integration_id;
-		expect(passesFilters(withoutIntegration, { ...all, integrationId: missingSku.integration_id })).toBe(false);
+		expect(
+			passesFilters(withoutIntegration, { ...all, integrationId: missingSku.integration_id }),
+		).toBe(false);
 	});
 
 	it('read an empty list as no filter', () => {
@@ -68,7 +95,10 @@ describe('the item emitted for an entry', () => {
 	});
 
 	it('keeps an actionTime it cannot read as it came', () => {
-		expect(toOutputJson({ ...missingSku, actionTime: 'soon' })).toMatchObject({ actionTime: 'soon', actionTimeRaw: 'soon' });
+		expect(toOutputJson({ ...missingSku, actionTime: 'soon' })).toMatchObject({
+			actionTime: 'soon',
+			actionTimeRaw: 'soon',
+		});
 	});
 
 	it('adds nothing when there is no actionTime', () => {

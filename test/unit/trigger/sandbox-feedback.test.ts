@@ -6,7 +6,11 @@ const INTEGRATION = '11111111-2222-3333-4444-555555555555';
 describe("the sandbox's feedback on accepted events", () => {
 	it.each([
 		['product', { productName: 'Mug' }, 'productSKU'],
-		['product', { delete: 'true' }, 'Skipping product deletion - missing mandatory field: productSKU'],
+		[
+			'product',
+			{ delete: 'true' },
+			'Skipping product deletion - missing mandatory field: productSKU',
+		],
 		['transaction', { email: 'a@example.com', items: [] }, 'orderId'],
 		['relateddata', { key: 'k1', importMode: 'add' }, 'datasetName'],
 		['user', { group: '101' }, 'email, mobileNumber, userId'],
