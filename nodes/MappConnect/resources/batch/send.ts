@@ -172,16 +172,18 @@ async function sendBatch(
 	);
 	const sent: SentChunk[] = chunks.map((events, index) => ({ events, outcome: outcomes[index] }));
 
-	const report = deliveryReport(sent);
+	// Only a run with a failure needs the report; working it out for 100,000 delivered items costs time.
+	const firstFailure = sent.find(({ outcome }) => !outcome.success);
+	const report = firstFailure ? deliveryReport(sent) : undefined;
 	const failureError = ({ events, outcome }: SentChunk, message: string) =>
 		new NodeApiError(context.getNode(), failureCause(outcome), {
 			message,
-			description: `${report.details}\n${failureHint(outcome, subtype, report.advice)}`,
+			description: `${report?.details}\n${failureHint(outcome, subtype, report?.advice ?? '')}`,
 			httpCode: outcome.statusCode === undefined ? undefined : String(outcome.statusCode),
 			itemIndex: events[0].itemIndex,
 		});
-	const firstFailure = sent.find(({ outcome }) => !outcome.success);
-	if (firstFailure && !context.continueOnFail()) throw failureError(firstFailure, report.summary);
+	if (firstFailure && report && !context.continueOnFail())
+		throw failureError(firstFailure, report.summary);
 
 	const chunkError = (chunk: SentChunk) => failureError(chunk, chunkFailureMessage(chunk));
 	const results =
