@@ -13,6 +13,7 @@ import type {
 import { updateDisplayOptions } from 'n8n-workflow';
 import type { EventKind } from '../events/kind';
 import { kindProperties } from '../events/kind';
+import { eventRouting } from '../events/routing';
 import { sendEvents } from '../events/send';
 import type { ParameterReader } from '../fields/field';
 import { invalidField } from '../fields/field';
@@ -49,11 +50,12 @@ interface OperationSpec {
 /** An operation that sends one event of its kind per item. */
 export function eventOperation(spec: OperationSpec & { kind: EventKind }): Operation {
 	const { kind, ...option } = spec;
+	const kindOf = () => kind;
 	return {
-		option,
+		option: { ...option, routing: eventRouting(kindOf) },
 		properties: kindProperties(kind),
 		kinds: [kind],
-		execute: sendEvents(() => kind),
+		execute: sendEvents(kindOf),
 	};
 }
 
@@ -75,7 +77,7 @@ export function selectedEventOperation(
 		return kinds[choice];
 	};
 	return {
-		option,
+		option: { ...option, routing: eventRouting(kindOf) },
 		properties: Object.entries(kinds).flatMap(([choice, kind]) =>
 			updateDisplayOptions({ show: { [selector.name]: [choice] } }, kindProperties(kind)),
 		),
