@@ -1,3 +1,4 @@
+import type { RetryTimings } from '../../nodes/MappConnect/delivery/retry';
 import type { INodeParameters } from 'n8n-workflow';
 
 export interface Contact {
@@ -42,4 +43,33 @@ export const userUpsertParameters: INodeParameters = {
 	eventKind: 'userUpsert',
 	eventSource: 'fields',
 	...contactFields,
+};
+
+/**
+ * Shrinks the retry waits of the node that the workflow tests load (from dist/, as n8n loads it) to
+ * milliseconds, so that tests of retries do not sleep for real.
+ */
+export function fastRetries(): void {
+	// eslint-disable-next-line @typescript-eslint/no-require-imports
+	const { retryTimings } = require('../../dist/nodes/MappConnect/delivery/retry') as {
+		retryTimings: RetryTimings;
+	};
+	Object.assign(retryTimings, { backoffBaseMs: 1, backoffCapMs: 4, throttleWaitMs: 5 });
+}
+
+/** User → Create or Update of each item's email into group 101. */
+export const userUpsert: INodeParameters = {
+	resource: 'user',
+	operation: 'upsert',
+	email: '={{ $json.email }}',
+	group: { __rl: true, mode: 'id', value: '101' },
+};
+
+/** The same as Batch → Send. */
+export const batchUpsert: INodeParameters = {
+	...userUpsert,
+	resource: 'batch',
+	operation: 'send',
+	eventKind: 'userUpsert',
+	eventSource: 'fields',
 };

@@ -4,33 +4,15 @@
  * own words (n8n would replace a message naming ECONNRESET with advice of its own), and, for a
  * single operation with several items, which items were delivered.
  */
-import type { INodeParameters } from 'n8n-workflow';
 import { formatItemRanges } from '../../nodes/MappConnect/delivery/results';
-import type { RetryTimings } from '../../nodes/MappConnect/delivery/retry';
 import { closedPort, credentialsAt } from './loopback';
-import { resourceLocator, run, useSandbox } from './mappConnect';
+import { run, useSandbox } from './mappConnect';
+import { batchUpsert, fastRetries, userUpsert } from './batch-fixtures';
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { retryTimings } = require('../../dist/nodes/MappConnect/delivery/retry') as {
-	retryTimings: RetryTimings;
-};
-Object.assign(retryTimings, { backoffBaseMs: 1, backoffCapMs: 4, throttleWaitMs: 5 });
+fastRetries();
 
 const sandbox = useSandbox();
 
-const userUpsert: INodeParameters = {
-	resource: 'user',
-	operation: 'upsert',
-	email: '={{ $json.email }}',
-	group: resourceLocator('101', 'id'),
-};
-const batchUpsert: INodeParameters = {
-	...userUpsert,
-	resource: 'batch',
-	operation: 'send',
-	eventKind: 'userUpsert',
-	eventSource: 'fields',
-};
 const contacts = (count: number) =>
 	Array.from({ length: count }, (_, i) => ({ email: `contact${i}@example.com` }));
 const recordedEmails = () => sandbox().events.map((event) => event.body.email as string);

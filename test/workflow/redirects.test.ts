@@ -3,25 +3,11 @@
  * hijacked address, a proxy's login), and following it would carry the signed token and the
  * event's personal data to another origin: no request of the package follows one.
  */
-import type { INodeParameters } from 'n8n-workflow';
 import { loadOptions, runNode } from '../harness';
 import type { Loopback } from './loopback';
 import { credentialsAt, startHtmlPage, startRedirector, startServer } from './loopback';
-import { resourceLocator } from './mappConnect';
+import { batchUpsert, userUpsert } from './batch-fixtures';
 
-const userUpsert: INodeParameters = {
-	resource: 'user',
-	operation: 'upsert',
-	email: '={{ $json.email }}',
-	group: resourceLocator('101', 'id'),
-};
-const batchUpsert: INodeParameters = {
-	...userUpsert,
-	resource: 'batch',
-	operation: 'send',
-	eventKind: 'userUpsert',
-	eventSource: 'fields',
-};
 const contacts = [{ email: 'anna@example.com' }, { email: 'ben@example.com' }];
 
 /** Where a redirect points: it must never receive anything. */

@@ -4,35 +4,17 @@
  * operation, and n8n's proxy environment variables: honoured by the single operations and by
  * Batch alike, against a real loopback proxy, a self-signed TLS endpoint and a trickling server.
  */
-import type { INodeParameters } from 'n8n-workflow';
-import type { RetryTimings } from '../../nodes/MappConnect/delivery/retry';
 import { runNode, sandboxCredentials } from '../harness';
 import { SANDBOX_BASE_PATH } from '../sandbox/server';
 import type { Loopback } from './loopback';
 import { credentialsAt, startProxy, startSelfSignedTls, startTrickle } from './loopback';
-import { resourceLocator, useSandbox } from './mappConnect';
+import { useSandbox } from './mappConnect';
+import { batchUpsert, fastRetries, userUpsert } from './batch-fixtures';
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { retryTimings } = require('../../dist/nodes/MappConnect/delivery/retry') as {
-	retryTimings: RetryTimings;
-};
-Object.assign(retryTimings, { backoffBaseMs: 1, backoffCapMs: 4, throttleWaitMs: 5 });
+fastRetries();
 
 const sandbox = useSandbox();
 
-const userUpsert: INodeParameters = {
-	resource: 'user',
-	operation: 'upsert',
-	email: '={{ $json.email }}',
-	group: resourceLocator('101', 'id'),
-};
-const batchUpsert: INodeParameters = {
-	...userUpsert,
-	resource: 'batch',
-	operation: 'send',
-	eventKind: 'userUpsert',
-	eventSource: 'fields',
-};
 const contacts = [{ email: 'anna@example.com' }, { email: 'ben@example.com' }];
 const OPERATIONS = [
 	['a single operation', userUpsert],
