@@ -1,16 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
-import { built, byId, fromList, pairs } from './reader';
+import { built, byId, failure, fromList, pairs } from './reader';
 
-function failure(kindId: string, parameters: IDataObject, itemIndex = 4): NodeOperationError {
-	try {
-		built(kindId, parameters, itemIndex);
-	} catch (error) {
-		expect(error).toBeInstanceOf(NodeOperationError);
-		return error as NodeOperationError;
-	}
-	throw new Error('the kind accepted the parameters');
-}
+const failureOfItem4 = (kindId: string, parameters: IDataObject) => failure(kindId, parameters, 4);
 
 const bodyText = (kindId: string, parameters: IDataObject) =>
 	JSON.stringify(built(kindId, parameters).event);
@@ -89,7 +80,7 @@ describe('Automation → Trigger External Event', () => {
 			`'Attributes' must not set "external_event": 'Event Name' sets it too [item 4]`,
 		],
 	])('refuses %s, naming the field and the item', (_case, parameters, message) => {
-		expect(failure('automationExternalEvent', parameters).message).toBe(message);
+		expect(failureOfItem4('automationExternalEvent', parameters).message).toBe(message);
 	});
 });
 
@@ -105,7 +96,7 @@ describe('open bodies', () => {
 				]),
 			}),
 		).toBe('{"email":"a@mapp.com","orderId":"O-1","channel":"app","currency":"eur"}');
-		const both = failure('transactionUpsert', {
+		const both = failureOfItem4('transactionUpsert', {
 			...order,
 			additionalFields: { currency: 'GBP' },
 			extraFieldsInput: 'json',
@@ -143,11 +134,11 @@ describe('open bodies', () => {
 				sku: 'S-1',
 			}),
 		).toBe('{"sku":"S-1","mobileNumber":"+4915112345","delete":"true"}');
-		expect(failure('recommendationUpsert', { email: '', sku: 'S-1' }).message).toBe(
+		expect(failureOfItem4('recommendationUpsert', { email: '', sku: 'S-1' }).message).toBe(
 			"'Email' is required [item 4]",
 		);
 		expect(
-			failure('recommendationUpsert', {
+			failureOfItem4('recommendationUpsert', {
 				email: 'a@mapp.com',
 				sku: 'S-1',
 				model: '25',
@@ -220,7 +211,7 @@ describe('Send Empty Values', () => {
 
 	it('never clears a field the node sets: an empty entry for it is refused like any other', () => {
 		expect(
-			failure('transactionUpsert', {
+			failureOfItem4('transactionUpsert', {
 				email: 'a@mapp.com',
 				orderId: '1',
 				additionalFields: { currency: 'EUR' },

@@ -1,4 +1,5 @@
 import type { IDataObject, INode } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 import type { BuiltEvent, EventKind } from '../../../nodes/MappConnect/events/kind';
 import { buildEvent } from '../../../nodes/MappConnect/events/kind';
 import type { ParameterReader, ReadOptions } from '../../../nodes/MappConnect/fields/field';
@@ -63,4 +64,19 @@ export function byId(value: string): IDataObject {
 
 export function pairs(values: Array<[string, unknown]>): IDataObject {
 	return { values: values.map(([name, value]) => ({ name, value })) };
+}
+
+/** The error building the kind's event from these parameters throws, for the item with this index. */
+export function failure(
+	kindId: string,
+	parameters: IDataObject,
+	itemIndex = 3,
+): NodeOperationError {
+	try {
+		built(kindId, parameters, itemIndex);
+	} catch (error) {
+		expect(error).toBeInstanceOf(NodeOperationError);
+		return error as NodeOperationError;
+	}
+	throw new Error('the kind accepted the parameters');
 }

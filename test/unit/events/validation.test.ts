@@ -1,17 +1,5 @@
 import type { IDataObject } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
-import { byId, built, fromList, pairs } from './reader';
-
-/** The error building the kind's event from these parameters throws, for the item with this index. */
-function failure(kindId: string, parameters: IDataObject, itemIndex = 3): NodeOperationError {
-	try {
-		built(kindId, parameters, itemIndex);
-	} catch (error) {
-		expect(error).toBeInstanceOf(NodeOperationError);
-		return error as NodeOperationError;
-	}
-	throw new Error('the kind accepted the parameters');
-}
+import { byId, failure, fromList, pairs } from './reader';
 
 const email = 'a@mapp.com';
 const message = fromList('2001');
