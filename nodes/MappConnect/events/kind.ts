@@ -43,8 +43,9 @@ export function kindProperties(kind: EventKind): INodeProperties[] {
 
 /** The subtype an item's event is sent with: the user's Event Subtype, else the kind's default. */
 export function eventSubtype(kind: EventKind, params: ParameterReader): string {
-	const parameter = kind.subtypeParameter ?? `${SUBTYPE_OPTION.collection}.${SUBTYPE_OPTION.name}`;
-	const value = params.get<unknown>(parameter, '');
+	const value = kind.subtypeParameter
+		? params.get<unknown>(kind.subtypeParameter, '')
+		: params.within(SUBTYPE_OPTION.collection).get<unknown>(SUBTYPE_OPTION.name, '');
 	const subtype = (typeof value === 'string' ? value.trim() : String(value ?? '')) || kind.subtype;
 	if (!subtype) throw invalidField(params, 'Event Subtype', 'is required');
 	if (/\s/.test(subtype))

@@ -1,6 +1,6 @@
 /** Collections of fields ("Options", "Additional Fields"), and the Event Subtype and Dry Run every event kind has. */
 import type { Field, ParameterReader } from './field';
-import { propertiesOf, within } from './field';
+import { propertiesOf } from './field';
 import { textField } from './text';
 
 /** A collection of fields; its value is a reader of the values inside it. */
@@ -28,9 +28,9 @@ export function collectionField(
 				options,
 			},
 		],
-		read: (params) => within(params, spec.name),
+		read: (params) => params.within(spec.name),
 		write(params, draft) {
-			const inner = within(params, spec.name);
+			const inner = params.within(spec.name);
 			for (const child of children) child.write(inner, draft);
 		},
 	};

@@ -15,7 +15,8 @@ interface Entry {
 export class EventDraft {
 	private readonly own = new Map<string, Entry>();
 
-	private readonly extras = new Map<string, Entry>();
+	/** Each set of the user's pairs with its field's label, kept as given (a batch builds many drafts). */
+	private readonly extras: Array<{ values: ReadonlyMap<string, unknown>; label: string }> = [];
 
 	constructor(private readonly params: ParameterReader) {}
 
@@ -30,7 +31,7 @@ export class EventDraft {
 	 * that one of the node's fields also sets only while that field is empty.
 	 */
 	extra(values: ReadonlyMap<string, unknown>, label: string): void {
-		for (const [key, value] of values) this.extras.set(key, { value, label });
+		if (values.size > 0) this.extras.push({ values, label });
 	}
 
 	/**
@@ -38,26 +39,32 @@ export class EventDraft {
 	 * the fields wrote them), then the user's pairs; refuses a key set twice and an empty event.
 	 */
 	toEvent(keyOrder: readonly string[] = []): IDataObject {
-		const rank = (key: string) => {
-			const index = keyOrder.indexOf(key);
-			return index === -1 ? keyOrder.length : index;
-		};
 		const event: IDataObject = {};
-		const ownKeys = [...this.own.keys()].sort((a, b) => rank(a) - rank(b));
-		for (const key of ownKeys) event[key] = this.own.get(key)?.value as IDataObject[string];
-		for (const [key, { value, label }] of this.extras) {
-			const taken = this.own.get(key);
-			if (taken) {
-				throw invalidField(
-					this.params,
-					label,
-					`must not set "${key}": '${taken.label}' sets it too`,
-					`Leave one of the two empty: '${taken.label}' or the "${key}" entry of '${label}'.`,
-				);
-			}
-			event[key] = value as IDataObject[string];
+		let empty = this.own.size === 0;
+		for (const key of keyOrder) {
+			const entry = this.own.get(key);
+			if (entry) event[key] = entry.value as IDataObject[string];
 		}
-		if (Object.keys(event).length === 0) {
+		for (const [key, { value }] of this.own) {
+			if (keyOrder.length === 0 || !keyOrder.includes(key))
+				event[key] = value as IDataObject[string];
+		}
+		for (const { values, label } of this.extras) {
+			for (const [key, value] of values) {
+				const taken = this.own.get(key);
+				if (taken) {
+					throw invalidField(
+						this.params,
+						label,
+						`must not set "${key}": '${taken.label}' sets it too`,
+						`Leave one of the two empty: '${taken.label}' or the "${key}" entry of '${label}'.`,
+					);
+				}
+				event[key] = value as IDataObject[string];
+				empty = false;
+			}
+		}
+		if (empty) {
 			throw invalidField(
 				this.params,
 				'Event',

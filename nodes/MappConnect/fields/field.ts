@@ -25,6 +25,8 @@ export interface ParameterReader {
 	 * gives its value, as n8n's getNodeParameter does.
 	 */
 	get<T = unknown>(name: string, fallback?: T, options?: ReadOptions): T;
+	/** The parameters inside a collection parameter, for the fields of that collection. */
+	within(collectionName: string): ParameterReader;
 }
 
 export interface ReadOptions {
@@ -73,20 +75,36 @@ export function converted<T>(
 	try {
 		return convert();
 	} catch (error) {
-		if (error instanceof InvalidValue)
-			throw invalidField(params, label, `${prefix}${error.message}`);
-		throw new NodeOperationError(params.node, error as Error, { itemIndex: params.itemIndex });
+		throw conversionError(params, label, error, prefix);
 	}
 }
 
-/** The parameters inside a collection parameter, for the fields of that collection. */
-export function within(params: ParameterReader, collectionName: string): ParameterReader {
+/** What `converted` throws: an InvalidValue as an error naming the field and item. */
+export function conversionError(
+	params: ParameterReader,
+	label: string,
+	error: unknown,
+	prefix = '',
+): NodeOperationError {
+	if (error instanceof InvalidValue)
+		return invalidField(params, label, `${prefix}${error.message}`);
+	return new NodeOperationError(params.node, error as Error, { itemIndex: params.itemIndex });
+}
+
+/**
+ * A reader that asks `read` for each parameter by its full dotted path: the plain way to read
+ * parameters (routing hooks, tests), where nothing is worth compiling.
+ */
+export function prefixedReader(
+	item: Pick<ParameterReader, 'node' | 'itemIndex' | 'timeZone'>,
+	prefix: string,
+	read: (path: string, fallback?: unknown, options?: ReadOptions) => unknown,
+): ParameterReader {
 	return {
-		node: params.node,
-		itemIndex: params.itemIndex,
-		timeZone: params.timeZone,
+		...item,
 		get: <T>(name: string, fallback?: T, options?: ReadOptions) =>
-			params.get<T>(`${collectionName}.${name}`, fallback, options),
+			read(prefix + name, fallback, options) as T,
+		within: (collectionName) => prefixedReader(item, `${prefix}${collectionName}.`, read),
 	};
 }
 

@@ -2,7 +2,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { SUBTYPE_OPTION, runSwitch } from './collection';
 import type { Field, ParameterReader } from './field';
-import { converted, invalidField } from './field';
+import { conversionError, converted, invalidField } from './field';
 import { checkName, isEmpty, parseObject, toMappString, toMappStringMap } from './values';
 
 interface NameValuesSpec {
@@ -41,6 +41,12 @@ export const sendEmptyValuesOption = runSwitch({
 });
 
 type Pairs = ReadonlyMap<string, string>;
+
+/** A pair's name, as entered or mapped: text, or nothing. */
+function namedBy(name: unknown): string | undefined {
+	const text = toMappString(name);
+	return text === undefined ? undefined : checkName(text);
+}
 
 /**
  * Name/value pairs entered one by one, or a whole object as JSON (for those who map an object):
@@ -98,7 +104,7 @@ export function nameValuesField(spec: NameValuesSpec): Field<Pairs> {
 
 	const keepsEmpty = (params: ParameterReader) =>
 		spec.clearable === true &&
-		params.get<unknown>(`${SUBTYPE_OPTION.collection}.${SEND_EMPTY_VALUES}`, false) === true;
+		params.within(SUBTYPE_OPTION.collection).get<unknown>(SEND_EMPTY_VALUES, false) === true;
 
 	const readJson = (params: ParameterReader): Pairs => {
 		const json = params.get<unknown>(jsonName, '');
@@ -112,16 +118,19 @@ export function nameValuesField(spec: NameValuesSpec): Field<Pairs> {
 	};
 
 	const readPairs = (params: ParameterReader): Pairs => {
-		const keepEmpty = keepsEmpty(params);
 		const pairs =
-			params.get<{ values?: Array<{ name?: unknown; value?: unknown }> }>(spec.name, {}).values ??
-			[];
+			params.within(spec.name).get<Array<{ name?: unknown; value?: unknown }>>('values', []) ?? [];
 		const result = new Map<string, string>();
+		if (pairs.length === 0) return result;
+		const keepEmpty = keepsEmpty(params);
+		// plain try blocks rather than converted(): a batch reads many pairs
 		for (const pair of pairs) {
-			const name = converted(params, spec.displayName, () => {
-				const text = toMappString(pair.name);
-				return text === undefined ? undefined : checkName(text);
-			});
+			let name: string | undefined;
+			try {
+				name = namedBy(pair.name);
+			} catch (error) {
+				throw conversionError(params, spec.displayName, error);
+			}
 			if (!name) {
 				if (isEmpty(pair.value)) continue;
 				throw invalidField(
@@ -132,9 +141,12 @@ export function nameValuesField(spec: NameValuesSpec): Field<Pairs> {
 			}
 			if (result.has(name))
 				throw invalidField(params, spec.displayName, `has the name "${name}" twice`);
-			const value =
-				converted(params, spec.displayName, () => toMappString(pair.value)) ??
-				(keepEmpty ? '' : undefined);
+			let value: string | undefined;
+			try {
+				value = toMappString(pair.value) ?? (keepEmpty ? '' : undefined);
+			} catch (error) {
+				throw conversionError(params, spec.displayName, error);
+			}
 			if (value !== undefined) result.set(name, value);
 		}
 		return result;

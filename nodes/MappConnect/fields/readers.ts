@@ -2,8 +2,9 @@
  * How fields read the node's parameters for one item: inside an execute function (every event
  * operation and Batch), or inside a routing hook (the read operations).
  */
-import type { IDataObject, IExecuteFunctions, IExecuteSingleFunctions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, IExecuteSingleFunctions, INode } from 'n8n-workflow';
 import type { ParameterReader, ReadOptions } from './field';
+import { prefixedReader } from './field';
 
 /**
  * `{{ $json.email }}` or `{{ $json["first name"] }}`: the mapping n8n writes when a field is
@@ -18,6 +19,18 @@ const NOT_DIRECT = Symbol('not direct');
 type Resolver = (json: IDataObject) => unknown;
 
 /**
+ * The parameters at one level (the node's, or those inside a collection), compiled once per run:
+ * each name's resolver, and the levels inside it.
+ */
+interface Scope {
+	/** The dotted path of this level, with a trailing dot ('' for the node's own parameters). */
+	readonly prefix: string;
+	/** With `extractValue`, the resolver of a resource locator's value (as n8n's extractValue gives it). */
+	resolverOf(name: string, extractValue: boolean): Resolver | undefined;
+	inside(collectionName: string): Scope;
+}
+
+/**
  * Reads the items' parameters for the event operations: the same values n8n's getNodeParameter
  * gives, faster.
  * n8n evaluates every expression in a fresh sandbox, about 50 µs each: most of the time of a
@@ -25,48 +38,93 @@ type Resolver = (json: IDataObject) => unknown;
  * numbers or booleans resolves here to exactly what n8n would give; anything else (another
  * expression, a missing field, an object) goes through getNodeParameter as usual. None of the
  * node's properties declares a `validateType`, so n8n's validation has nothing to add here.
+ * Each parameter is compiled on its first read and then reused for every item, so that a large
+ * batch pays per item only for the values that differ between items.
  */
 export function itemReaders(
 	context: IExecuteFunctions,
 ): (itemIndex: number, json: IDataObject) => ParameterReader {
-	const node = context.getNode();
-	const timeZone = context.getTimezone();
-	const resolvers = new Map<string, Resolver | null>();
-	const resolverOf = (name: string) => {
-		let resolver = resolvers.get(name);
-		if (resolver === undefined) {
-			const raw = rawParameter(node.parameters, name);
-			resolver = raw === undefined ? null : compile(raw);
-			resolvers.set(name, resolver);
-		}
-		return resolver;
+	const run: RunParameters = {
+		context,
+		node: context.getNode(),
+		timeZone: context.getTimezone(),
 	};
-	return (itemIndex, json) => ({
-		node,
-		itemIndex,
-		timeZone,
-		get<T>(name: string, fallback?: T, options?: ReadOptions): T {
-			const resolver = resolverOf(name);
-			const value = resolver
-				? resolver(json)
-				: fallback === undefined
-					? NOT_DIRECT
-					: compile(fallback)(json);
-			if (value === NOT_DIRECT)
-				return context.getNodeParameter(name, itemIndex, fallback, options) as T;
-			return (options?.extractValue ? locatorValue(value) : value) as T;
-		},
-	});
+	const root = scopeOf(run.node.parameters, '');
+	return (itemIndex, json) => new ItemReader(run, root, itemIndex, json);
+}
+
+interface RunParameters {
+	readonly context: IExecuteFunctions;
+	readonly node: INode;
+	readonly timeZone: string;
+}
+
+/** One item's parameters at one level. A class, so that a batch's many readers share their methods. */
+class ItemReader implements ParameterReader {
+	readonly node: INode;
+
+	readonly timeZone: string;
+
+	constructor(
+		private readonly run: RunParameters,
+		private readonly scope: Scope,
+		readonly itemIndex: number,
+		private readonly json: IDataObject,
+	) {
+		this.node = run.node;
+		this.timeZone = run.timeZone;
+	}
+
+	get<T>(name: string, fallback?: T, options?: ReadOptions): T {
+		const resolver = this.scope.resolverOf(name, options?.extractValue === true);
+		// A parameter the user never set reads as the field's fallback, as in n8n.
+		const value = resolver ? resolver(this.json) : (fallback ?? NOT_DIRECT);
+		if (value === NOT_DIRECT) {
+			const path = this.scope.prefix + name;
+			return this.run.context.getNodeParameter(path, this.itemIndex, fallback, options) as T;
+		}
+		return value as T;
+	}
+
+	within(collectionName: string): ParameterReader {
+		return new ItemReader(this.run, this.scope.inside(collectionName), this.itemIndex, this.json);
+	}
 }
 
 /** The parameters of the item a routing request is being built for (inside a preSend hook). */
 export function singleItemReader(context: IExecuteSingleFunctions): ParameterReader {
+	return prefixedReader(
+		{ node: context.getNode(), itemIndex: context.getItemIndex(), timeZone: context.getTimezone() },
+		'',
+		(path, fallback, options) => context.getNodeParameter(path, fallback, options),
+	);
+}
+
+function scopeOf(parameters: unknown, prefix: string): Scope {
+	// null: the parameter is not set (undefined would mean "not looked up yet")
+	const resolvers = new Map<string, Resolver | null>();
+	const valueResolvers = new Map<string, Resolver | null>();
+	const scopes = new Map<string, Scope>();
 	return {
-		node: context.getNode(),
-		itemIndex: context.getItemIndex(),
-		timeZone: context.getTimezone(),
-		get: <T>(name: string, fallback?: T, options?: ReadOptions) =>
-			context.getNodeParameter(name, fallback, options) as T,
+		prefix,
+		resolverOf(name, extractValue) {
+			const cache = extractValue ? valueResolvers : resolvers;
+			let resolver = cache.get(name);
+			if (resolver === undefined) {
+				const raw = rawParameter(parameters, name);
+				resolver = raw === undefined ? null : compile(extractValue ? locatorValue(raw) : raw);
+				cache.set(name, resolver);
+			}
+			return resolver ?? undefined;
+		},
+		inside(collectionName) {
+			let scope = scopes.get(collectionName);
+			if (!scope) {
+				scope = scopeOf(rawParameter(parameters, collectionName), `${prefix}${collectionName}.`);
+				scopes.set(collectionName, scope);
+			}
+			return scope;
+		},
 	};
 }
 
@@ -78,7 +136,7 @@ function locatorValue(value: unknown): unknown {
 }
 
 /** The parameter's stored value at a dotted path ("options.subtype"), as n8n keeps it. */
-function rawParameter(parameters: IDataObject, path: string): unknown {
+function rawParameter(parameters: unknown, path: string): unknown {
 	let value: unknown = parameters;
 	for (const key of path.split('.')) {
 		if (value === null || typeof value !== 'object' || !Object.hasOwn(value, key)) return undefined;
@@ -89,22 +147,60 @@ function rawParameter(parameters: IDataObject, path: string): unknown {
 
 const evaluatedByN8n: Resolver = () => NOT_DIRECT;
 
-/** Turns a stored parameter value into a resolver that copies it, with each item's fields filled in. */
+/**
+ * Turns a stored parameter value into its resolver. A value without any expression is the same
+ * for every item: it is copied and frozen once, and shared, so that no item can change it for the
+ * next. A value with `{{ $json.field }}` mappings is built afresh for each item.
+ */
 function compile(raw: unknown): Resolver {
-	if (typeof raw === 'string') return raw.startsWith('=') ? jsonFieldResolver(raw) : () => raw;
-	if (raw === null || typeof raw !== 'object') return () => raw;
-	const entries = Object.entries(raw).map(([key, value]) => [key, compile(value)] as const);
-	if (entries.some(([, resolver]) => resolver === evaluatedByN8n)) return evaluatedByN8n;
-	const isArray = Array.isArray(raw);
+	if (!hasExpression(raw)) {
+		const constant = frozenCopy(raw);
+		return () => constant;
+	}
+	if (typeof raw === 'string') return jsonFieldResolver(raw);
+	// The item's copy starts from a template that holds the fixed values, so that only the
+	// mapped values are filled in per item (copying a template is far cheaper than building keys).
+	const source = raw as IDataObject;
+	const template: IDataObject = Array.isArray(source) ? ([] as unknown as IDataObject) : {};
+	const mappedKeys: string[] = [];
+	const mapped: Resolver[] = [];
+	for (const key of Object.keys(source)) {
+		if (!hasExpression(source[key])) {
+			template[key] = frozenCopy(source[key]);
+			continue;
+		}
+		const resolver = compile(source[key]);
+		if (resolver === evaluatedByN8n) return evaluatedByN8n;
+		template[key] = null; // filled in per item, in the key's place
+		mappedKeys.push(key);
+		mapped.push(resolver);
+	}
+	const copy = Array.isArray(source)
+		? () => (template as unknown as unknown[]).slice() as unknown as IDataObject
+		: () => ({ ...template });
 	return (json) => {
-		const resolved: IDataObject | unknown[] = isArray ? [] : {};
-		for (const [key, resolver] of entries) {
-			const value = resolver(json);
+		const resolved = copy();
+		for (let index = 0; index < mapped.length; index++) {
+			const value = mapped[index](json);
 			if (value === NOT_DIRECT) return NOT_DIRECT;
-			(resolved as IDataObject)[key] = value as IDataObject[string];
+			resolved[mappedKeys[index]] = value as IDataObject[string];
 		}
 		return resolved;
 	};
+}
+
+function hasExpression(raw: unknown): boolean {
+	if (typeof raw === 'string') return raw.startsWith('=');
+	if (raw === null || typeof raw !== 'object') return false;
+	return Object.values(raw).some(hasExpression);
+}
+
+function frozenCopy<T>(raw: T): T {
+	if (raw === null || typeof raw !== 'object') return raw;
+	const copy = (Array.isArray(raw) ? raw.map(frozenCopy) : {}) as IDataObject;
+	if (!Array.isArray(raw))
+		for (const [key, value] of Object.entries(raw)) copy[key] = frozenCopy(value);
+	return Object.freeze(copy) as T;
 }
 
 function jsonFieldResolver(expression: string): Resolver {
@@ -112,7 +208,7 @@ function jsonFieldResolver(expression: string): Resolver {
 	if (!match) return evaluatedByN8n;
 	const field = match[1] ?? match[2] ?? match[3];
 	return (json) => {
-		if (!Object.hasOwn(json, field)) return NOT_DIRECT;
+		// an inherited property (constructor, toString) is never text, a number or a boolean
 		const value = json[field];
 		return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean'
 			? value

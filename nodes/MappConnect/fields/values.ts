@@ -20,8 +20,11 @@ export function isEmpty(value: unknown): boolean {
  * the value inside an object in the problem.
  */
 export function toMappString(value: unknown, key?: string): string | undefined {
-	if (isEmpty(value)) return undefined;
-	if (typeof value === 'string') return value.trim();
+	if (typeof value === 'string') {
+		const text = value.trim();
+		return text === '' ? undefined : text;
+	}
+	if (value === undefined || value === null) return undefined;
 	if (typeof value === 'number' && Number.isFinite(value)) return String(value);
 	if (typeof value === 'boolean') return String(value);
 	// a Date or Luxon DateTime is an instant: no time zone is needed to read it

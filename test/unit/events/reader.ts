@@ -2,7 +2,8 @@ import type { IDataObject, INode } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 import type { BuiltEvent, EventKind } from '../../../nodes/MappConnect/events/kind';
 import { buildEvent } from '../../../nodes/MappConnect/events/kind';
-import type { ParameterReader, ReadOptions } from '../../../nodes/MappConnect/fields/field';
+import type { ParameterReader } from '../../../nodes/MappConnect/fields/field';
+import { prefixedReader } from '../../../nodes/MappConnect/fields/field';
 import { EVENT_KINDS } from '../../../nodes/MappConnect/resources';
 
 export const NODE: INode = {
@@ -19,22 +20,16 @@ export const NODE: INode = {
  * `options.subtype`, and gives a resource locator's value with `extractValue`.
  */
 export function reader(parameters: IDataObject, itemIndex = 0, timeZone = 'UTC'): ParameterReader {
-	return {
-		node: NODE,
-		itemIndex,
-		timeZone,
-		get<T>(name: string, fallback?: T, options?: ReadOptions): T {
-			let value: unknown = parameters;
-			for (const key of name.split('.')) {
-				value =
-					typeof value === 'object' && value !== null ? (value as IDataObject)[key] : undefined;
-			}
-			if (options?.extractValue && typeof value === 'object' && value !== null && '__rl' in value) {
-				value = (value as IDataObject).value;
-			}
-			return (value === undefined ? fallback : value) as T;
-		},
-	};
+	return prefixedReader({ node: NODE, itemIndex, timeZone }, '', (name, fallback, options) => {
+		let value: unknown = parameters;
+		for (const key of name.split('.')) {
+			value = typeof value === 'object' && value !== null ? (value as IDataObject)[key] : undefined;
+		}
+		if (options?.extractValue && typeof value === 'object' && value !== null && '__rl' in value) {
+			value = (value as IDataObject).value;
+		}
+		return value === undefined ? fallback : value;
+	});
 }
 
 export function kindById(id: string): EventKind {

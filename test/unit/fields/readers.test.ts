@@ -74,6 +74,45 @@ describe('itemReaders', () => {
 		expect(asked).toEqual([]);
 	});
 
+	it('shares a value without expressions between items, frozen, so that no item can change it for the next', () => {
+		const parameters = { customAttributes: { values: [{ name: 'tier', value: 'gold' }] } };
+		const { readerFor, asked } = contextWith(parameters);
+		const first = readerFor(0, item).get<{ values: IDataObject[] }>('customAttributes');
+		expect(first).toEqual({ values: [{ name: 'tier', value: 'gold' }] });
+		expect(() => first.values.push({ name: 'changed' })).toThrow(TypeError);
+		expect(() => (first.values[0].value = 'changed')).toThrow(TypeError);
+		expect(readerFor(1, item).get('customAttributes')).toEqual({
+			values: [{ name: 'tier', value: 'gold' }],
+		});
+		expect(parameters.customAttributes.values[0]).not.toBe(first.values[0]);
+		expect(asked).toEqual([]);
+	});
+
+	it('reads inside a collection with within(), and asks n8n by the full path when it must', () => {
+		const { readerFor, asked } = contextWith({
+			options: { subtype: '={{ $json.email }}', messageId: '={{ $json.score * 2 }}' },
+		});
+		const options = readerFor(2, item).within('options');
+		expect(options.get('subtype')).toBe('ann@example.com');
+		expect(options.get('doubleOptIn', false)).toBe(false);
+		expect(options.get('messageId')).toBe('n8n evaluated options.messageId for item 2');
+		expect(asked).toEqual(['options.messageId']);
+	});
+
+	it("gives a resource locator's value with extractValue, also when it is mapped", () => {
+		const { readerFor, asked } = contextWith({
+			group: { __rl: true, mode: 'id', value: '={{ $json.score }}' },
+			message: { __rl: true, mode: 'list', value: '512' },
+			legacy: '77',
+		});
+		const reader = readerFor(0, item);
+		expect(reader.get('group', '', { extractValue: true })).toBe(7);
+		expect(reader.get('message', '', { extractValue: true })).toBe('512');
+		expect(reader.get('legacy', '', { extractValue: true })).toBe('77');
+		expect(reader.get('group')).toEqual({ __rl: true, mode: 'id', value: 7 });
+		expect(asked).toEqual([]);
+	});
+
 	it('leaves a whole collection to n8n when one of its values is another expression', () => {
 		const { readerFor, asked } = contextWith({
 			options: { subtype: 'user', messageId: '={{ $json.score * 2 }}' },

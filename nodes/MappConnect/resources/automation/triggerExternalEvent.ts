@@ -6,7 +6,7 @@
  */
 import { optionsField } from '../../fields/collection';
 import type { Field } from '../../fields/field';
-import { converted, within } from '../../fields/field';
+import { converted } from '../../fields/field';
 import { nameValuesField, sendEmptyValuesOption } from '../../fields/nameValues';
 import { textField } from '../../fields/text';
 import { checkName } from '../../fields/values';
@@ -45,7 +45,7 @@ const eventName = textField(
 const eventNameField: Field<string | undefined> = {
 	...eventName,
 	write(params, draft) {
-		const options = within(params, 'options');
+		const options = params.within('options');
 		const key = converted(options, eventNameKey.label, () =>
 			checkName(eventNameKey.read(options) ?? AUTOMATION_EVENT_NAME_KEY),
 		);
