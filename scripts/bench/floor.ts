@@ -1,20 +1,14 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-imports -- Node code for tests and tools, never run inside n8n (README: Lint in strict mode) */
 /** The floor of `npm run bench`: Batch → Send's requests built, signed and sent by a plain script. */
-import { request, Agent } from 'node:http';
+import { Agent } from 'node:http';
 import {
 	MAX_EVENTS_PER_BATCH,
 	API_PATHS,
 	integrationPath,
 } from '../../nodes/MappConnect/shared/api';
-import {
-	AUTH_TOKEN_HEADER,
-	TOKEN_LIFETIME_SECONDS,
-	nowInSeconds,
-	requestHash,
-	signToken,
-} from '../../nodes/MappConnect/shared/signing';
 import { BATCH_DEFAULTS } from '../../nodes/MappConnect/resources/batch/options';
 import type { Contact } from '../../test/workflow/batch-fixtures';
+import { inParallel, postSigned } from './plainClient';
 
 export interface SandboxAddress {
 	baseUrl: string;
@@ -28,9 +22,8 @@ export interface SandboxAddress {
  */
 export async function sendWithoutN8n(input: Contact[], sandbox: SandboxAddress): Promise<void> {
 	const url = new URL(
-		`${sandbox.baseUrl}${integrationPath(sandbox.integrationId, API_PATHS.batch)}`,
+		`${sandbox.baseUrl}${integrationPath(sandbox.integrationId, API_PATHS.batch)}?subtype=user`,
 	);
-	const query = 'subtype=user';
 	const agent = new Agent({ keepAlive: true });
 	const bodies: string[] = [];
 	for (let start = 0; start < input.length; start += MAX_EVENTS_PER_BATCH) {
@@ -43,38 +36,8 @@ export async function sendWithoutN8n(input: Contact[], sandbox: SandboxAddress):
 		}));
 		bodies.push(JSON.stringify(events));
 	}
-	const post = (body: string) =>
-		new Promise<void>((resolve, reject) => {
-			const token = signToken(
-				sandbox.secret,
-				requestHash(url.pathname, body, query),
-				nowInSeconds() + TOKEN_LIFETIME_SECONDS,
-			);
-			const req = request(
-				`${url.href}?${query}`,
-				{
-					method: 'POST',
-					agent,
-					headers: {
-						'content-type': 'application/json',
-						[AUTH_TOKEN_HEADER]: token,
-						'content-length': Buffer.byteLength(body),
-					},
-				},
-				(res) => {
-					res.resume();
-					res.on('end', () =>
-						res.statusCode === 200 ? resolve() : reject(new Error(`HTTP ${res.statusCode}`)),
-					);
-				},
-			);
-			req.on('error', reject);
-			req.end(body);
-		});
-	let next = 0;
-	const worker = async () => {
-		while (next < bodies.length) await post(bodies[next++]);
-	};
-	await Promise.all(Array.from({ length: BATCH_DEFAULTS.concurrency }, worker));
+	await inParallel(bodies.length, BATCH_DEFAULTS.concurrency, (index) =>
+		postSigned(agent, url, sandbox.secret, bodies[index]),
+	);
 	agent.destroy();
 }

@@ -28,7 +28,12 @@ export function check(name: string, value: number, target: string, met: boolean)
 	);
 }
 
-export function median(values: number[]): number {
+/** The value below which `share` of the values lie (0.5: the median; the upper one of an even count). */
+export function quantile(values: number[], share: number): number {
 	const sorted = [...values].sort((a, b) => a - b);
-	return sorted[Math.floor(sorted.length / 2)];
+	return sorted[Math.floor(sorted.length * share)];
+}
+
+export function median(values: number[]): number {
+	return quantile(values, 0.5);
 }
