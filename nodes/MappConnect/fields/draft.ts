@@ -46,8 +46,7 @@ export class EventDraft {
 			if (entry) event[key] = entry.value as IDataObject[string];
 		}
 		for (const [key, { value }] of this.own) {
-			if (keyOrder.length === 0 || !keyOrder.includes(key))
-				event[key] = value as IDataObject[string];
+			if (!keyOrder.includes(key)) event[key] = value as IDataObject[string];
 		}
 		for (const { values, label } of this.extras) {
 			for (const [key, value] of values) {

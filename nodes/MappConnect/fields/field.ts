@@ -75,20 +75,10 @@ export function converted<T>(
 	try {
 		return convert();
 	} catch (error) {
-		throw conversionError(params, label, error, prefix);
+		if (error instanceof InvalidValue)
+			throw invalidField(params, label, `${prefix}${error.message}`);
+		throw new NodeOperationError(params.node, error as Error, { itemIndex: params.itemIndex });
 	}
-}
-
-/** What `converted` throws: an InvalidValue as an error naming the field and item. */
-export function conversionError(
-	params: ParameterReader,
-	label: string,
-	error: unknown,
-	prefix = '',
-): NodeOperationError {
-	if (error instanceof InvalidValue)
-		return invalidField(params, label, `${prefix}${error.message}`);
-	return new NodeOperationError(params.node, error as Error, { itemIndex: params.itemIndex });
 }
 
 /**

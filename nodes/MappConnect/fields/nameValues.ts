@@ -2,7 +2,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { SUBTYPE_OPTION, runSwitch } from './collection';
 import type { Field, ParameterReader } from './field';
-import { conversionError, converted, invalidField } from './field';
+import { converted, invalidField } from './field';
 import { checkName, isEmpty, parseObject, toMappString, toMappStringMap } from './values';
 
 interface NameValuesSpec {
@@ -123,14 +123,8 @@ export function nameValuesField(spec: NameValuesSpec): Field<Pairs> {
 		const result = new Map<string, string>();
 		if (pairs.length === 0) return result;
 		const keepEmpty = keepsEmpty(params);
-		// plain try blocks rather than converted(): a batch reads many pairs
 		for (const pair of pairs) {
-			let name: string | undefined;
-			try {
-				name = namedBy(pair.name);
-			} catch (error) {
-				throw conversionError(params, spec.displayName, error);
-			}
+			const name = converted(params, spec.displayName, () => namedBy(pair.name));
 			if (!name) {
 				if (isEmpty(pair.value)) continue;
 				throw invalidField(
@@ -141,12 +135,9 @@ export function nameValuesField(spec: NameValuesSpec): Field<Pairs> {
 			}
 			if (result.has(name))
 				throw invalidField(params, spec.displayName, `has the name "${name}" twice`);
-			let value: string | undefined;
-			try {
-				value = toMappString(pair.value) ?? (keepEmpty ? '' : undefined);
-			} catch (error) {
-				throw conversionError(params, spec.displayName, error);
-			}
+			const value =
+				converted(params, spec.displayName, () => toMappString(pair.value)) ??
+				(keepEmpty ? '' : undefined);
 			if (value !== undefined) result.set(name, value);
 		}
 		return result;
