@@ -1,4 +1,7 @@
 import type {
+	IExecuteFunctions,
+	INodeType,
+	INodeTypes,
 	ICredentialDataDecryptedObject,
 	IDataObject,
 	INode,
@@ -8,7 +11,7 @@ import type {
 	IWorkflowBase,
 } from 'n8n-workflow';
 import { Workflow } from 'n8n-workflow';
-import { WorkflowExecute } from 'n8n-core';
+import { RoutingNode, WorkflowExecute } from 'n8n-core';
 import { createAdditionalData } from './additional-data';
 import { HarnessCredentialsHelper } from './credentials-helper';
 import { INPUT_NODE_TYPE, registerInput, releaseInput } from './input-node';
@@ -30,6 +33,11 @@ export interface RunNodeOptions {
 	nodeType?: string;
 	/** The workflow's time zone setting; n8n's default (America/New_York, GENERIC_TIMEZONE) when left out. */
 	timezone?: string;
+	/**
+	 * Run the node as n8n runs it as an AI agent's tool: through its routing (n8n's RoutingNode, as n8n's
+	 * node types give a declarative node an `execute`), never through its custom operations.
+	 */
+	asTool?: boolean;
 }
 
 export interface RunNodeResult {
@@ -85,7 +93,7 @@ export async function runNode(options: RunNodeOptions): Promise<RunNodeResult> {
 		nodes,
 		connections,
 		active: false,
-		nodeTypes: pkg.nodeTypes,
+		nodeTypes: options.asTool ? throughRouting(pkg.nodeTypes) : pkg.nodeTypes,
 		settings,
 	});
 	const credentialsHelper = new HarnessCredentialsHelper(pkg, {
@@ -107,4 +115,25 @@ export async function runNode(options: RunNodeOptions): Promise<RunNodeResult> {
 	} finally {
 		releaseInput(inputKey);
 	}
+}
+
+/** The node types with the package's nodes run as n8n runs a tool: routing only, no custom operations. */
+function throughRouting(nodeTypes: INodeTypes): INodeTypes {
+	return {
+		...nodeTypes,
+		getByName: (type) => nodeTypes.getByName(type),
+		getKnownTypes: () => nodeTypes.getKnownTypes(),
+		getByNameAndVersion(type, version) {
+			const nodeType = nodeTypes.getByNameAndVersion(type, version);
+			if (!nodeType.description.requestDefaults) return nodeType;
+			return Object.create(nodeType, {
+				customOperations: { value: undefined },
+				execute: {
+					value: async function (this: IExecuteFunctions) {
+						return (await new RoutingNode(this as never, nodeType).runNode()) ?? [];
+					},
+				},
+			}) as INodeType;
+		},
+	};
 }

@@ -87,12 +87,13 @@ describe("Mapp's error answers", () => {
 		]);
 	});
 
-	it('500: try again later', async () => {
+	it('500: Mapp may have recorded the event, so check before sending it again', async () => {
 		sandbox().injectFault({ kind: 'status500' });
 		const result = await run(sandbox(), userUpsert, { items: [twoContacts[0]] });
 		expect(result.error?.message).toBe('Mapp Connect answered 500: Internal Server Error');
 		expect(result.error?.httpCode).toBe('500');
-		expect(result.error?.description).toContain('Try again later');
+		expect(result.error?.description).toContain('may have recorded');
+		expect(result.error?.description).toContain('Check in Mapp before sending it again');
 	});
 
 	it("500 'Database Access Limit Exceeded' with Continue On Fail: throttling, wait 30 seconds", async () => {

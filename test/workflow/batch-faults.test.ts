@@ -108,7 +108,7 @@ describe('Batch → Send under faults', () => {
 		}
 
 		it('stops the run with an error that says which items were delivered and which not', async () => {
-			failSecondRequest({ kind: 'status500', count: 1 });
+			failSecondRequest({ kind: 'status400', count: 1 });
 			const { items, error, emails } = await send(2500, { concurrency: 1 });
 			expect(items).toEqual([]);
 			expect(error?.message).toBe('Batch 2 of 3 failed: items 1000-2499 were not delivered');
@@ -116,12 +116,33 @@ describe('Batch → Send under faults', () => {
 				[
 					'Delivered (accepted by Mapp): items 0-999.',
 					'Not delivered: items 1000-2499.',
-					'Batch 2 (items 1000-1999): HTTP 500: Internal Server Error after 1 attempt.',
+					'Batch 2 (items 1000-1999): HTTP 400: The event does not match the mapping of its subtype after 1 attempt.',
 					'Batch 3 (items 2000-2499): not sent, as the run stopped at an earlier failure.',
 				].join('\n'),
 			);
-			expect(error?.httpCode).toBe('500');
+			expect(error?.httpCode).toBe('400');
 			expect(recordedEmails()).toEqual(emails.slice(0, 1000));
+		});
+
+		it('reports a batch Mapp recorded before answering 500 as "may or may not", never as not delivered', async () => {
+			sandbox.injectFault(onBatch({ kind: 'delay', delayMs: 0, count: 1 }));
+			sandbox.injectFault(onBatch({ kind: 'status500', count: 1, when: 'after' }));
+			const { error, emails } = await send(2500, { concurrency: 1 });
+			// Mapp took the second batch in: the report must not advise sending it again.
+			expect(recordedEmails()).toEqual(emails.slice(0, 2000));
+			expect(error?.message).toBe(
+				'Batch 2 of 3 failed: items 2000-2499 were not delivered; items 1000-1999 may or may not have been delivered',
+			);
+			expect(error?.description).toContain(
+				'Outcome unknown (no answer, or a server error, after sending): items 1000-1999.',
+			);
+			expect(error?.description).toContain(
+				'Check in Mapp whether items 1000-1999 arrived before sending them again',
+			);
+			expect(error?.description).toContain(
+				'Run the node again for the items not delivered only',
+			);
+			expect(error?.description).not.toMatch(/Not delivered: items 1000/);
 		});
 
 		it('with Continue On Fail, reports its items as errors and sends the other chunks', async () => {
@@ -135,7 +156,7 @@ describe('Batch → Send under faults', () => {
 			);
 			expect(failed[0].json).toEqual({
 				error:
-					'Batch 2 (items 1000-1999) was not delivered: HTTP 503: Service Unavailable after 4 attempts',
+					'Batch 2 (items 1000-1999) may or may not have been delivered: HTTP 503: Service Unavailable after 4 attempts',
 			});
 			expect(items[999].json).toMatchObject({ success: true, chunk: 1, attempts: 1 });
 			expect(items[2000].json).toMatchObject({ success: true, chunk: 3, attempts: 1 });
@@ -152,7 +173,7 @@ describe('Batch → Send under faults', () => {
 				'Batch 2 (items 1000-1999): no answer (the connection was reset) after 4 attempts.',
 			);
 			expect(error?.description).toContain(
-				'Outcome unknown (no answer after sending): items 1000-1999.',
+				'Outcome unknown (no answer, or a server error, after sending): items 1000-1999.',
 			);
 			expect(error?.description).toContain(
 				'Check in Mapp whether items 1000-1999 arrived before sending them again',
@@ -164,7 +185,7 @@ describe('Batch → Send under faults', () => {
 			const { items } = await send(2500, { concurrency: 1, output: 'perBatch' }, true);
 			expect(items.map((item) => item.json.success ?? 'error')).toEqual([true, 'error', true]);
 			expect(items[1].json.error).toBe(
-				'Batch 2 (items 1000-1999) was not delivered: HTTP 500: Internal Server Error after 1 attempt',
+				'Batch 2 (items 1000-1999) may or may not have been delivered: HTTP 500: Internal Server Error after 1 attempt',
 			);
 			expect(items[1].pairedItem).toHaveLength(1000);
 		});

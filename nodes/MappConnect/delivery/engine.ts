@@ -1,7 +1,8 @@
 import type { Clock, Spacing } from './pace';
 import { RequestPacer } from './pace';
-import type { RetryTimings, TransportResponse, Verdict } from './retry';
+import type { RetryTimings, Verdict } from './retry';
 import { judgeError, judgeResponse, retryWaitMs } from './retry';
+import type { TransportResponse } from './transport';
 
 /**
  * Sends one chunk (a batch of events, or a single event) once: resolves with Mapp's answer,
@@ -34,12 +35,13 @@ export interface ChunkOutcome {
 	/** It failed in a way worth retrying, but Max Retries ran out. */
 	retriesExhausted?: boolean;
 	/**
-	 * An attempt got no answer after the request may have reached Mapp (a reset connection, a
-	 * timeout): the events may have been recorded although the chunk counts as failed.
+	 * An attempt may have reached Mapp without an answer saying it was refused (a reset connection,
+	 * a timeout, a server error): the events may have been recorded although the chunk failed.
 	 */
 	mayHaveArrived?: boolean;
-	/** The last answer or thrown error of a chunk that failed for good. */
+	/** The last answer (Mapp's acceptance, or the answer of a chunk that failed for good). */
 	response?: TransportResponse;
+	/** The thrown error of a chunk whose last attempt got no answer. */
 	error?: unknown;
 }
 
@@ -93,12 +95,12 @@ async function deliver<C>(
 			verdict = judgeResponse(response, clock.now(), timings);
 		} catch (thrown) {
 			error = thrown;
-			const judged = judgeError(thrown);
-			mayHaveArrived ||= judged.mayHaveArrived === true;
-			verdict = judged;
+			verdict = judgeError(thrown);
 		}
+		if (verdict.outcome !== 'accepted') mayHaveArrived ||= verdict.mayHaveArrived === true;
 		const statusCode = response?.statusCode;
-		if (verdict.outcome === 'accepted') return { chunkIndex, success: true, attempts, statusCode };
+		if (verdict.outcome === 'accepted')
+			return { chunkIndex, success: true, attempts, statusCode, response };
 		const failed = {
 			chunkIndex,
 			success: false,

@@ -1,10 +1,13 @@
 import type {
 	IDataObject,
+	INode,
 	INodeExecutionData,
 	IPairedItemData,
 	JsonObject,
 	NodeApiError,
 } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+import { mappApiError } from '../shared/errors';
 import type { ChunkOutcome } from './engine';
 
 /** One input item's event, on its way into a chunk. */
@@ -42,14 +45,68 @@ function chunkNumber(outcome: ChunkOutcome): number {
 export type ChunkError = (chunk: SentChunk) => NodeApiError;
 
 /**
- * An n8n error item: it goes to the node's error output when there is one, and n8n shows it
- * as `{ error: message }` (it replaces the JSON of any item that carries an error).
+ * An n8n error item: it goes to the node's error output when there is one, and n8n shows it as
+ * `{ error: message }`. The message is the package's own, so that n8n has nothing to rewrite.
  */
-function errorItem(
-	error: NodeApiError,
+export function errorItem(
+	error: Error,
 	pairedItem: IPairedItemData | IPairedItemData[],
 ): INodeExecutionData {
-	return { json: { error: error.message }, error, pairedItem };
+	return { json: { error: error.message }, error: error as NodeApiError, pairedItem };
+}
+
+/** What a request carried, in the words of its failure messages: "The event was not delivered: …". */
+export interface Subject {
+	/** "The event", "The groups". */
+	name: string;
+	/** "was not delivered", "were not created". */
+	notDelivered: string;
+	/** "may or may not have reached Mapp", "may or may not have been created". */
+	unknown: string;
+	/** "was" or "were", for "was not sent, as the run stopped …". */
+	was: string;
+	/** What to do before sending again when the outcome is unknown. */
+	checkFirst: string;
+}
+
+export const AN_EVENT: Subject = {
+	name: 'The event',
+	notDelivered: 'was not delivered',
+	unknown: 'may or may not have reached Mapp',
+	was: 'was',
+	checkFirst:
+		'Check in Mapp whether it arrived before sending it again: sending it again could record it twice.',
+};
+
+/**
+ * The error of one request that failed for good, the same words on every path: Mapp's answer with
+ * what to check, or why there was none. Never the thrown error itself, which carries the signed
+ * request. `subtype` names the events' subtype in the hint for a refused event.
+ */
+export function requestFailure(
+	node: INode,
+	outcome: ChunkOutcome,
+	subject: Subject,
+	at: { itemIndex: number; subtype?: string },
+): NodeApiError | NodeOperationError {
+	const { itemIndex, subtype } = at;
+	if (outcome.attempts === 0)
+		return new NodeOperationError(node, `${subject.name} ${subject.was} ${outcome.reason}`, {
+			itemIndex,
+		});
+	// Mapp's answer says what happened; for a server error its hint says the outcome is unknown.
+	if (outcome.response) return mappApiError(node, outcome.response, { subtype, itemIndex });
+	const reason = outcome.reason ?? 'the request failed';
+	if (outcome.mayHaveArrived)
+		return new NodeOperationError(node, `${subject.name} ${subject.unknown}: ${reason}`, {
+			itemIndex,
+			description: subject.checkFirst,
+		});
+	return new NodeOperationError(node, `${subject.name} ${subject.notDelivered}: ${reason}`, {
+		itemIndex,
+		description:
+			'Check the System (or Base URL) of the credential, and the network between n8n and Mapp.',
+	});
 }
 
 /** One output item per sent event, paired to its input item. */
@@ -153,7 +210,9 @@ export function itemFates(deliveries: readonly Delivery[]): {
 		lines: [
 			`Delivered (accepted by Mapp): ${items(delivered)}.`,
 			`Not delivered: ${items(notDelivered)}.`,
-			...(unknown.length ? [`Outcome unknown (no answer after sending): ${items(unknown)}.`] : []),
+			...(unknown.length
+				? [`Outcome unknown (no answer, or a server error, after sending): ${items(unknown)}.`]
+				: []),
 		],
 		advice: [
 			notDelivered.length

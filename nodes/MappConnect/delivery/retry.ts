@@ -1,4 +1,5 @@
 /** When a batch request is retried, and how long to wait first: pure functions of what came back. */
+import type { TransportResponse } from './transport';
 import {
 	DATABASE_LIMIT_MESSAGE,
 	describeAnswer,
@@ -56,12 +57,6 @@ export const retryTimings: RetryTimings = {
 	maxRetryAfterMs: 5 * 60_000,
 };
 
-export interface TransportResponse {
-	statusCode: number;
-	body?: unknown;
-	headers?: Record<string, unknown>;
-}
-
 export type Verdict =
 	| { outcome: 'accepted' }
 	| {
@@ -71,8 +66,22 @@ export type Verdict =
 			throttled: boolean;
 			/** The wait the server asked for (Retry-After) or Mapp advises; otherwise backoff applies. */
 			waitMs?: number;
+			mayHaveArrived?: boolean;
 	  }
-	| { outcome: 'final'; reason: string };
+	| {
+			outcome: 'final';
+			reason: string;
+			mayHaveArrived?: boolean;
+	  };
+
+/**
+ * Server errors after which Mapp may have recorded the request all the same: Mapp Connect, or a
+ * gateway in front of it, can fail after the events were taken in. Such a request is reported as
+ * "may or may not have arrived", never as "not delivered", so that nobody resends it blindly.
+ * Engage's "Database Access Limit Exceeded" (a 500) is its refusal of an over-rate request, so it
+ * is not among them.
+ */
+const OUTCOME_UNKNOWN_STATUS_CODES = new Set([500, 502, 503, 504]);
 
 /** How a request that got no answer failed. */
 export interface NetworkFailure {
@@ -98,8 +107,9 @@ export function judgeResponse(
 			waitMs: timings.throttleWaitMs,
 		};
 	}
+	const mayHaveArrived = OUTCOME_UNKNOWN_STATUS_CODES.has(statusCode) || undefined;
 	if (!RETRYABLE_STATUS_CODES.has(statusCode)) {
-		return { outcome: 'final', reason: describeStatus(response) };
+		return { outcome: 'final', reason: describeStatus(response), mayHaveArrived };
 	}
 
 	const retryAfterMs = parseRetryAfter(headerOf(response.headers, 'retry-after'), now);
@@ -107,6 +117,7 @@ export function judgeResponse(
 		return {
 			outcome: 'final',
 			reason: `${describeStatus(response)}; Mapp asked to retry after ${Math.ceil(retryAfterMs / 1000)} s, longer than the node waits (${timings.maxRetryAfterMs / 1000} s)`,
+			mayHaveArrived,
 		};
 	}
 	return {
@@ -114,6 +125,7 @@ export function judgeResponse(
 		reason: describeStatus(response),
 		throttled: statusCode === 429,
 		waitMs: retryAfterMs,
+		mayHaveArrived,
 	};
 }
 

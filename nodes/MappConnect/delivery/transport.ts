@@ -1,23 +1,27 @@
 /**
- * The one way this package sends a request outside n8n's routing (every event operation, Batch,
- * the dropdowns): signed by the credential's own `authenticate`, with the node's Request Options
- * (proxy, SSL, timeout) applied as routing applies them, never following a redirect, and with a
- * real deadline.
+ * The one way this package sends a request outside n8n's routing (every sending operation, the
+ * dropdowns): through n8n's `httpRequestWithAuthentication`, which has the credential's own
+ * `authenticate` sign it, with the node's Request Options (proxy, SSL, timeout) applied as routing
+ * applies them, never following a redirect, and with a real deadline.
  */
 import type {
 	ICredentialDataDecryptedObject,
-	IDataObject,
 	IExecuteFunctions,
 	IHttpRequestOptions,
-	ILoadOptionsFunctions,
 	IN8nHttpFullResponse,
+	INode,
 	JsonObject,
 } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import type { ApiPath } from '../shared/api';
 import { CREDENTIAL_TYPE, REQUEST_TIMEOUT_MS, integrationBaseUrl } from '../shared/api';
-import { signRequest } from '../shared/signRequest';
-import type { TransportResponse } from './retry';
+
+/** Mapp's answer as the package judges it: its status, its body and its headers. */
+export interface TransportResponse {
+	statusCode: number;
+	body?: unknown;
+	headers?: Record<string, unknown>;
+}
 
 /** The "Request Options" n8n adds to every declarative node, as n8n stores them. */
 interface RequestOptionsParameter {
@@ -37,8 +41,11 @@ export interface RequestSettings {
 }
 
 /** The node's Request Options, checked once per run (as routing reads them: from the first item). */
-export function requestSettings(context: IExecuteFunctions): RequestSettings {
-	const options = context.getNodeParameter('requestOptions', 0, {}) as RequestOptionsParameter;
+export function requestSettings(context: {
+	getNode(): INode;
+	runParameter(path: string, fallback: unknown): unknown;
+}): RequestSettings {
+	const options = context.runParameter('requestOptions', {}) as RequestOptionsParameter;
 	const batch = options.batching?.batch;
 	const size = Number(batch?.batchSize ?? 0);
 	const intervalMs = Number(batch?.batchInterval ?? 0);
@@ -50,7 +57,7 @@ export function requestSettings(context: IExecuteFunctions): RequestSettings {
 	};
 }
 
-function proxyOf(context: IExecuteFunctions, text: string): IHttpRequestOptions['proxy'] {
+function proxyOf(context: { getNode(): INode }, text: string): IHttpRequestOptions['proxy'] {
 	let url: URL;
 	try {
 		url = new URL(text.includes('://') ? text : `http://${text}`);
@@ -85,37 +92,51 @@ function proxyOf(context: IExecuteFunctions, text: string): IHttpRequestOptions[
 export interface MappRequest {
 	method: 'GET' | 'POST';
 	path: ApiPath;
-	qs?: IDataObject;
+	qs?: Record<string, string>;
 	body?: unknown;
 }
 
 export type MappTransport = (request: MappRequest) => Promise<TransportResponse>;
 
-type TransportContext = Pick<
-	IExecuteFunctions | ILoadOptionsFunctions,
-	'getCredentials' | 'getNode' | 'helpers'
->;
+/** What the transport needs of n8n: the node, the credential, the HTTP helper and the run's cancellation. */
+export interface TransportContext {
+	getNode: IExecuteFunctions['getNode'];
+	getCredentials(type: string): Promise<ICredentialDataDecryptedObject>;
+	helpers: Pick<IExecuteFunctions['helpers'], 'httpRequestWithAuthentication'>;
+	getExecutionCancelSignal?(): AbortSignal | undefined;
+}
 
 /**
- * Opens the transport of one run. n8n's httpRequestWithAuthentication would replace any abort
- * signal with the execution's own, so no deadline could end a request that trickles its answer;
- * this signs with the credential's authenticate (the same bytes n8n would sign) and sends with
- * httpRequest under a signal that ends at the deadline or when the execution is cancelled.
+ * Opens the transport of one run: the credential is read and checked once (an unknown system or a
+ * misrouting value fails here, before anything is sent), then every request goes through
+ * `httpRequestWithAuthentication`. That helper aborts a request only with the signal of the
+ * context it is called on (`getExecutionCancelSignal`), so each request is made on a context whose
+ * signal also ends at the request's deadline: a server that trickles its answer cannot hold a run.
+ * The body is serialised here, once, to the bytes the credential signs and the wire carries: as a
+ * string, the HTTP layer (axios) would parse every 1000-event body again to check it is JSON.
  */
 export async function openTransport(
 	context: TransportContext,
 	settings: RequestSettings,
-	cancel?: AbortSignal,
 ): Promise<MappTransport> {
-	const credentials: ICredentialDataDecryptedObject = await context.getCredentials(CREDENTIAL_TYPE);
+	const credentials = await context.getCredentials(CREDENTIAL_TYPE);
 	const base = integrationBaseUrl(credentials);
+	const credentialsDecrypted = { id: '', name: '', type: CREDENTIAL_TYPE, data: credentials };
+	const cancel = context.getExecutionCancelSignal?.();
 	return async ({ method, path, qs, body }) => {
 		const deadline = AbortSignal.timeout(settings.timeoutMs);
-		const signed = await signRequest(credentials, {
+		const signal = cancel ? AbortSignal.any([cancel, deadline]) : deadline;
+		const requestContext = {
+			getNode: () => context.getNode(),
+			getCredentials: async () => credentials,
+			helpers: context.helpers,
+			getExecutionCancelSignal: () => signal,
+		};
+		const options: IHttpRequestOptions = {
 			method,
 			url: `${base}/${path}`,
 			qs,
-			body: body as IDataObject,
+			body: body === undefined ? undefined : Buffer.from(JSON.stringify(body)),
 			json: true,
 			returnFullResponse: true,
 			ignoreHttpStatusErrors: true,
@@ -123,22 +144,28 @@ export async function openTransport(
 			proxy: settings.proxy,
 			skipSslCertificateValidation: settings.skipSslCertificateValidation,
 			timeout: settings.timeoutMs,
-			abortSignal: cancel ? AbortSignal.any([cancel, deadline]) : deadline,
-		});
-		// The signed JSON goes as bytes: a string body would be parsed once more by the HTTP layer
-		// (axios checks that a JSON string is JSON), a cost that grows with Batch's 1000-event bodies.
-		if (typeof signed.body === 'string') signed.body = Buffer.from(signed.body);
+		};
 		try {
-			const response = (await context.helpers.httpRequest(signed)) as IN8nHttpFullResponse;
+			const response = (await context.helpers.httpRequestWithAuthentication.call(
+				requestContext as unknown as IExecuteFunctions,
+				CREDENTIAL_TYPE,
+				options,
+				{ credentialsDecrypted },
+			)) as IN8nHttpFullResponse;
 			return { statusCode: response.statusCode, body: response.body, headers: response.headers };
 		} catch (error) {
 			// Only the delivery engine sees this error (it judges whether to retry); users read the
 			// engine's report, which never includes the thrown error and so never the signed request.
-			const late = deadline.aborted && !cancel?.aborted;
-			throw new NodeApiError(context.getNode(), error as JsonObject, {
-				message: late ? `no complete answer within ${settings.timeoutMs / 1000} s` : undefined,
-				httpCode: late ? 'ETIMEDOUT' : undefined,
-			});
+			if (deadline.aborted && !cancel?.aborted) {
+				const message = `no complete answer within ${settings.timeoutMs / 1000} s`;
+				throw new NodeApiError(context.getNode(), { message, code: 'ETIMEDOUT' } as JsonObject, {
+					message,
+					httpCode: 'ETIMEDOUT',
+				});
+			}
+			throw error instanceof NodeApiError
+				? error
+				: new NodeApiError(context.getNode(), error as JsonObject);
 		}
 	};
 }

@@ -1,28 +1,15 @@
 /**
- * How every single event operation runs (n8n calls it as the operation's custom operation): all
- * items are built and checked first, then each event is sent in its own request, and every input
- * item gets one output item. Routing cannot do this: it sends each item's request as soon as that
- * item is built, so a bad item 3 would stop the node after items 1 and 2 had reached Mapp.
+ * How a single event operation sends (run by delivery/deliver.ts): one request per item, each
+ * event in its own request to `event?subtype=…`, never retried (a single operation is a workflow
+ * step a user reruns; Batch → Send is the one that retries).
  */
-import type { IExecuteFunctions, INode, INodeExecutionData } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import type { ParameterReader } from '../fields/field';
-import type { ChunkOutcome } from '../delivery/engine';
-import { NOT_SENT_REASON, sendChunks } from '../delivery/engine';
-import { itemFates } from '../delivery/results';
-import type { Prepared, ResultAt } from '../delivery/run';
-import {
-	checkCredential,
-	dryRunResult,
-	engineSettings,
-	errorItem,
-	inItemOrder,
-	isDryRun,
-	prepareItems,
-} from '../delivery/run';
-import { openTransport, requestSettings } from '../delivery/transport';
+import { DRY_RUN_OPTION, dryRunOption } from '../fields/collection';
+import type { ResultAt, Sending, Sent } from '../delivery/deliver';
+import { dryRunResult } from '../delivery/deliver';
+import { AN_EVENT, errorItem, itemFates, requestFailure } from '../delivery/results';
+import type { RunContext } from '../delivery/run';
 import { API_PATHS } from '../shared/api';
-import { mappApiError } from '../shared/errors';
 import type { BuiltEvent, EventKind } from './kind';
 import { buildEvent } from './kind';
 
@@ -32,114 +19,62 @@ import { buildEvent } from './kind';
  */
 const CONCURRENT_REQUESTS = 10;
 
-/** The custom operation of an event operation; `kindOf` picks the kind (Shopping Activity: by activity type). */
-export function sendEvents(kindOf: (params: ParameterReader) => EventKind) {
-	return async function (this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		const settings = requestSettings(this);
-		const { prepared, invalid } = prepareItems(this, (params) =>
-			buildEvent(kindOf(params), params),
-		);
-		if (isDryRun(this)) {
-			await checkCredential(this);
-			return inItemOrder(
-				invalid,
-				prepared.map(({ itemIndex, value }) => dryRunResult(itemIndex, { ...value })),
-			);
-		}
-		const transport = await openTransport(this, settings, this.getExecutionCancelSignal());
-		const outcomes = await sendChunks(
-			prepared,
-			async ({ value }) =>
-				await transport({
+/** The sending of an event operation; `kindOf` picks the kind (Shopping Activity: by activity type). */
+export function eventSending(
+	run: RunContext,
+	kindOf: (params: ParameterReader) => EventKind,
+): Sending<BuiltEvent> {
+	const node = run.getNode();
+	return {
+		build: (params) => buildEvent(kindOf(params), params),
+		dryRun: (params) => dryRunOption.read(params.within(DRY_RUN_OPTION.collection)),
+		requests: (prepared) =>
+			prepared.map((item) => ({
+				items: [item],
+				request: {
 					method: 'POST',
 					path: API_PATHS.event,
-					qs: { subtype: value.subtype },
-					body: value.event,
-				}),
-			engineSettings(this, {
-				concurrency: Math.max(CONCURRENT_REQUESTS, settings.batching?.size ?? 0),
-				maxRetries: 0,
-				spacing: settings.batching && {
-					perInterval: settings.batching.size,
-					intervalMs: settings.batching.intervalMs,
+					qs: { subtype: item.value.subtype },
+					body: item.value.event,
 				},
-			}),
-		);
-		const node = this.getNode();
-		const results: ResultAt[] = prepared.map((sent, index) =>
-			resultOf(node, sent, outcomes[index]),
-		);
-		const failed = results.find(([, result]) => result.error);
-		if (failed && !this.continueOnFail()) {
-			const error = failed[1].error as NodeApiError | NodeOperationError;
-			if (prepared.length > 1) {
+			})),
+		engine: ({ batching }) => ({
+			concurrency: Math.max(CONCURRENT_REQUESTS, batching?.size ?? 0),
+			maxRetries: 0,
+			spacing: batching && { perInterval: batching.size, intervalMs: batching.intervalMs },
+		}),
+		dryRunOutput: (requests) =>
+			requests.map(({ items: [{ itemIndex, value }] }) => dryRunResult(itemIndex, { ...value })),
+		report(sent) {
+			const results = sent.map((request) => resultOf(request));
+			const failed = results.find(([, result]) => result.error);
+			if (!failed) return { results };
+			// The first failed item's error, with every item's fate when there were several.
+			const failure = failed[1].error as Error & { description?: string | null };
+			if (sent.length > 1) {
 				const fates = itemFates(
-					prepared.map(({ itemIndex }, index) => ({
-						itemIndexes: [itemIndex],
-						outcome: outcomes[index],
-					})),
+					sent.map(({ items, outcome }) => ({ itemIndexes: [items[0].itemIndex], outcome })),
 				);
-				error.description = [error.description, fates.lines.join('\n'), fates.advice]
+				failure.description = [failure.description, fates.lines.join('\n'), fates.advice]
 					.filter(Boolean)
 					.join('\n\n');
 			}
-			throw error;
-		}
-		return inItemOrder(invalid, results);
+			return { results, failure };
+		},
 	};
-}
 
-/** One item's output: what was sent, or the error of its request. */
-function resultOf(
-	node: INode,
-	{ itemIndex, value }: Prepared<BuiltEvent>,
-	outcome: ChunkOutcome,
-): ResultAt {
-	if (outcome.success) {
+	function resultOf({ items: [{ itemIndex, value }], outcome }: Sent<BuiltEvent>): ResultAt {
+		const pairedItem = { item: itemIndex };
+		if (!outcome.success) {
+			const at = { itemIndex, subtype: value.subtype };
+			return [itemIndex, errorItem(requestFailure(node, outcome, AN_EVENT, at), pairedItem)];
+		}
 		const json = {
 			success: true,
 			statusCode: outcome.statusCode ?? null,
 			subtype: value.subtype,
 			event: value.event,
 		};
-		return [itemIndex, { json, pairedItem: { item: itemIndex } }];
+		return [itemIndex, { json, pairedItem }];
 	}
-	return [
-		itemIndex,
-		errorItem(failureOf(node, itemIndex, value.subtype, outcome), { item: itemIndex }),
-	];
-}
-
-function failureOf(
-	node: INode,
-	itemIndex: number,
-	subtype: string,
-	outcome: ChunkOutcome,
-): NodeApiError | NodeOperationError {
-	if (outcome.response) return mappApiError(node, outcome.response, { subtype, itemIndex });
-	if (outcome.attempts === 0) {
-		return new NodeOperationError(node, `The event was ${outcome.reason ?? NOT_SENT_REASON}`, {
-			itemIndex,
-		});
-	}
-	if (outcome.mayHaveArrived) {
-		return new NodeOperationError(
-			node,
-			`The event may or may not have reached Mapp: ${outcome.reason}`,
-			{
-				itemIndex,
-				description:
-					'Check in Mapp whether it arrived before sending it again: sending it again could record it twice.',
-			},
-		);
-	}
-	return new NodeOperationError(
-		node,
-		`The event was not delivered: ${outcome.reason ?? 'the request failed'}`,
-		{
-			itemIndex,
-			description:
-				'Check the System (or Base URL) of the credential, and the network between n8n and Mapp.',
-		},
-	);
 }

@@ -1,6 +1,6 @@
 /** Collections of fields ("Options", "Additional Fields"), and the Event Subtype and Dry Run every event kind has. */
 import type { Field, ParameterReader } from './field';
-import { propertiesOf } from './field';
+import { propertiesOf, switchOn } from './field';
 import { textField } from './text';
 
 /** A collection of fields; its value is a reader of the values inside it. */
@@ -51,7 +51,7 @@ export function runSwitch(spec: {
 	return {
 		label: spec.displayName,
 		properties: [{ ...spec, type: 'boolean', default: false }],
-		read: (params) => params.get<unknown>(spec.name, false) === true,
+		read: (params) => switchOn(params, spec.name, spec.displayName),
 		write: () => undefined,
 	};
 }

@@ -6,7 +6,7 @@
 import type { INode, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 import type { EventDraft } from './draft';
-import { InvalidValue } from './values';
+import { InvalidValue, toSwitch } from './values';
 
 /**
  * The node's parameters for one input item. Single event operations and Batch read them the same
@@ -79,6 +79,11 @@ export function converted<T>(
 			throw invalidField(params, label, `${prefix}${error.message}`);
 		throw new NodeOperationError(params.node, error as Error, { itemIndex: params.itemIndex });
 	}
+}
+
+/** A switch's value for one item: true or false, whether set in the editor or by an expression. */
+export function switchOn(params: ParameterReader, name: string, label: string): boolean {
+	return converted(params, label, () => toSwitch(params.get<unknown>(name, false)));
 }
 
 /**

@@ -103,8 +103,7 @@ export function nameValuesField(spec: NameValuesSpec): Field<Pairs> {
 	];
 
 	const keepsEmpty = (params: ParameterReader) =>
-		spec.clearable === true &&
-		params.within(SUBTYPE_OPTION.collection).get<unknown>(SEND_EMPTY_VALUES, false) === true;
+		spec.clearable === true && sendEmptyValuesOption.read(params.within(SUBTYPE_OPTION.collection));
 
 	const readJson = (params: ParameterReader): Pairs => {
 		const json = params.get<unknown>(jsonName, '');

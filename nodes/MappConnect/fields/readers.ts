@@ -2,7 +2,7 @@
  * How fields read the node's parameters for one item: inside an execute function (every event
  * operation and Batch), or inside a routing hook (the read operations).
  */
-import type { IDataObject, IExecuteFunctions, IExecuteSingleFunctions, INode } from 'n8n-workflow';
+import type { IDataObject, IExecuteSingleFunctions, INode } from 'n8n-workflow';
 import type { ParameterReader, ReadOptions } from './field';
 import { prefixedReader } from './field';
 
@@ -42,7 +42,7 @@ interface Scope {
  * batch pays per item only for the values that differ between items.
  */
 export function itemReaders(
-	context: IExecuteFunctions,
+	context: ItemParameters,
 ): (itemIndex: number, json: IDataObject) => ParameterReader {
 	const run: RunParameters = {
 		context,
@@ -53,8 +53,15 @@ export function itemReaders(
 	return (itemIndex, json) => new ItemReader(run, root, itemIndex, json);
 }
 
+/** Where the items' parameters come from (a run of the node, delivery/run.ts). */
+export interface ItemParameters {
+	getNode(): INode;
+	getTimezone(): string;
+	parameter(path: string, itemIndex: number, fallback?: unknown, options?: ReadOptions): unknown;
+}
+
 interface RunParameters {
-	readonly context: IExecuteFunctions;
+	readonly context: ItemParameters;
 	readonly node: INode;
 	readonly timeZone: string;
 }
@@ -81,7 +88,7 @@ class ItemReader implements ParameterReader {
 		const value = resolver ? resolver(this.json) : (fallback ?? NOT_DIRECT);
 		if (value === NOT_DIRECT) {
 			const path = this.scope.prefix + name;
-			return this.run.context.getNodeParameter(path, this.itemIndex, fallback, options) as T;
+			return this.run.context.parameter(path, this.itemIndex, fallback, options) as T;
 		}
 		return value as T;
 	}

@@ -1,7 +1,7 @@
 /** Fields of one value: text, email, mobile number, decimal, URL, date, and a switch. */
 import type { INodeProperties } from 'n8n-workflow';
 import type { Field } from './field';
-import { converted, invalidField, valueField } from './field';
+import { converted, invalidField, switchOn, valueField } from './field';
 import {
 	isDecimalNumber,
 	isEmailAddress,
@@ -139,6 +139,6 @@ export function flagField(spec: {
 				description: spec.description,
 			},
 		],
-		read: (params) => (params.get<unknown>(spec.name, false) === true ? 'true' : undefined),
+		read: (params) => (switchOn(params, spec.name, spec.displayName) ? 'true' : undefined),
 	});
 }

@@ -4,6 +4,7 @@
  * that read it adds its name and the item (fields.ts).
  */
 import type { IDataObject } from 'n8n-workflow';
+import { validateFieldType } from 'n8n-workflow';
 import { isDateLike, toIsoDate } from './dates';
 
 export class InvalidValue extends Error {}
@@ -37,6 +38,20 @@ function describe(value: unknown): string {
 	if (Array.isArray(value)) return 'a list';
 	if (typeof value === 'number') return String(value);
 	return `an ${typeof value}`;
+}
+
+/**
+ * An on/off switch (Dry Run, Send Empty Values, Double Opt-In) as an expression may give it: a
+ * boolean, the text "true"/"false", or what n8n's own boolean check takes (1/0); empty is off.
+ * Anything else is refused rather than read as off, so that no "yes" ever sends for real.
+ */
+export function toSwitch(value: unknown): boolean {
+	if (isEmpty(value)) return false;
+	const checked = validateFieldType('', value, 'boolean');
+	if (!checked.valid || typeof checked.newValue !== 'boolean') {
+		throw new InvalidValue(`must be true or false, not ${JSON.stringify(value) ?? String(value)}`);
+	}
+	return checked.newValue;
 }
 
 /** JSON.parse that reports a syntax error as a problem instead of throwing it. */

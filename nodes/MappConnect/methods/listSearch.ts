@@ -1,8 +1,8 @@
 /** The dropdowns' live lists (`methods.listSearch`): groups, prepared messages and mobile apps. */
 import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
+import type { TransportResponse } from '../delivery/transport';
 import { openTransport } from '../delivery/transport';
-import type { TransportResponse } from '../delivery/retry';
 import { networkFailure } from '../delivery/retry';
 import type { ListSearchMethod } from '../fields/choice';
 import type { ApiPath } from '../shared/api';

@@ -1,7 +1,7 @@
 /**
  * What a resource and an operation are, and how they become the node's description. A resource
  * folder lists its operations (index.ts); an operation file holds its fields and what it does:
- * an event kind (sent by a custom operation) or n8n routing (the read operations).
+ * a sending operation (delivery/deliver.ts), or n8n routing (the read operations).
  */
 import type {
 	IExecuteFunctions,
@@ -11,23 +11,26 @@ import type {
 	INodePropertyRouting,
 } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
+import { deliver } from '../delivery/deliver';
+import type { OperationRun } from '../delivery/routing';
+import { routingThrough } from '../delivery/routing';
+import { workflowRun } from '../delivery/run';
 import type { EventKind } from '../events/kind';
 import { kindProperties } from '../events/kind';
-import { eventRouting } from '../events/routing';
-import { sendEvents } from '../events/send';
+import { eventSending } from '../events/send';
 import type { ParameterReader } from '../fields/field';
 import { invalidField } from '../fields/field';
 
 export type CustomOperation = (this: IExecuteFunctions) => Promise<INodeExecutionData[][]>;
 
 export interface Operation {
-	/** The entry in the resource's Operation list (with its routing, for a routed operation). */
+	/** The entry in the resource's Operation list, with its routing. */
 	readonly option: INodePropertyOptions;
 	/** The operation's fields, without the resource/operation displayOptions (the resource adds them). */
 	readonly properties: INodeProperties[];
 	/** The event kinds the operation sends: Batch offers them too. */
 	readonly kinds?: readonly EventKind[];
-	/** What runs instead of routing (n8n's customOperations). */
+	/** What runs instead of routing in a workflow step (n8n's customOperations). */
 	readonly execute?: CustomOperation;
 }
 
@@ -47,16 +50,39 @@ interface OperationSpec {
 	description: string;
 }
 
+/**
+ * An operation that sends: the same run as a workflow step (its custom operation) and as an
+ * agent's tool (its routing, delivery/routing.ts).
+ */
+export function sendingOperation(
+	spec: OperationSpec,
+	properties: INodeProperties[],
+	operationRun: OperationRun,
+	kinds?: readonly EventKind[],
+): Operation {
+	return {
+		option: { ...spec, routing: routingThrough(operationRun) },
+		properties,
+		kinds,
+		execute: async function (this: IExecuteFunctions) {
+			return await operationRun(workflowRun(this));
+		},
+	};
+}
+
 /** An operation that sends one event of its kind per item. */
 export function eventOperation(spec: OperationSpec & { kind: EventKind }): Operation {
 	const { kind, ...option } = spec;
-	const kindOf = () => kind;
-	return {
-		option: { ...option, routing: eventRouting(kindOf) },
-		properties: kindProperties(kind),
-		kinds: [kind],
-		execute: sendEvents(kindOf),
-	};
+	return sendingOperation(
+		option,
+		kindProperties(kind),
+		async (run) =>
+			await deliver(
+				run,
+				eventSending(run, () => kind),
+			),
+		[kind],
+	);
 }
 
 /**
@@ -76,14 +102,14 @@ export function selectedEventOperation(
 			throw invalidField(params, selector.displayName, `has an unknown value "${choice}"`);
 		return kinds[choice];
 	};
-	return {
-		option: { ...option, routing: eventRouting(kindOf) },
-		properties: Object.entries(kinds).flatMap(([choice, kind]) =>
+	return sendingOperation(
+		option,
+		Object.entries(kinds).flatMap(([choice, kind]) =>
 			updateDisplayOptions({ show: { [selector.name]: [choice] } }, kindProperties(kind)),
 		),
-		kinds: Object.values(kinds),
-		execute: sendEvents(kindOf),
-	};
+		async (run) => await deliver(run, eventSending(run, kindOf)),
+		Object.values(kinds),
+	);
 }
 
 /** An operation that n8n's routing runs, with its own fields. */

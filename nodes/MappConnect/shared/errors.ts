@@ -110,7 +110,7 @@ export function mappErrorHint(
 		return 'Mapp is limiting the request rate. Wait at least 30 seconds before retrying, and send fewer requests per second (e.g. with the Batch resource).';
 	}
 	if (statusCode >= 500) {
-		return 'Mapp Connect could not process the request. Try again later, for the items not delivered only.';
+		return 'Mapp Connect could not process the request, and may have recorded what it carried all the same. Check in Mapp before sending it again; try again later.';
 	}
 	if (statusCode >= 300 && statusCode < 400) {
 		return 'Mapp Connect does not redirect its API, so the signed request and its data were not sent on. Check the System, or the Base URL (a proxy, or an address that moved?).';

@@ -48,7 +48,8 @@ export async function signRequest(
 	delete signed.qs;
 	delete signed.baseURL;
 	delete signed.body;
-	if (body !== '') signed.body = body;
+	// Bytes stay bytes (the package's own transport serialises once); anything else goes as the signed text.
+	if (body !== '') signed.body = Buffer.isBuffer(request.body) ? request.body : body;
 	if (request.uri !== undefined && request.url === undefined) signed.uri = url.href;
 	else signed.url = url.href;
 	return signed;
@@ -80,11 +81,13 @@ function appendQuery(url: URL, qs: IDataObject | undefined): void {
 }
 
 /**
- * The body as the JSON string that goes on the wire. A string body is sent trimmed because the
- * HTTP layer (axios) trims JSON strings; one that is not JSON would be re-quoted there, so it is refused.
+ * The body as the JSON string that goes on the wire. Bytes go as they are, so their text is what is
+ * signed. A string body is sent trimmed because the HTTP layer (axios) trims JSON strings; one that
+ * is not JSON would be re-quoted there, so it is refused.
  */
 function serialiseBody(body: unknown): string {
 	if (body === undefined || body === null) return '';
+	if (Buffer.isBuffer(body)) return body.toString('utf8');
 	if (typeof body === 'string') {
 		const trimmed = body.trim();
 		if (trimmed === '') return '';

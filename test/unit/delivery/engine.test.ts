@@ -2,7 +2,7 @@
 import type { EngineSettings, Transport } from '../../../nodes/MappConnect/delivery/engine';
 import { NOT_SENT_REASON, sendChunks } from '../../../nodes/MappConnect/delivery/engine';
 import { perSecond } from '../../../nodes/MappConnect/delivery/pace';
-import type { TransportResponse } from '../../../nodes/MappConnect/delivery/retry';
+import type { TransportResponse } from '../../../nodes/MappConnect/delivery/transport';
 import { retryTimings } from '../../../nodes/MappConnect/delivery/retry';
 import { FakeClock } from './fakeClock';
 
@@ -56,6 +56,7 @@ describe('sendChunks', () => {
 				success: true,
 				attempts: 1,
 				statusCode: 200,
+				response: ok,
 			})),
 		);
 	});

@@ -24,10 +24,37 @@ describe('judgeResponse', () => {
 		});
 	});
 
-	it.each([400, 401, 403, 404, 409, 422, 500, 501])('does not retry %p', (statusCode) => {
-		expect(judgeResponse({ statusCode, body: { message: 'no' } }, NOW, retryTimings)).toEqual({
-			outcome: 'final',
-			reason: `HTTP ${statusCode}: no`,
+	it.each([400, 401, 403, 404, 409, 422, 501])(
+		'does not retry %p, a refusal: nothing was recorded',
+		(statusCode) => {
+			expect(judgeResponse({ statusCode, body: { message: 'no' } }, NOW, retryTimings)).toEqual({
+				outcome: 'final',
+				reason: `HTTP ${statusCode}: no`,
+			});
+		},
+	);
+
+	it('does not retry 500, and counts it as possibly recorded', () => {
+		expect(
+			judgeResponse({ statusCode: 500, body: { message: 'no' } }, NOW, retryTimings),
+		).toEqual({ outcome: 'final', reason: 'HTTP 500: no', mayHaveArrived: true });
+	});
+
+	it.each([502, 503, 504])(
+		'retries %p, and counts it as possibly recorded should retrying not get through',
+		(statusCode) => {
+			expect(judgeResponse({ statusCode }, NOW, retryTimings)).toMatchObject({
+				outcome: 'retry',
+				mayHaveArrived: true,
+			});
+		},
+	);
+
+	it('counts neither 429 nor Engage\'s over-rate 500 as possibly recorded: both refuse', () => {
+		const overRate = { statusCode: 500, body: { message: 'Database Access Limit Exceeded' } };
+		expect(judgeResponse(overRate, NOW, retryTimings)).not.toHaveProperty('mayHaveArrived');
+		expect(judgeResponse({ statusCode: 429 }, NOW, retryTimings)).toMatchObject({
+			mayHaveArrived: undefined,
 		});
 	});
 

@@ -1,18 +1,19 @@
-import type { IDataObject, IExecuteFunctions, INode } from 'n8n-workflow';
+import type { IDataObject, INode } from 'n8n-workflow';
+import type { ItemParameters } from '../../../nodes/MappConnect/fields/readers';
 import { itemReaders } from '../../../nodes/MappConnect/fields/readers';
 
-/** An execute context whose getNodeParameter says it was asked, so a test sees which values n8n had to evaluate. */
+/** A run whose n8n parameter lookup says it was asked, so a test sees which values n8n had to evaluate. */
 function contextWith(parameters: IDataObject) {
 	const asked: string[] = [];
 	const node = { name: 'Mapp Connect', parameters } as unknown as INode;
-	const context = {
+	const context: ItemParameters = {
 		getNode: () => node,
 		getTimezone: () => 'Europe/Berlin',
-		getNodeParameter: (name: string, itemIndex: number) => {
+		parameter: (name: string, itemIndex: number) => {
 			asked.push(name);
 			return `n8n evaluated ${name} for item ${itemIndex}`;
 		},
-	} as unknown as IExecuteFunctions;
+	};
 	return { readerFor: itemReaders(context), asked };
 }
 

@@ -8,8 +8,8 @@ describe("Mapp's error answers", () => {
 		[404, 'Unknown integration', ['integration ID']],
 		[429, 'Too Many Requests', ['Wait at least 30 seconds']],
 		[500, 'Database Access Limit Exceeded', ['Wait at least 30 seconds']],
-		[500, 'Internal Server Error', ['Try again later']],
-		[503, undefined, ['Try again later']],
+		[500, 'Internal Server Error', ['may have recorded', 'Check in Mapp before sending it again']],
+		[503, undefined, ['may have recorded', 'Check in Mapp before sending it again']],
 	])('%i %s: the hint says what to check', (status, message, mentions) => {
 		const hint = mappErrorHint(status, message);
 		for (const mention of mentions) expect(hint).toContain(mention);

@@ -2,8 +2,9 @@
  * Batch → Send with Event Source "Input Item": each item's own JSON (or the listed fields of it)
  * is its event, its values sent as strings as every other path sends them, or as they are.
  */
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
+import type { RunContext } from '../../delivery/run';
 import { optionsField } from '../../fields/collection';
 import type { ParameterReader } from '../../fields/field';
 import { converted, invalidField } from '../../fields/field';
@@ -54,10 +55,10 @@ export interface InputItemSettings {
 }
 
 /** Fields to Include and Value Types, read once for the run. */
-export function inputItemSettings(context: IExecuteFunctions): InputItemSettings {
+export function inputItemSettings(run: RunContext): InputItemSettings {
 	return {
-		fields: fieldList(context.getNodeParameter('fieldsToInclude', 0, '') as string),
-		rawTypes: context.getNodeParameter('valueTypes', 0, VALUE_TYPES.strings) === VALUE_TYPES.raw,
+		fields: fieldList(String(run.runParameter('fieldsToInclude', '') ?? '')),
+		rawTypes: run.runParameter('valueTypes', VALUE_TYPES.strings) === VALUE_TYPES.raw,
 	};
 }
 

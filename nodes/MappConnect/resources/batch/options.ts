@@ -1,8 +1,9 @@
 /** Batch → Send's "Batch Options": how events are grouped, paced, retried and reported. */
-import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 import { isValidBatchSize } from '../../delivery/chunk';
 import { DEFAULT_MAX_RETRIES } from '../../delivery/retry';
+import type { RunContext } from '../../delivery/run';
 import { dryRunOption } from '../../fields/collection';
 import { MAX_EVENTS_PER_BATCH } from '../../shared/api';
 
@@ -25,9 +26,12 @@ const {
 /** Mapp reportedly accepts about 10 requests per second (docs/mapp-connect-api.md, "Throughput"). */
 const SUGGESTED_MAX_REQUESTS_PER_SECOND = 10;
 
+/** The parameter name of the Batch Options collection. */
+export const BATCH_OPTIONS = 'batchOptions';
+
 export const batchOptionsProperty: INodeProperties = {
 	displayName: 'Batch Options',
-	name: 'batchOptions',
+	name: BATCH_OPTIONS,
 	type: 'collection',
 	placeholder: 'Add option',
 	default: {},
@@ -102,11 +106,11 @@ interface BatchOptions {
 
 /** The Batch Options, checked before anything is sent (an expression can bypass the editor's limits). */
 export function readBatchOptions(
-	context: IExecuteFunctions,
+	run: RunContext,
 ): Required<Omit<BatchOptions, 'maxRequestsPerSecond'>> & BatchOptions {
-	const options = context.getNodeParameter('batchOptions', 0, {}) as BatchOptions;
+	const options = run.runParameter(BATCH_OPTIONS, {}) as BatchOptions;
 	const invalidOption = (label: string, problem: string) =>
-		new NodeOperationError(context.getNode(), `'${label}' ${problem}`);
+		new NodeOperationError(run.getNode(), `'${label}' ${problem}`);
 	const batchSize = options.batchSize ?? BATCH_DEFAULTS.batchSize;
 	if (!isValidBatchSize(batchSize)) {
 		throw invalidOption(

@@ -3,13 +3,14 @@
  * operation's own fields (or taken from the item's JSON) and checked before anything is sent; the
  * events go out in requests of at most Batch Size, and every item's fate is reported.
  */
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
-import type { ChunkOutcome } from '../../delivery/engine';
-import { sendChunks } from '../../delivery/engine';
 import { batchBody, splitIntoChunks } from '../../delivery/chunk';
+import type { Outgoing, ResultAt, Sending } from '../../delivery/deliver';
+import { deliver, dryRunResult } from '../../delivery/deliver';
+import type { ChunkOutcome } from '../../delivery/engine';
 import { perSecond } from '../../delivery/pace';
-import type { PreparedEvent, SentChunk } from '../../delivery/results';
+import type { SentChunk } from '../../delivery/results';
 import {
 	chunkFailureMessage,
 	deliveryReport,
@@ -17,29 +18,22 @@ import {
 	perChunkItems,
 	perEventItems,
 } from '../../delivery/results';
-import type { ResultAt } from '../../delivery/run';
-import {
-	checkCredential,
-	dryRunResult,
-	engineSettings,
-	inItemOrder,
-	isDryRun,
-	prepareItems,
-} from '../../delivery/run';
-import { openTransport, requestSettings } from '../../delivery/transport';
+import type { RunContext } from '../../delivery/run';
 import type { EventKind } from '../../events/kind';
 import { buildEvent, eventSubtype, kindProperties } from '../../events/kind';
+import { DRY_RUN_OPTION, dryRunOption } from '../../fields/collection';
 import { invalidField } from '../../fields/field';
 import { API_PATHS, MAX_EVENTS_PER_BATCH } from '../../shared/api';
 import { mappErrorHint, mappMessage } from '../../shared/errors';
 import type { Operation } from '../resource';
+import { sendingOperation } from '../resource';
 import {
 	EVENT_SOURCE,
 	eventFromInputItem,
 	inputItemProperties,
 	inputItemSettings,
 } from './inputItem';
-import { OUTPUT_MODE, batchOptionsProperty, readBatchOptions } from './options';
+import { BATCH_OPTIONS, OUTPUT_MODE, batchOptionsProperty, readBatchOptions } from './options';
 
 function batchProperties(kinds: readonly EventKind[]): INodeProperties[] {
 	const defaultKind = kinds[0].id;
@@ -96,123 +90,119 @@ function batchProperties(kinds: readonly EventKind[]): INodeProperties[] {
 
 /** Batch → Send, offering the given kinds as Event Types. */
 export function sendOperation(kinds: readonly EventKind[]): Operation {
-	return {
-		option: {
+	return sendingOperation(
+		{
 			name: 'Send',
 			value: 'send',
 			action: 'Send events in batches',
 			description: `Send every input item as one event, up to ${MAX_EVENTS_PER_BATCH} events per request`,
 		},
-		properties: batchProperties(kinds),
-		execute: async function (this: IExecuteFunctions) {
-			return await sendBatch(this, kinds);
-		},
-	};
+		batchProperties(kinds),
+		async (run) => await deliver(run, batchSending(run, kinds)),
+	);
 }
 
-async function sendBatch(
-	context: IExecuteFunctions,
-	kinds: readonly EventKind[],
-): Promise<INodeExecutionData[][]> {
-	const kindId = context.getNodeParameter('eventKind', 0) as string;
+/** How Batch → Send sends (run by delivery/deliver.ts): the run's settings are read once, here. */
+function batchSending(run: RunContext, kinds: readonly EventKind[]): Sending<IDataObject> {
+	const node = run.getNode();
+	const kindId = run.runParameter('eventKind', kinds[0].id) as string;
 	const kind = kinds.find(({ id }) => id === kindId);
-	if (!kind)
-		throw new NodeOperationError(
-			context.getNode(),
-			`'Event Type' has an unknown value "${kindId}"`,
-		);
-	const options = readBatchOptions(context);
-	const settings = requestSettings(context);
-
+	if (!kind) throw new NodeOperationError(node, `'Event Type' has an unknown value "${kindId}"`);
+	const options = readBatchOptions(run);
+	const perBatch = options.output === OUTPUT_MODE.perBatch;
 	const inputItem =
-		context.getNodeParameter('eventSource', 0) === EVENT_SOURCE.inputItem
-			? inputItemSettings(context)
+		run.runParameter('eventSource', EVENT_SOURCE.fields) === EVENT_SOURCE.inputItem
+			? inputItemSettings(run)
 			: undefined;
-	let firstSubtype: { subtype: string; itemIndex: number } | undefined;
-	const { prepared, invalid } = prepareItems(context, (params, json) => {
-		const built = inputItem
-			? {
-					subtype: eventSubtype(kind, params),
-					event: eventFromInputItem(params, json, inputItem),
-				}
-			: buildEvent(kind, params);
-		if (firstSubtype && built.subtype !== firstSubtype.subtype) {
-			throw invalidField(
-				params,
-				'Event Subtype',
-				`must be the same for all items of a batch ("${built.subtype}" here, "${firstSubtype.subtype}" for item ${firstSubtype.itemIndex})`,
-			);
-		}
-		firstSubtype ??= { subtype: built.subtype, itemIndex: params.itemIndex };
-		return built.event;
-	});
-	const subtype = firstSubtype?.subtype ?? kind.subtype;
+	// Every event of a run goes under one subtype: the first item's, which every other item must share.
+	let first: { subtype: string; itemIndex: number } | undefined;
+	const subtype = () => first?.subtype ?? kind.subtype;
 
-	const chunks = splitIntoChunks(
-		prepared.map(({ itemIndex, value }) => ({ itemIndex, event: value })),
-		options.batchSize,
-	);
-	if (isDryRun(context, 'batchOptions.dryRun')) {
-		await checkCredential(context);
-		return inItemOrder(
-			invalid,
-			dryRunItems(chunks, subtype, options.output === OUTPUT_MODE.perBatch),
-		);
-	}
-	const transport = await openTransport(context, settings, context.getExecutionCancelSignal());
-	const outcomes = await sendChunks(
-		chunks.map((events) => batchBody(events.map(({ event }) => event))),
-		async (body) =>
-			await transport({ method: 'POST', path: API_PATHS.batch, qs: { subtype }, body }),
-		engineSettings(context, {
+	return {
+		build(params, json) {
+			const built = inputItem
+				? {
+						subtype: eventSubtype(kind, params),
+						event: eventFromInputItem(params, json, inputItem),
+					}
+				: buildEvent(kind, params);
+			if (first && built.subtype !== first.subtype) {
+				throw invalidField(
+					params,
+					'Event Subtype',
+					`must be the same for all items of a batch ("${built.subtype}" here, "${first.subtype}" for item ${first.itemIndex})`,
+				);
+			}
+			first ??= { subtype: built.subtype, itemIndex: params.itemIndex };
+			return built.event;
+		},
+		dryRun: (params) =>
+			dryRunOption.read(params.within(DRY_RUN_OPTION.collection)) ||
+			dryRunOption.read(params.within(BATCH_OPTIONS)),
+		requests: (prepared) =>
+			splitIntoChunks(prepared, options.batchSize).map((items) => ({
+				items,
+				request: {
+					method: 'POST',
+					path: API_PATHS.batch,
+					qs: { subtype: subtype() },
+					body: batchBody(items.map(({ value }) => value)),
+				},
+			})),
+		engine: () => ({
 			concurrency: options.concurrency,
 			maxRetries: options.maxRetries,
 			spacing: perSecond(options.maxRequestsPerSecond),
 		}),
-	);
-	const sent: SentChunk[] = chunks.map((events, index) => ({ events, outcome: outcomes[index] }));
-
-	// Only a run with a failure needs the report; working it out for 100,000 delivered items costs time.
-	const firstFailure = sent.find(({ outcome }) => !outcome.success);
-	const report = firstFailure ? deliveryReport(sent) : undefined;
-	const failureError = ({ events, outcome }: SentChunk, message: string) =>
-		new NodeApiError(context.getNode(), failureCause(outcome), {
-			message,
-			description: `${report?.details}\n${failureHint(outcome, subtype, report?.advice ?? '')}`,
-			httpCode: outcome.statusCode === undefined ? undefined : String(outcome.statusCode),
-			itemIndex: events[0].itemIndex,
-		});
-	if (firstFailure && report && !context.continueOnFail())
-		throw failureError(firstFailure, report.summary);
-
-	const chunkError = (chunk: SentChunk) => failureError(chunk, chunkFailureMessage(chunk));
-	const results =
-		options.output === OUTPUT_MODE.perBatch
-			? perChunkItems(sent, chunkError)
-			: perEventItems(sent, subtype, chunkError);
-	return inItemOrder(invalid, results);
+		dryRunOutput: (requests) => dryRunItems(requests, subtype(), perBatch),
+		report(requests) {
+			const sent: SentChunk[] = requests.map(({ items, outcome }) => ({
+				events: items.map(({ itemIndex, value }) => ({ itemIndex, event: value })),
+				outcome,
+			}));
+			// Only a run with a failure needs the report; working it out for 100,000 delivered items costs time.
+			const firstFailure = sent.find(({ outcome }) => !outcome.success);
+			const report = firstFailure ? deliveryReport(sent) : undefined;
+			const failureError = ({ events, outcome }: SentChunk, message: string) =>
+				new NodeApiError(node, failureCause(outcome), {
+					message,
+					description: `${report?.details}\n${failureHint(outcome, subtype(), report?.advice ?? '')}`,
+					httpCode: outcome.statusCode === undefined ? undefined : String(outcome.statusCode),
+					itemIndex: events[0].itemIndex,
+				});
+			const chunkError = (chunk: SentChunk) => failureError(chunk, chunkFailureMessage(chunk));
+			const results = perBatch
+				? perChunkItems(sent, chunkError)
+				: perEventItems(sent, subtype(), chunkError);
+			const failure = firstFailure && report && failureError(firstFailure, report.summary);
+			return { results, failure };
+		},
+	};
 }
 
 /** A Dry Run's output: every event with the batch it would go in, or each batch with its events. */
-function dryRunItems(chunks: PreparedEvent[][], subtype: string, perBatch: boolean): ResultAt[] {
-	return chunks.flatMap((events, index): ResultAt[] => {
+function dryRunItems(
+	requests: Array<Outgoing<IDataObject>>,
+	subtype: string,
+	perBatch: boolean,
+): ResultAt[] {
+	return requests.flatMap(({ items, request }, index): ResultAt[] => {
 		const chunk = index + 1;
 		if (!perBatch)
-			return events.map(({ itemIndex, event }) =>
-				dryRunResult(itemIndex, { subtype, chunk, event }),
+			return items.map(({ itemIndex, value }) =>
+				dryRunResult(itemIndex, { subtype, chunk, event: value }),
 			);
-		const [first, last] = [events[0].itemIndex, events[events.length - 1].itemIndex];
-		const body = batchBody(events.map((e) => e.event));
+		const [first, last] = [items[0].itemIndex, items[items.length - 1].itemIndex];
 		const json = {
 			dryRun: true,
 			chunk,
 			firstItem: first,
 			lastItem: last,
-			count: events.length,
+			count: items.length,
 			subtype,
-			events: body,
+			events: request.body as IDataObject[],
 		};
-		return [[first, { json, pairedItem: events.map(({ itemIndex }) => ({ item: itemIndex })) }]];
+		return [[first, { json, pairedItem: items.map(({ itemIndex }) => ({ item: itemIndex })) }]];
 	});
 }
 

@@ -1,22 +1,21 @@
 /**
  * Group → Create: Mapp's `genericgroup` call takes a list of names, so all items' names go out in
  * one request, and each created group `{ name, id }` comes back paired to the item that named it.
- * A custom operation: routing sends one request per item.
+ * Not retried: a request that got no answer may have created the groups.
  */
-import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type { IDataObject, INode } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
-import type { ChunkOutcome } from '../../delivery/engine';
-import { sendChunks } from '../../delivery/engine';
-import type { TransportResponse } from '../../delivery/retry';
-import type { ResultAt } from '../../delivery/run';
-import { engineSettings, errorItem, inItemOrder, prepareItems } from '../../delivery/run';
-import { openTransport, requestSettings } from '../../delivery/transport';
+import type { ResultAt, Sending, Sent } from '../../delivery/deliver';
+import { deliver } from '../../delivery/deliver';
+import type { Subject } from '../../delivery/results';
+import { errorItem, requestFailure } from '../../delivery/results';
+import { converted } from '../../fields/field';
 import { textField } from '../../fields/text';
-import { isPlainObject } from '../../fields/values';
+import { checkName, isPlainObject } from '../../fields/values';
 import { API_PATHS } from '../../shared/api';
-import { mappApiError } from '../../shared/errors';
 import { unexpectedAnswer } from '../readOutput';
 import type { Operation } from '../resource';
+import { sendingOperation } from '../resource';
 
 const groupName = textField({
 	name: 'groupName',
@@ -26,76 +25,91 @@ const groupName = textField({
 		'Name of the group to create in Mapp Engage. With several input items, all their groups are created in one request.',
 });
 
-async function createGroups(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-	const settings = requestSettings(this);
-	const { prepared, invalid } = prepareItems(this, (params) => groupName.read(params) as string);
-	if (prepared.length === 0) return inItemOrder(invalid);
-	const groupNames = [...new Set(prepared.map(({ value }) => value))];
-	const transport = await openTransport(this, settings, this.getExecutionCancelSignal());
-	let answer: TransportResponse | undefined;
-	const [outcome] = await sendChunks(
-		[groupNames],
-		async (names) =>
-			(answer = await transport({
+const GROUPS: Subject = {
+	name: 'The groups',
+	notDelivered: 'were not created',
+	unknown: 'may or may not have been created',
+	was: 'were',
+	checkFirst:
+		'Check the groups in Mapp Engage before running the node again: Mapp may have created them.',
+};
+
+const groupSending = (node: INode): Sending<string> => ({
+	build: (params) =>
+		converted(params, groupName.label, () => checkName(groupName.read(params) as string)),
+	requests: (prepared) => [
+		{
+			items: prepared,
+			request: {
 				method: 'POST',
 				path: API_PATHS.createGroups,
-				body: { groupNames: names },
-			})),
-		engineSettings(this, { concurrency: 1, maxRetries: 0 }),
-	);
-	const node = this.getNode();
-	const created = (answer?.body as IDataObject | undefined)?.groupNamesAndIds;
-	if (outcome.success && !isPlainObject(created)) {
-		throw unexpectedAnswer(
+				body: { groupNames: [...new Set(prepared.map(({ value }) => value))] },
+			},
+		},
+	],
+	engine: () => ({ concurrency: 1, maxRetries: 0 }),
+	report: ([sent]) => createdGroups(node, sent),
+});
+
+/** Each item's group with its ID; a group Mapp's answer has no ID for is that item's error. */
+function createdGroups(node: INode, { items, outcome }: Sent<string>) {
+	if (!outcome.success) {
+		const failure = requestFailure(node, outcome, GROUPS, { itemIndex: items[0].itemIndex });
+		const results = items.map(({ itemIndex }): ResultAt => {
+			return [itemIndex, errorItem(failure, { item: itemIndex })];
+		});
+		return { results, failure };
+	}
+	const created = (outcome.response?.body as IDataObject | undefined)?.groupNamesAndIds;
+	if (!isPlainObject(created)) {
+		const failure = unexpectedAnswer(
 			{ getNode: () => node, getItemIndex: () => undefined },
 			'the created groups and their IDs',
 		);
-	}
-	const results = prepared.map(({ itemIndex, value: name }): ResultAt => {
-		const failure = outcome.success
-			? missingId(created as IDataObject, name, itemIndex)
-			: failureOf(outcome, itemIndex);
-		if (failure && !this.continueOnFail()) throw failure;
-		if (failure) return [itemIndex, errorItem(failure, { item: itemIndex })];
-		const id = String((created as IDataObject)[name]);
-		return [itemIndex, { json: { name, id }, pairedItem: { item: itemIndex } }];
-	});
-	return inItemOrder(invalid, results);
-
-	function missingId(
-		groups: IDataObject,
-		name: string,
-		itemIndex: number,
-	): NodeOperationError | undefined {
-		if (Object.hasOwn(groups, name) && groups[name] !== null && groups[name] !== '')
-			return undefined;
-		return new NodeOperationError(node, `Mapp's answer has no ID for the group "${name}"`, {
-			itemIndex,
-		});
-	}
-
-	function failureOf({ response, reason, mayHaveArrived }: ChunkOutcome, itemIndex: number) {
-		if (response) return mappApiError(node, response, { itemIndex });
-		return new NodeOperationError(
-			node,
-			`The groups were not created: ${reason ?? 'the request failed'}`,
-			{
+		return {
+			results: items.map(({ itemIndex }): ResultAt => [
 				itemIndex,
-				description: mayHaveArrived
-					? 'Mapp may have created them: check its groups before running the node again.'
-					: 'Check the System (or Base URL) of the credential, and the network between n8n and Mapp.',
-			},
-		);
+				errorItem(failure, { item: itemIndex }),
+			]),
+			failure,
+		};
 	}
+	const idOf = (name: string) =>
+		Object.hasOwn(created, name) && created[name] !== null && created[name] !== ''
+			? String(created[name])
+			: undefined;
+	const missing = [...new Set(items.map(({ value }) => value).filter((name) => !idOf(name)))];
+	const createdList = [...new Set(items.map(({ value }) => value))]
+		.filter((name) => idOf(name))
+		.map((name) => `"${name}" (ID ${idOf(name)})`);
+	const results = items.map(({ itemIndex, value: name }): ResultAt => {
+		const id = idOf(name);
+		if (id) return [itemIndex, { json: { name, id }, pairedItem: { item: itemIndex } }];
+		const error = new NodeOperationError(node, `Mapp's answer has no ID for the group "${name}"`, {
+			itemIndex,
+			description: `Created: ${createdList.join(', ') || 'none'}. Check the groups in Mapp Engage before creating "${name}" again.`,
+		});
+		return [itemIndex, errorItem(error, { item: itemIndex })];
+	});
+	if (missing.length === 0) return { results };
+	const failure = new NodeOperationError(
+		node,
+		`Mapp's answer has no ID for ${missing.length === 1 ? 'the group' : 'the groups'} ${missing.map((name) => `"${name}"`).join(', ')}`,
+		{
+			itemIndex: items.find(({ value }) => missing.includes(value))?.itemIndex,
+			description: `Created: ${createdList.join(', ') || 'none'}. Check the groups in Mapp Engage before creating the others again.`,
+		},
+	);
+	return { results, failure };
 }
 
-export const create: Operation = {
-	option: {
+export const create: Operation = sendingOperation(
+	{
 		value: 'create',
 		name: 'Create',
 		action: 'Create a group',
 		description: 'Create groups in Mapp Engage',
 	},
-	properties: groupName.properties,
-	execute: createGroups,
-};
+	groupName.properties,
+	async (run) => await deliver(run, groupSending(run.getNode())),
+);
