@@ -10,7 +10,13 @@ import type {
 	IWebhookResponseData,
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
-import { passesFilters, readFeedbackBody, toOutputJson, type FeedbackFilters } from './feedback';
+import {
+	isJsonContentType,
+	passesFilters,
+	readFeedbackBody,
+	toOutputJson,
+	type FeedbackFilters,
+} from './feedback';
 import { PROTECTION, TOKEN_QUERY_PARAMETER, checkProtection } from './protection';
 import { DEFAULT_BODY_LIMIT_KB, readOptions } from './settings';
 
@@ -199,6 +205,12 @@ export class MappConnectTrigger implements INodeType {
 			const message = `The Mapp Connect Trigger is not set up correctly: ${(error as Error).message}`;
 			this.logger.warn(message, { node: this.getNode().name });
 			answer(503, { message });
+			return { noWebhookResponse: true };
+		}
+
+		// After the protection: a caller without the secret learns nothing about what the trigger takes.
+		if (!isJsonContentType(this.getHeaderData()['content-type'])) {
+			answer(415, { message: 'The body must be JSON, sent with Content-Type: application/json' });
 			return { noWebhookResponse: true };
 		}
 

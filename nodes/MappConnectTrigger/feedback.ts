@@ -11,6 +11,23 @@ const FEEDBACK_FIELDS = [
 	'actionTime',
 ];
 
+/**
+ * How deep objects and arrays may nest in a body. Mapp's feedback nests 3 levels (the array, an entry, its
+ * actionParams), actionParams holding the event as it was sent, which may nest a few more. n8n copies and stores
+ * the items with recursive functions that fail a few thousand levels down, which a 10 KB body reaches.
+ */
+export const MAX_BODY_DEPTH = 32;
+
+/** A JSON type with a structured syntax suffix (RFC 6839), such as `application/problem+json`. */
+const JSON_SUFFIX_TYPE = /^application\/[a-z0-9!#$&^_.+-]+\+json$/;
+
+/** Whether a Content-Type header announces JSON, whatever its parameters (a charset); a missing one does not. */
+export function isJsonContentType(header: unknown): boolean {
+	if (typeof header !== 'string') return false;
+	const mediaType = header.split(';')[0].trim().toLowerCase();
+	return mediaType === 'application/json' || JSON_SUFFIX_TYPE.test(mediaType);
+}
+
 export type FeedbackBody = { entries: IDataObject[] } | { problem: string };
 
 /** Reads a callback body: one feedback entry or an array of them, nothing else. */
@@ -20,6 +37,9 @@ export function readFeedbackBody(rawBody: string): FeedbackBody {
 		parsed = JSON.parse(rawBody);
 	} catch {
 		return { problem: 'The body is not JSON' };
+	}
+	if (nestsDeeperThan(parsed, MAX_BODY_DEPTH)) {
+		return { problem: `The body nests deeper than ${MAX_BODY_DEPTH} levels` };
 	}
 	const entries = Array.isArray(parsed) ? parsed : [parsed];
 	if (entries.length === 0) return { problem: 'The body holds no feedback entries' };
@@ -32,6 +52,21 @@ export function readFeedbackBody(rawBody: string): FeedbackBody {
 		};
 	}
 	return { entries: entries as IDataObject[] };
+}
+
+/** Walks the parsed body with a list of its own rather than by recursion, which a deep body would overflow. */
+function nestsDeeperThan(value: unknown, limit: number): boolean {
+	const pending: Array<{ container: object; depth: number }> = [];
+	if (typeof value === 'object' && value !== null) pending.push({ container: value, depth: 1 });
+	for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
+		if (next.depth > limit) return true;
+		for (const child of Object.values(next.container) as unknown[]) {
+			if (typeof child === 'object' && child !== null) {
+				pending.push({ container: child, depth: next.depth + 1 });
+			}
+		}
+	}
+	return false;
 }
 
 function isFeedbackEntry(value: unknown): value is IDataObject {

@@ -28,7 +28,8 @@ export interface WebhookCall {
 	/** Sent as is when a string or Buffer; anything else is sent as JSON. */
 	body: unknown;
 	query?: Record<string, string>;
-	headers?: Record<string, string>;
+	/** Added to `content-type: application/json` and the body's `content-length`; a header given as undefined is not sent. */
+	headers?: Record<string, string | undefined>;
 	/** Credential data by credential type, e.g. `{ mappConnectCallbackAuthApi: { headerName, headerSecret } }`. */
 	credentials?: Record<string, ICredentialDataDecryptedObject>;
 	/** `manual` for the Test URL, `webhook` (the default) for the Production URL. */
@@ -145,7 +146,8 @@ class FakeRequest {
 	readonly params: Record<string, string> = {};
 	readonly ip = '127.0.0.1';
 	readonly ips: string[] = [];
-	readonly contentType: string;
+	/** As n8n sets it: the media type of the Content-Type header, without its parameters. */
+	readonly contentType: string | undefined;
 	readonly encoding: BufferEncoding = 'utf-8';
 	body: unknown = {};
 	rawBody: Buffer | undefined;
@@ -153,14 +155,21 @@ class FakeRequest {
 
 	constructor(call: WebhookCall) {
 		this.bytes = bytesOf(call.body);
+		const given = Object.entries(call.headers ?? {}).map(([name, value]) => [
+			name.toLowerCase(),
+			value,
+		]);
+		const headers = {
+			'content-type': 'application/json',
+			'content-length': String(this.bytes.length),
+			...Object.fromEntries(given),
+		};
 		this.headers = Object.fromEntries(
-			Object.entries({
-				'content-type': 'application/json',
-				'content-length': String(this.bytes.length),
-				...call.headers,
-			}).map(([name, value]) => [name.toLowerCase(), value]),
+			Object.entries(headers).filter(
+				(header): header is [string, string] => header[1] !== undefined,
+			),
 		);
-		this.contentType = this.headers['content-type'].split(';')[0].trim();
+		this.contentType = this.headers['content-type']?.split(';')[0].trim().toLowerCase();
 		this.query = { ...call.query };
 	}
 
@@ -232,7 +241,7 @@ export async function serveTrigger(
 				...setup,
 				body: Buffer.concat(chunks),
 				query: Object.fromEntries(url.searchParams),
-				headers,
+				headers: { 'content-type': undefined, ...headers },
 			})
 				.then((result) => {
 					calls.push(result);
