@@ -1,3 +1,4 @@
+import type { INodeParameters } from 'n8n-workflow';
 import { arrived, expectEventSent, run, useSandbox } from './mappConnect';
 
 const sandbox = useSandbox();
@@ -63,6 +64,58 @@ describe('Automation → Trigger External Event', () => {
 		);
 		expect(result.error?.message).toBe(
 			`'Event Name' must not contain spaces ("cart abandoned"): an event name has none in Mapp [item 1]`,
+		);
+		expect(sandbox().requests).toEqual([]);
+	});
+});
+
+/** The same event, built by the same fields, from the single operation and from Batch. */
+describe.each<[string, INodeParameters]>([
+	['Trigger External Event', { resource: 'automation', operation: 'triggerExternalEvent' }],
+	[
+		'Batch → Send',
+		{
+			resource: 'batch',
+			operation: 'send',
+			eventKind: 'automationExternalEvent',
+			eventSource: 'fields',
+		},
+	],
+])('%s: Event Name Key', (_, operation) => {
+	it.each<[string, INodeParameters, string]>([
+		['email', { email: 'anna@example.com' }, 'Email'],
+		['mobileNumber', { email: 'anna@example.com' }, 'Mobile Number'],
+		['userId', { identifierType: 'userId', userId: 'u-17' }, 'User ID'],
+	])(
+		'refuses the contact key "%s", naming both fields and the item, and sends nothing',
+		async (key, contact, contactLabel) => {
+			const result = await run(
+				sandbox(),
+				{
+					...operation,
+					...contact,
+					eventName: 'cart_abandoned',
+					options: { eventNameKey: '={{ $json.key }}' },
+				},
+				{ items: [{ key: 'externalEvent' }, { key }] },
+			);
+			expect(result.error?.message).toBe(
+				`'Event Name Key' must not be "${key}": '${contactLabel}' sends the contact under that key [item 1]`,
+			);
+			expect(sandbox().requests).toEqual([]);
+		},
+	);
+
+	it('refuses a key one of the Attributes sets too, naming both fields, and sends nothing', async () => {
+		const result = await run(sandbox(), {
+			...operation,
+			email: 'anna@example.com',
+			eventName: 'cart_abandoned',
+			eventAttributes: { values: [{ name: 'interest', value: 'shoes' }] },
+			options: { eventNameKey: 'interest' },
+		});
+		expect(result.error?.message).toBe(
+			`'Attributes' must not set "interest": 'Event Name Key' sets it too [item 0]`,
 		);
 		expect(sandbox().requests).toEqual([]);
 	});

@@ -50,6 +50,65 @@ describe('Message: sending', () => {
 			},
 		);
 	});
+
+	const push = {
+		resource: 'message',
+		operation: 'sendPush',
+		pushMessageId: resourceLocator('1234'),
+		mobileAppId: resourceLocator('5678', 'id'),
+		messageParameters: { values: [{ name: 'param1', value: 'param 1 value' }] },
+	};
+
+	it('Send Push by mobile number: the number under mobileNumber, first, as the body', async () => {
+		await expectEventSent(
+			sandbox(),
+			{ ...push, identifierType: 'mobileNumber', mobileNumber: '+48666777888' },
+			{
+				subtype: 'push',
+				event: {
+					mobileNumber: '+48666777888',
+					pushMessageId: '1234',
+					mobileAppId: '5678',
+					param1: 'param 1 value',
+				},
+			},
+		);
+		expect(sandbox().requests.map(({ body }) => body)).toEqual([
+			'{"mobileNumber":"+48666777888","pushMessageId":"1234","mobileAppId":"5678","param1":"param 1 value"}',
+		]);
+	});
+
+	it('Send Push refuses an invalid mobile number, naming the item and field, and sends nothing', async () => {
+		const result = await run(
+			sandbox(),
+			{ ...push, identifierType: 'mobileNumber', mobileNumber: '={{ $json.mobile }}' },
+			{ items: [{ mobile: '+48666777888' }, { mobile: 'call me' }] },
+		);
+		expect(result.error?.message).toBe(
+			"'Mobile Number' is not a valid mobile number (digits, optionally starting with +) [item 1]",
+		);
+		expect(sandbox().requests).toEqual([]);
+	});
+
+	it('Send Push of a saved v1 workflow (no Identify Contact By) sends the same email body', async () => {
+		// The parameters as version 1 saved them, before the contact could be a mobile number.
+		await expectEventSent(
+			sandbox(),
+			{ ...push, email: 'john.smith@xx.xx' },
+			{
+				subtype: 'push',
+				event: {
+					email: 'john.smith@xx.xx',
+					pushMessageId: '1234',
+					mobileAppId: '5678',
+					param1: 'param 1 value',
+				},
+			},
+		);
+		expect(sandbox().requests.map(({ body }) => body)).toEqual([
+			'{"email":"john.smith@xx.xx","pushMessageId":"1234","mobileAppId":"5678","param1":"param 1 value"}',
+		]);
+	});
 });
 
 describe('Message: reading', () => {

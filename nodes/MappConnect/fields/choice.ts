@@ -54,10 +54,15 @@ export function locatorField(
 	});
 }
 
-interface Choice {
+export interface Choice {
 	/** The selector's option value, also the event key the chosen field's value is sent under. */
 	value: string;
 	field: Field<string | undefined>;
+}
+
+/** A selector and its fields, with its choices: the keys it can send, which no other field may use. */
+export interface ChoiceField extends Field<string | undefined> {
+	readonly choices: readonly Choice[];
 }
 
 /**
@@ -69,7 +74,7 @@ export function choiceField(spec: {
 	displayName: string;
 	default: string;
 	choices: readonly Choice[];
-}): Field<string | undefined> {
+}): ChoiceField {
 	const defaultChoice = spec.default;
 	const selector: INodeProperties = {
 		displayName: spec.displayName,
@@ -88,6 +93,7 @@ export function choiceField(spec: {
 	};
 	return {
 		label: spec.displayName,
+		choices: spec.choices,
 		properties: [
 			selector,
 			...spec.choices.flatMap(({ value, field }) =>
@@ -105,25 +111,25 @@ export function choiceField(spec: {
 	};
 }
 
-/** Which contact an event is about: by email (the default), mobile number or user ID. */
-export function contactField(): Field<string | undefined> {
+const CONTACT_CHOICES = {
+	email: emailField({ name: 'email', displayName: 'Email', required: true }),
+	mobileNumber: phoneField({ name: 'mobileNumber', displayName: 'Mobile Number', required: true }),
+	userId: textField({ name: 'userId', displayName: 'User ID', required: true }),
+};
+
+export type ContactKey = keyof typeof CONTACT_CHOICES;
+
+/**
+ * Which contact an event is about: by email (the default), mobile number or user ID, or only by
+ * those of them that the event takes (email always, as the default).
+ */
+export function contactField(
+	keys: readonly ['email', ...ContactKey[]] = ['email', 'mobileNumber', 'userId'],
+): ChoiceField {
 	return choiceField({
 		name: 'identifierType',
 		displayName: 'Identify Contact By',
 		default: 'email',
-		choices: [
-			{
-				value: 'email',
-				field: emailField({ name: 'email', displayName: 'Email', required: true }),
-			},
-			{
-				value: 'mobileNumber',
-				field: phoneField({ name: 'mobileNumber', displayName: 'Mobile Number', required: true }),
-			},
-			{
-				value: 'userId',
-				field: textField({ name: 'userId', displayName: 'User ID', required: true }),
-			},
-		],
+		choices: keys.map((value) => ({ value, field: CONTACT_CHOICES[value] })),
 	});
 }

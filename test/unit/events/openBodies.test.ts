@@ -75,9 +75,9 @@ describe('Automation → Trigger External Event', () => {
 		],
 		['no contact', { email: '', eventName: 'x' }, "'Email' is required [item 4]"],
 		[
-			'an attribute that sets the event name too',
+			'an attribute under the (default) Event Name Key',
 			{ email: 'a@mapp.com', eventName: 'x', eventAttributes: pairs([['external_event', 'y']]) },
-			`'Attributes' must not set "external_event": 'Event Name' sets it too [item 4]`,
+			`'Attributes' must not set "external_event": 'Event Name Key' sets it too [item 4]`,
 		],
 	])('refuses %s, naming the field and the item', (_case, parameters, message) => {
 		expect(failureOfItem4('automationExternalEvent', parameters).message).toBe(message);

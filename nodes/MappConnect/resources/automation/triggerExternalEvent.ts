@@ -6,7 +6,7 @@
  */
 import { optionsField } from '../../fields/collection';
 import type { Field } from '../../fields/field';
-import { converted } from '../../fields/field';
+import { converted, invalidField } from '../../fields/field';
 import { nameValuesField, sendEmptyValuesOption } from '../../fields/nameValues';
 import { textField } from '../../fields/text';
 import { checkName } from '../../fields/values';
@@ -41,7 +41,12 @@ const eventName = textField(
 	withoutSpaces('an event name'),
 );
 
-/** The event name, under the key the Options name (or the documented one). */
+/**
+ * The event name, under the key the Options name (or the documented one). A key of the contact
+ * would send the event name as the contact (or next to it, as a second one), so it is refused
+ * whichever way the contact is identified; a key one of the Attributes sets is refused by the draft,
+ * naming Event Name Key, the field that chose it.
+ */
 const eventNameField: Field<string | undefined> = {
 	...eventName,
 	write(params, draft) {
@@ -49,7 +54,16 @@ const eventNameField: Field<string | undefined> = {
 		const key = converted(options, eventNameKey.label, () =>
 			checkName(eventNameKey.read(options) ?? AUTOMATION_EVENT_NAME_KEY),
 		);
-		draft.set(key, eventName.read(params), eventName.label);
+		const contactChoice = contact.choices.find(({ value }) => value === key);
+		if (contactChoice) {
+			throw invalidField(
+				options,
+				eventNameKey.label,
+				`must not be "${key}": '${contactChoice.field.label}' sends the contact under that key`,
+				`Use the key your integration's mapping has for the event name (by default ${AUTOMATION_EVENT_NAME_KEY}).`,
+			);
+		}
+		draft.set(key, eventName.read(params), eventNameKey.label);
 	},
 };
 

@@ -1,6 +1,5 @@
-import { locatorField } from '../../fields/choice';
+import { contactField, locatorField } from '../../fields/choice';
 import { optionsField } from '../../fields/collection';
-import { emailField } from '../../fields/text';
 import { DEFAULT_SUBTYPES } from '../../shared/api';
 import { messageParameters } from '../commonFields';
 import { eventOperation } from '../resource';
@@ -15,7 +14,7 @@ export const sendPush = eventOperation({
 		displayName: 'Message: Send Push',
 		subtype: DEFAULT_SUBTYPES.push,
 		singleOnly: true,
-		keyOrder: ['email', 'pushMessageId', 'mobileAppId'],
+		keyOrder: ['email', 'mobileNumber', 'pushMessageId', 'mobileAppId'],
 		fields: [
 			locatorField({
 				name: 'pushMessageId',
@@ -31,12 +30,9 @@ export const sendPush = eventOperation({
 				required: true,
 				description: 'The app that shows the push message',
 			}),
-			emailField({
-				name: 'email',
-				displayName: 'Email',
-				required: true,
-				description: 'Email address of the contact whose devices receive the message',
-			}),
+			// Mapp's push example identifies the contact by `email` and shows no key for a mobile
+			// number: `mobileNumber` is the documented user-event key for one (docs/mapp-connect-api.md).
+			contactField(['email', 'mobileNumber']),
 			messageParameters,
 			optionsField(DEFAULT_SUBTYPES.push),
 		],
