@@ -4,6 +4,8 @@ import type {
 	INode,
 	INodeExecutionData,
 	INodeParameters,
+	INodeType,
+	INodeTypes,
 	IRun,
 	IWorkflowBase,
 } from 'n8n-workflow';
@@ -28,6 +30,8 @@ export interface RunNodeOptions {
 	continueOnFail?: boolean;
 	/** Node type name within the package; `mappConnect` by default. */
 	nodeType?: string;
+	/** A node type of the test's own, run instead of the package's (e.g. to call n8n's functions from it). */
+	testNodeType?: INodeType;
 	/** The workflow's time zone setting; n8n's default (America/New_York, GENERIC_TIMEZONE) when left out. */
 	timezone?: string;
 }
@@ -44,6 +48,9 @@ export interface RunNodeResult {
 export async function runNode(options: RunNodeOptions): Promise<RunNodeResult> {
 	const pkg = await loadPackage();
 	const inputKey = registerInput(options.items ?? [{}]);
+	const nodeTypes = options.testNodeType
+		? including(pkg.nodeTypes, TEST_NODE_TYPE, options.testNodeType)
+		: pkg.nodeTypes;
 	const nodes: INode[] = [
 		{
 			id: 'input',
@@ -56,7 +63,7 @@ export async function runNode(options: RunNodeOptions): Promise<RunNodeResult> {
 		{
 			id: 'node-under-test',
 			name: NODE_NAME,
-			type: pkg.typeName(options.nodeType ?? 'mappConnect'),
+			type: options.testNodeType ? TEST_NODE_TYPE : pkg.typeName(options.nodeType ?? 'mappConnect'),
 			typeVersion: 1,
 			position: [200, 0],
 			parameters: options.parameters,
@@ -85,7 +92,7 @@ export async function runNode(options: RunNodeOptions): Promise<RunNodeResult> {
 		nodes,
 		connections,
 		active: false,
-		nodeTypes: pkg.nodeTypes,
+		nodeTypes,
 		settings,
 	});
 	const credentialsHelper = new HarnessCredentialsHelper(pkg, {
@@ -107,4 +114,16 @@ export async function runNode(options: RunNodeOptions): Promise<RunNodeResult> {
 	} finally {
 		releaseInput(inputKey);
 	}
+}
+
+const TEST_NODE_TYPE = 'harness.testNode';
+
+/** The package's node types and one more. */
+function including(nodeTypes: INodeTypes, name: string, nodeType: INodeType): INodeTypes {
+	return {
+		getByName: (type) => (type === name ? nodeType : nodeTypes.getByName(type)),
+		getByNameAndVersion: (type, version) =>
+			type === name ? nodeType : nodeTypes.getByNameAndVersion(type, version),
+		getKnownTypes: () => nodeTypes.getKnownTypes(),
+	};
 }
