@@ -1,12 +1,12 @@
 import type {
 	IExecuteFunctions,
-	INodeType,
-	INodeTypes,
 	ICredentialDataDecryptedObject,
 	IDataObject,
 	INode,
 	INodeExecutionData,
 	INodeParameters,
+	INodeType,
+	INodeTypes,
 	IRun,
 	IWorkflowBase,
 } from 'n8n-workflow';
@@ -31,6 +31,8 @@ export interface RunNodeOptions {
 	continueOnFail?: boolean;
 	/** Node type name within the package; `mappConnect` by default. */
 	nodeType?: string;
+	/** A node type of the test's own, run instead of the package's (e.g. to call n8n's functions from it). */
+	testNodeType?: INodeType;
 	/** The workflow's time zone setting; n8n's default (America/New_York, GENERIC_TIMEZONE) when left out. */
 	timezone?: string;
 	/**
@@ -52,6 +54,9 @@ export interface RunNodeResult {
 export async function runNode(options: RunNodeOptions): Promise<RunNodeResult> {
 	const pkg = await loadPackage();
 	const inputKey = registerInput(options.items ?? [{}]);
+	const nodeTypes = options.testNodeType
+		? including(pkg.nodeTypes, TEST_NODE_TYPE, options.testNodeType)
+		: pkg.nodeTypes;
 	const nodes: INode[] = [
 		{
 			id: 'input',
@@ -64,7 +69,7 @@ export async function runNode(options: RunNodeOptions): Promise<RunNodeResult> {
 		{
 			id: 'node-under-test',
 			name: NODE_NAME,
-			type: pkg.typeName(options.nodeType ?? 'mappConnect'),
+			type: options.testNodeType ? TEST_NODE_TYPE : pkg.typeName(options.nodeType ?? 'mappConnect'),
 			typeVersion: 1,
 			position: [200, 0],
 			parameters: options.parameters,
@@ -93,7 +98,7 @@ export async function runNode(options: RunNodeOptions): Promise<RunNodeResult> {
 		nodes,
 		connections,
 		active: false,
-		nodeTypes: options.asTool ? throughRouting(pkg.nodeTypes) : pkg.nodeTypes,
+		nodeTypes: options.asTool ? throughRouting(nodeTypes) : nodeTypes,
 		settings,
 	});
 	const credentialsHelper = new HarnessCredentialsHelper(pkg, {
@@ -135,5 +140,17 @@ function throughRouting(nodeTypes: INodeTypes): INodeTypes {
 				},
 			}) as INodeType;
 		},
+	};
+}
+
+const TEST_NODE_TYPE = 'harness.testNode';
+
+/** The package's node types and one more. */
+function including(nodeTypes: INodeTypes, name: string, nodeType: INodeType): INodeTypes {
+	return {
+		getByName: (type) => (type === name ? nodeType : nodeTypes.getByName(type)),
+		getByNameAndVersion: (type, version) =>
+			type === name ? nodeType : nodeTypes.getByNameAndVersion(type, version),
+		getKnownTypes: () => nodeTypes.getKnownTypes(),
 	};
 }

@@ -139,9 +139,7 @@ describe('Batch → Send under faults', () => {
 			expect(error?.description).toContain(
 				'Check in Mapp whether items 1000-1999 arrived before sending them again',
 			);
-			expect(error?.description).toContain(
-				'Run the node again for the items not delivered only',
-			);
+			expect(error?.description).toContain('Run the node again for the items not delivered only');
 			expect(error?.description).not.toMatch(/Not delivered: items 1000/);
 		});
 

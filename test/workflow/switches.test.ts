@@ -17,7 +17,7 @@ const batch: INodeParameters = {
 	eventSource: 'fields',
 };
 
-const withDry = (dry: unknown[]) =>
+const withDry = (dry: Array<string | boolean>) =>
 	contacts(dry.length).map((contact, i) => ({ ...contact, dry: dry[i] }));
 
 describe('Dry Run from an expression', () => {

@@ -3,6 +3,7 @@
  * operation and Batch), or inside a routing hook (the read operations).
  */
 import type { IDataObject, IExecuteSingleFunctions, INode } from 'n8n-workflow';
+import { isResourceLocatorValue, isSafeObjectProperty } from 'n8n-workflow';
 import type { ParameterReader, ReadOptions } from './field';
 import { prefixedReader } from './field';
 
@@ -36,8 +37,10 @@ interface Scope {
  * n8n evaluates every expression in a fresh sandbox, about 50 µs each: most of the time of a
  * large batch. A parameter made only of fixed values and `{{ $json.field }}` mappings of text,
  * numbers or booleans resolves here to exactly what n8n would give; anything else (another
- * expression, a missing field, an object) goes through getNodeParameter as usual. None of the
- * node's properties declares a `validateType`, so n8n's validation has nothing to add here.
+ * expression, a missing field, an object, a name n8n refuses or cannot parse, a field that fails
+ * to read) goes through getNodeParameter as usual. None of the node's properties declares a
+ * `validateType` or an `extractValue`, so n8n's validation and extraction have nothing to add
+ * here (test/unit/fields/readers.test.ts keeps it so).
  * Each parameter is compiled on its first read and then reused for every item, so that a large
  * batch pays per item only for the values that differ between items.
  */
@@ -119,7 +122,7 @@ function scopeOf(parameters: unknown, prefix: string): Scope {
 			let resolver = cache.get(name);
 			if (resolver === undefined) {
 				const raw = rawParameter(parameters, name);
-				resolver = raw === undefined ? null : compile(extractValue ? locatorValue(raw) : raw);
+				resolver = raw === undefined ? null : extractValue ? locatorValue(raw) : compile(raw);
 				cache.set(name, resolver);
 			}
 			return resolver ?? undefined;
@@ -135,11 +138,17 @@ function scopeOf(parameters: unknown, prefix: string): Scope {
 	};
 }
 
-/** A resource locator's value, as n8n's extractValue gives it for locators without an extraction pattern. */
-function locatorValue(value: unknown): unknown {
-	return typeof value === 'object' && value !== null && Object.hasOwn(value, '__rl')
-		? (value as IDataObject).value
-		: value;
+/**
+ * A resource locator's value, as n8n's extractValue gives it for modes without an extraction
+ * pattern; a value n8n's own test does not take for a locator, but that is no plain value either
+ * (a locator missing its mode, value or `__rl`), is left to n8n.
+ */
+function locatorValue(raw: unknown): Resolver {
+	if (!isResourceLocatorValue(raw))
+		return raw !== null && typeof raw === 'object' ? evaluatedByN8n : compile(raw);
+	// n8n resolves the whole locator before it extracts: an expression in its mode can fail there
+	const { value, ...rest } = raw;
+	return hasExpression(rest) ? evaluatedByN8n : compile(value);
 }
 
 /** The parameter's stored value at a dotted path ("options.subtype"), as n8n keeps it. */
@@ -212,13 +221,33 @@ function frozenCopy<T>(raw: T): T {
 
 function jsonFieldResolver(expression: string): Resolver {
 	const match = JSON_FIELD_REFERENCE.exec(expression);
-	if (!match) return evaluatedByN8n;
-	const field = match[1] ?? match[2] ?? match[3];
+	const field = match ? (match[1] ?? match[2] ?? match[3]) : undefined;
+	if (field === undefined || !readsPlainly(field)) return evaluatedByN8n;
 	return (json) => {
-		// an inherited property (constructor, toString) is never text, a number or a boolean
-		const value = json[field];
+		let value: unknown;
+		try {
+			value = json[field];
+		} catch {
+			// a getter or proxy that throws: n8n has its own answer for that
+			return NOT_DIRECT;
+		}
+		// an inherited property (toString) is never text, a number or a boolean
 		return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean'
 			? value
 			: NOT_DIRECT;
 	};
+}
+
+/**
+ * Whether n8n reads `$json.field` or `$json["field"]` as a plain property read. It refuses the
+ * names on its deny-list, and any expression in which `constructor` follows a dot (so
+ * `$json.constructorName` too); `}}` ends its expression and a line break ends a string, so
+ * braces and line breaks in a key are left to it as well.
+ */
+function readsPlainly(field: string): boolean {
+	return (
+		isSafeObjectProperty(field) &&
+		!field.includes('constructor') &&
+		!/[{}\n\r\u2028\u2029]/.test(field)
+	);
 }

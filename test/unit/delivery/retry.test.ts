@@ -35,9 +35,11 @@ describe('judgeResponse', () => {
 	);
 
 	it('does not retry 500, and counts it as possibly recorded', () => {
-		expect(
-			judgeResponse({ statusCode: 500, body: { message: 'no' } }, NOW, retryTimings),
-		).toEqual({ outcome: 'final', reason: 'HTTP 500: no', mayHaveArrived: true });
+		expect(judgeResponse({ statusCode: 500, body: { message: 'no' } }, NOW, retryTimings)).toEqual({
+			outcome: 'final',
+			reason: 'HTTP 500: no',
+			mayHaveArrived: true,
+		});
 	});
 
 	it.each([502, 503, 504])(
@@ -50,7 +52,7 @@ describe('judgeResponse', () => {
 		},
 	);
 
-	it('counts neither 429 nor Engage\'s over-rate 500 as possibly recorded: both refuse', () => {
+	it("counts neither 429 nor Engage's over-rate 500 as possibly recorded: both refuse", () => {
 		const overRate = { statusCode: 500, body: { message: 'Database Access Limit Exceeded' } };
 		expect(judgeResponse(overRate, NOW, retryTimings)).not.toHaveProperty('mayHaveArrived');
 		expect(judgeResponse({ statusCode: 429 }, NOW, retryTimings)).toMatchObject({

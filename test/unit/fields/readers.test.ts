@@ -1,4 +1,5 @@
 import type { IDataObject, INode } from 'n8n-workflow';
+import { MappConnect } from '../../../nodes/MappConnect/MappConnect.node';
 import type { ItemParameters } from '../../../nodes/MappConnect/fields/readers';
 import { itemReaders } from '../../../nodes/MappConnect/fields/readers';
 
@@ -24,6 +25,11 @@ const item = {
 	'first name': 'Ann',
 	address: { city: 'Berlin' },
 	none: null,
+	// text that n8n refuses or cannot parse the reference to
+	constructorName: 'Ann',
+	mainModule: 'Ann',
+	'a}}b': 'Ann',
+	'a\nb': 'Ann',
 };
 
 describe('itemReaders', () => {
@@ -49,6 +55,10 @@ describe('itemReaders', () => {
 		'={{ $json.address }}',
 		'={{ $json.address.city }}',
 		'={{ $json.constructor }}',
+		'={{ $json.constructorName }}',
+		'={{ $json.mainModule }}',
+		'={{ $json["a}}b"] }}',
+		'={{ $json["a\nb"] }}',
 		'={{ $("Input").item.json.email }}',
 	])('leaves %p to n8n', (raw) => {
 		const { readerFor, asked } = contextWith({ field: raw });
@@ -114,6 +124,29 @@ describe('itemReaders', () => {
 		expect(asked).toEqual([]);
 	});
 
+	it('leaves a field that throws when read to n8n', () => {
+		const { readerFor, asked } = contextWith({ field: '={{ $json.broken }}' });
+		const json = Object.defineProperty({}, 'broken', {
+			get() {
+				throw new Error('unreadable');
+			},
+		}) as IDataObject;
+		expect(readerFor(1, json).get('field')).toBe('n8n evaluated field for item 1');
+		expect(asked).toEqual(['field']);
+	});
+
+	it.each([
+		{ __rl: true, value: '512' },
+		{ mode: 'id', value: '512' },
+		{ __rl: true, mode: 'id' },
+	])("leaves %p to n8n, which n8n's own test does not take for a resource locator", (group) => {
+		const { readerFor, asked } = contextWith({ group });
+		expect(readerFor(0, item).get('group', '', { extractValue: true })).toBe(
+			'n8n evaluated group for item 0',
+		);
+		expect(asked).toEqual(['group']);
+	});
+
 	it('leaves a whole collection to n8n when one of its values is another expression', () => {
 		const { readerFor, asked } = contextWith({
 			options: { subtype: 'user', messageId: '={{ $json.score * 2 }}' },
@@ -128,5 +161,26 @@ describe('itemReaders', () => {
 		expect(readerFor(0, item).get('identifierType', 'email')).toBe('email');
 		expect(readerFor(0, item).get('absent')).toBe('n8n evaluated absent for item 0');
 		expect(asked).toEqual(['absent']);
+	});
+});
+
+/** Where in the node's properties (collection options, fixed collection values, locator modes) `key` is declared. */
+function declaring(key: string, value: unknown, path = 'properties'): string[] {
+	if (value === null || typeof value !== 'object') return [];
+	return Object.entries(value).flatMap(([name, inner]) => {
+		const at = `${path}.${(inner as { name?: unknown })?.name ?? name}`;
+		return name === key ? [at] : declaring(key, inner, at);
+	});
+}
+
+describe("the node's properties, as the fast reader relies on them", () => {
+	const { properties } = new MappConnect().description;
+
+	it('declare no validateType anywhere, which n8n would check and coerce a value by', () => {
+		expect(declaring('validateType', properties)).toEqual([]);
+	});
+
+	it('declare no extractValue pattern anywhere, which n8n would extract a value by', () => {
+		expect(declaring('extractValue', properties)).toEqual([]);
 	});
 });
