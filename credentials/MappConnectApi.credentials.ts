@@ -90,7 +90,7 @@ export class MappConnectApi implements ICredentialType {
 			required: true,
 			placeholder: 'https://proxy.example.com/charon/api/v1',
 			description:
-				'The API base URL, http(s) and ending in /api/v1, without query, fragment or spaces',
+				'The API base URL: http:// or https://, the host, a path ending in /api/v1; no query, fragment, backslash or spaces',
 			displayOptions: { show: { system: [CUSTOM_SYSTEM] } },
 		},
 		{

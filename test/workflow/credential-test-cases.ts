@@ -114,6 +114,38 @@ export const FAILING_CREDENTIAL_TESTS: CredentialTestCase[] = [
 		sandboxStatuses: [],
 	},
 	{
+		what: 'a Base URL with a backslash, which WHATWG URL reads as "/" (http://other\\@sandbox/…)',
+		change: ({ sandboxBaseUrl, notMappBaseUrl }) => ({
+			baseUrl: `${new URL(notMappBaseUrl).origin}\\@${new URL(sandboxBaseUrl).host}/charon/api/v1`,
+		}),
+		message: `Base URL holds a backslash ("\\"): ${BASE_URL_EXAMPLE}`,
+		sandboxStatuses: [],
+	},
+	{
+		what: 'Base URL http:\\\\host/…',
+		change: ({ sandboxBaseUrl }) => ({ baseUrl: sandboxBaseUrl.replace('http://', 'http:\\\\') }),
+		message: `Base URL holds a backslash ("\\"): ${BASE_URL_EXAMPLE}`,
+		sandboxStatuses: [],
+	},
+	{
+		what: 'Base URL http:/host/…',
+		change: ({ sandboxBaseUrl }) => ({ baseUrl: sandboxBaseUrl.replace('http://', 'http:/') }),
+		message: `Base URL is not an http(s) URL: ${BASE_URL_EXAMPLE}`,
+		sandboxStatuses: [],
+	},
+	{
+		what: 'Base URL http:host/…',
+		change: ({ sandboxBaseUrl }) => ({ baseUrl: sandboxBaseUrl.replace('http://', 'http:') }),
+		message: `Base URL is not an http(s) URL: ${BASE_URL_EXAMPLE}`,
+		sandboxStatuses: [],
+	},
+	{
+		what: 'a Base URL with a tab inside, which WHATWG URL drops',
+		change: ({ sandboxBaseUrl }) => ({ baseUrl: sandboxBaseUrl.replace('/charon', '/cha\tron') }),
+		message: `Base URL holds spaces or control characters: ${BASE_URL_EXAMPLE}`,
+		sandboxStatuses: [],
+	},
+	{
 		what: 'a Base URL that is not http(s)',
 		change: ({ sandboxBaseUrl }) => ({ baseUrl: sandboxBaseUrl.replace(/^http/, 'ftp') }),
 		message: `Base URL is not an http(s) URL: ${BASE_URL_EXAMPLE}`,

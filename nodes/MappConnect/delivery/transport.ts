@@ -13,10 +13,11 @@ import type {
 	IN8nHttpFullResponse,
 	JsonObject,
 } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
 import type { ApiPath } from '../shared/api';
 import { CREDENTIAL_TYPE, REQUEST_TIMEOUT_MS, integrationBaseUrl } from '../shared/api';
 import { signRequest } from '../shared/signRequest';
+import { proxyOptionOf } from '../shared/urls';
 import type { TransportResponse } from './retry';
 
 /** The "Request Options" n8n adds to every declarative node, as n8n stores them. */
@@ -51,35 +52,7 @@ export function requestSettings(context: IExecuteFunctions): RequestSettings {
 }
 
 function proxyOf(context: IExecuteFunctions, text: string): IHttpRequestOptions['proxy'] {
-	let url: URL;
-	try {
-		url = new URL(text.includes('://') ? text : `http://${text}`);
-	} catch {
-		url = new URL('invalid:');
-	}
-	if (!['http:', 'https:'].includes(url.protocol) || !url.hostname || !url.port) {
-		throw new NodeOperationError(
-			context.getNode(),
-			`'Proxy' of the Request Options is not a proxy URL ("${text}")`,
-			{
-				description:
-					'Enter it as http://host:port, optionally with user:password@ before the host.',
-			},
-		);
-	}
-	return {
-		host: url.hostname,
-		port: Number(url.port),
-		protocol: url.protocol.slice(0, -1),
-		...(url.username
-			? {
-					auth: {
-						username: decodeURIComponent(url.username),
-						password: decodeURIComponent(url.password),
-					},
-				}
-			: {}),
-	};
+	return proxyOptionOf(context.getNode(), text);
 }
 
 export interface MappRequest {
