@@ -1,62 +1,14 @@
 import type { ICredentialTestRequest, ICredentialType, INodeProperties, Icon } from 'n8n-workflow';
-import {
-	API_PATHS,
-	CREDENTIAL_TYPE,
-	CUSTOM_SYSTEM,
-	INTEGRATION_BASE_URL_EXPRESSION,
-	MAPP_SYSTEMS,
-	endpointUrl,
-} from '../nodes/MappConnect/shared/api';
+import { CREDENTIAL_TYPE, CUSTOM_SYSTEM, MAPP_SYSTEMS } from '../nodes/MappConnect/shared/api';
+import { PING_TEST, pingBeforeTest } from '../nodes/MappConnect/shared/ping';
 import { signRequest } from '../nodes/MappConnect/shared/signRequest';
 
 /**
- * n8n shows its own general text when Mapp refuses the ping (see PING_RULES), so the dialog says
- * which field each of those texts points to.
+ * The Test words Mapp's answers itself (shared/ping.ts); when nothing answers, n8n shows its own
+ * general text, so the dialog says which fields those texts point to.
  */
 const TEST_NOTICE =
-	'If Test fails: "Authorization failed" means the Secret, the System or the clock of the machine n8n runs on; "could not be found" means the Integration ID or the System; "refused the connection" or "incorrect host" means the System or the Base URL.';
-
-const CHECK_SYSTEM = 'check the System (or the Base URL of a Custom system)';
-
-/**
- * What the credential's Test tells the user to check, by Mapp's answer to the ping. A 2xx without
- * Mapp's `"pong": true` came from something that is not Mapp Connect (`responseSuccessBody`).
- * The `responseCode` rules are n8n's way to word a refused ping, but the tested n8n versions
- * (2.8.4, 2.33.7) never apply them: the response is lost before n8n's credentials tester looks
- * for it, so it shows its generic text for the status. They take effect in an n8n that keeps it;
- * the end-to-end test shows which texts n8n shows.
- */
-const PING_RULES = [
-	{
-		type: 'responseCode',
-		properties: {
-			value: 401,
-			message: `Mapp Connect refused the signature: check the Secret, that the System is the one the integration belongs to, and the clock of the machine n8n runs on`,
-		},
-	},
-	{
-		type: 'responseCode',
-		properties: {
-			value: 403,
-			message: 'Mapp Connect refused the signature: check the Secret and the System',
-		},
-	},
-	{
-		type: 'responseCode',
-		properties: {
-			value: 404,
-			message: `Mapp Connect does not know this integration: check the Integration ID, and ${CHECK_SYSTEM}`,
-		},
-	},
-	...[undefined, false].map((pong) => ({
-		type: 'responseSuccessBody',
-		properties: {
-			key: 'pong',
-			value: pong,
-			message: `The answer to the ping is not Mapp Connect's: ${CHECK_SYSTEM}`,
-		},
-	})),
-] as ICredentialTestRequest['rules'];
+	'If Test fails with "refused the connection" or "incorrect host": check the System, or the Base URL of a Custom system.';
 
 export class MappConnectApi implements ICredentialType {
 	name = CREDENTIAL_TYPE;
@@ -90,7 +42,7 @@ export class MappConnectApi implements ICredentialType {
 			required: true,
 			placeholder: 'https://proxy.example.com/charon/api/v1',
 			description:
-				'The API base URL, http(s) and ending in /api/v1, without query, fragment or spaces',
+				'The API base URL: http:// or https://, the host, a path ending in /api/v1; no query, fragment, backslash or spaces',
 			displayOptions: { show: { system: [CUSTOM_SYSTEM] } },
 		},
 		{
@@ -118,21 +70,26 @@ export class MappConnectApi implements ICredentialType {
 			type: 'notice',
 			default: '',
 		},
+		{
+			// n8n runs preAuthentication only for a type with a hidden expirable property, and in a
+			// run only when its value is empty: this default is not, so only a Test (or a 401 of the
+			// HTTP Request node) runs the ping.
+			displayName: 'Ping Before Test',
+			name: 'pingBeforeTest',
+			type: 'hidden',
+			typeOptions: { expirable: true },
+			default: 'on Test',
+		},
 	];
 
 	authenticate = signRequest;
 
 	/**
-	 * A signed ping of the integration. `authenticate` signs it, and refuses values that would
-	 * misroute it (an Integration ID such as "..", a Base URL with a query) before it is sent.
+	 * A signed ping of the integration (shared/ping.ts), sent by preAuthentication before n8n's own
+	 * test request. `authenticate` refuses values that would misroute it (an Integration ID such
+	 * as "..", a Base URL with a query) before anything is sent.
 	 */
-	test: ICredentialTestRequest = {
-		request: {
-			method: 'GET',
-			baseURL: INTEGRATION_BASE_URL_EXPRESSION,
-			url: endpointUrl(API_PATHS.ping),
-			json: true,
-		},
-		rules: PING_RULES,
-	};
+	preAuthentication = pingBeforeTest;
+
+	test: ICredentialTestRequest = PING_TEST;
 }

@@ -13,7 +13,11 @@ import { packageWarnings } from '../../scripts/n8n/log-check';
 import { REPO_ROOT } from '../../scripts/n8n/paths';
 import { N8nSession } from '../../scripts/n8n/session';
 import { selectedTargets } from '../../scripts/n8n/versions';
-import { FAILING_CREDENTIAL_TESTS, startNotMapp } from '../workflow/credential-test-cases';
+import {
+	FAILING_CREDENTIAL_TESTS,
+	expectedMessage,
+	startNotMapp,
+} from '../workflow/credential-test-cases';
 import { EXPECTATIONS, type ExpectedEvent } from './expectations';
 
 const SETUP_TIMEOUT_MS = 30 * 60_000;
@@ -108,27 +112,37 @@ for (const target of targets) {
 						message: 'Connection successful!',
 					});
 
-					for (const { what, change, message, sandboxStatuses } of FAILING_CREDENTIAL_TESTS) {
-						const before = session.sandbox.requests.length;
-						const data = {
-							...credential.data,
-							...change({
-								sandboxBaseUrl: session.sandbox.baseUrl,
-								notMappBaseUrl: notMapp.baseUrl,
-							}),
+					for (const test of FAILING_CREDENTIAL_TESTS) {
+						const urls = {
+							sandboxBaseUrl: session.sandbox.baseUrl,
+							notMappBaseUrl: notMapp.baseUrl,
 						};
+						const before = {
+							sandbox: session.sandbox.requests.length,
+							notMapp: notMapp.received(),
+						};
+						if (test.fault) session.sandbox.injectFault(test.fault(urls));
+						const data = { ...credential.data, ...test.change(urls) };
 						const result = await api.testCredential({ ...credential, data });
 						assert.deepEqual(
 							result,
-							{ status: 'Error', message },
-							`the credential test with ${what}`,
+							{ status: 'Error', message: expectedMessage(test, urls) },
+							`the credential test with ${test.what}`,
 						);
-						const statuses = session.sandbox.requests.slice(before).map(({ status }) => status);
+						const statuses = session.sandbox.requests
+							.slice(before.sandbox)
+							.map(({ status }) => status);
 						assert.deepEqual(
 							statuses,
-							sandboxStatuses,
-							`what the sandbox answered the test with ${what}`,
+							test.sandboxStatuses,
+							`what the sandbox answered the test with ${test.what}`,
 						);
+						assert.equal(
+							notMapp.received() - before.notMapp,
+							test.notMappRequests ?? 0,
+							`requests that reached the server that is not Mapp, with ${test.what}`,
+						);
+						session.sandbox.clearFaults();
 					}
 				} finally {
 					await notMapp.close();

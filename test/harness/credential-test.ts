@@ -4,11 +4,12 @@ import type {
 	INode,
 	INodeCredentialTestResult,
 	INodeExecutionData,
+	INodeParameters,
 	INodeType,
 	INodeTypes,
 	IWorkflowBase,
 } from 'n8n-workflow';
-import { NodeConnectionTypes, Workflow, createRunExecutionData } from 'n8n-workflow';
+import { NodeConnectionTypes, NodeHelpers, Workflow, createRunExecutionData } from 'n8n-workflow';
 import { CredentialTestContext, ExecuteContext, RoutingNode } from 'n8n-core';
 import { createAdditionalData } from './additional-data';
 import { HarnessCredentialsHelper } from './credentials-helper';
@@ -24,16 +25,26 @@ const NO_OP_NODE_TYPE = 'n8n-nodes-base.noOp';
 
 /**
  * Runs a credential's Test the way n8n's CredentialsTester (packages/cli, `testCredentials`) does:
- * the credential type's own `test` request through n8n-core's RoutingNode, its `rules` applied to
- * the answer; or, for a credential a node tests (`testedBy`), the node's `methods.credentialTest`.
+ * the credential type's own `test` request through n8n-core's RoutingNode (which runs the type's
+ * `preAuthentication` first, see HarnessCredentialsHelper), its `rules` applied to the answer; or,
+ * for a credential a node tests (`testedBy`), the node's `methods.credentialTest`.
  */
 export async function testCredential(
 	credentials: ICredentialDataDecryptedObject,
 	credentialType = CREDENTIAL_TYPE,
 ): Promise<CredentialTestResult> {
 	const pkg = await loadPackage();
-	const { test } = pkg.credentialType(credentialType);
-	if (test) return await runTestRequest(pkg, credentialType, test, credentials);
+	const { test, properties } = pkg.credentialType(credentialType);
+	// n8n's tester first completes the data with the type's defaults (applyDefaultsAndOverwrites).
+	const data = NodeHelpers.getNodeParameters(
+		properties,
+		credentials as INodeParameters,
+		true,
+		false,
+		null,
+		null,
+	) as ICredentialDataDecryptedObject;
+	if (test) return await runTestRequest(pkg, credentialType, test, data);
 
 	for (const nodeType of pkg.packageNodeTypes()) {
 		const testedBy = nodeType.description.credentials?.find(
@@ -46,7 +57,7 @@ export async function testCredential(
 				id: CREDENTIAL_ID,
 				name: CREDENTIAL_NAME,
 				type: credentialType,
-				data: credentials,
+				data,
 			});
 		}
 	}

@@ -7,6 +7,11 @@ export const FAULT_KINDS: readonly FaultKind[] = [
 	'status500dbLimit',
 	'status502',
 	'status503',
+	'redirect301',
+	'redirect302',
+	'redirect303',
+	'redirect307',
+	'redirect308',
 	'delay',
 	'drop',
 ];
@@ -19,6 +24,11 @@ export const FAULT_REPLIES: Partial<Record<FaultKind, { status: number; message:
 	status500dbLimit: { status: 500, message: 'Database Access Limit Exceeded' },
 	status502: { status: 502, message: 'Bad Gateway' },
 	status503: { status: 503, message: 'Service Unavailable' },
+	redirect301: { status: 301, message: 'Moved Permanently' },
+	redirect302: { status: 302, message: 'Found' },
+	redirect303: { status: 303, message: 'See Other' },
+	redirect307: { status: 307, message: 'Temporary Redirect' },
+	redirect308: { status: 308, message: 'Permanent Redirect' },
 };
 
 interface ActiveFault {
@@ -34,6 +44,9 @@ export class FaultInjector {
 	add(spec: FaultSpec): void {
 		if (!FAULT_KINDS.includes(spec.kind))
 			throw new Error(`Unknown fault kind "${String(spec.kind)}"`);
+		if (spec.kind.startsWith('redirect') && !spec.location) {
+			throw new Error('A redirect fault needs the location it points to');
+		}
 		if (spec.share !== undefined && !(spec.share >= 0 && spec.share <= 1)) {
 			throw new Error('A fault share must lie between 0 and 1');
 		}

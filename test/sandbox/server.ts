@@ -255,10 +255,14 @@ function sendFault(res: ServerResponse, recorded: RecordedRequest, fault: FaultS
 		message: 'Internal Server Error',
 	};
 	recorded.status = status;
-	const headers: Record<string, string> =
-		fault.kind === 'status429'
-			? { 'retry-after': String(fault.retryAfterSeconds ?? DEFAULT_RETRY_AFTER_SECONDS) }
-			: {};
+	const headers: Record<string, string> = {};
+	if (fault.kind === 'status429') {
+		headers['retry-after'] = String(fault.retryAfterSeconds ?? DEFAULT_RETRY_AFTER_SECONDS);
+	}
+	if (fault.kind.startsWith('redirect') && fault.location) {
+		const query = recorded.query === '' ? '' : `?${recorded.query}`;
+		headers.location = `${fault.location}${recorded.path}${query}`;
+	}
 	writeJson(res, { status, body: { message } }, headers);
 }
 

@@ -58,6 +58,11 @@ export type FaultKind =
 	| 'status500dbLimit'
 	| 'status502'
 	| 'status503'
+	| 'redirect301'
+	| 'redirect302'
+	| 'redirect303'
+	| 'redirect307'
+	| 'redirect308'
 	| 'delay'
 	| 'drop';
 
@@ -76,6 +81,8 @@ export interface FaultSpec {
 	delayMs?: number;
 	/** Only requests whose path contains this (e.g. 'event/batch'). */
 	pathIncludes?: string;
+	/** For the redirects: the origin the Location points to, with the request's path and query. */
+	location?: string;
 }
 
 export interface Sandbox {

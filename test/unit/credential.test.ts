@@ -47,6 +47,7 @@ describe('the credential properties', () => {
 			'integrationId',
 			'secret',
 			'testNotice',
+			'pingBeforeTest',
 		]);
 	});
 

@@ -6,18 +6,31 @@
  */
 import { createServer } from 'node:http';
 import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
+import type { FaultSpec } from '../sandbox';
+
+/** The sandbox's base URL, and that of a server that is not Mapp (which answers 200 with other JSON). */
+export interface CaseUrls {
+	sandboxBaseUrl: string;
+	notMappBaseUrl: string;
+}
 
 export interface CredentialTestCase {
 	what: string;
-	/** The credential data that differs from the sandbox's, given its base URL and that of a server that is not Mapp. */
-	change: (urls: {
-		sandboxBaseUrl: string;
-		notMappBaseUrl: string;
-	}) => ICredentialDataDecryptedObject;
+	/** The credential data that differs from the sandbox's. */
+	change: (urls: CaseUrls) => ICredentialDataDecryptedObject;
+	/** A fault the sandbox answers the next ping with. */
+	fault?: (urls: CaseUrls) => FaultSpec;
 	/** The message of the test's result (its status is Error). */
-	message: string;
+	message: string | ((urls: CaseUrls) => string);
 	/** The statuses the sandbox answered the pings with; none when no request reached it. */
 	sandboxStatuses: number[];
+	/** How many requests reached the server that is not Mapp; none unless it is the base URL. */
+	notMappRequests?: number;
+}
+
+/** The message a case expects, given the servers' URLs. */
+export function expectedMessage({ message }: CredentialTestCase, urls: CaseUrls): string {
+	return typeof message === 'string' ? message : message(urls);
 }
 
 const INTEGRATION_ID_CHARACTERS =
@@ -29,14 +42,15 @@ export const FAILING_CREDENTIAL_TESTS: CredentialTestCase[] = [
 	{
 		what: 'a wrong secret',
 		change: () => ({ secret: 'not-the-secret' }),
-		message: 'Authorization failed - please check your credentials',
-		// n8n sends a request again once after a 401, as it would after refreshing a token.
-		sandboxStatuses: [401, 401],
+		message:
+			'Mapp Connect refused the signature: check the Secret, that the System is the one the integration belongs to, and the clock of the machine n8n runs on',
+		sandboxStatuses: [401],
 	},
 	{
 		what: 'an integration ID Mapp does not know',
 		change: () => ({ integrationId: 'no-such-integration' }),
-		message: 'The resource you are requesting could not be found',
+		message:
+			'Mapp Connect does not know this integration: check the Integration ID, and check the System (or the Base URL of a Custom system)',
 		sandboxStatuses: [404],
 	},
 	{
@@ -51,7 +65,19 @@ export const FAILING_CREDENTIAL_TESTS: CredentialTestCase[] = [
 		message:
 			"The answer to the ping is not Mapp Connect's: check the System (or the Base URL of a Custom system)",
 		sandboxStatuses: [],
+		notMappRequests: 1,
 	},
+	...([301, 302, 303, 307, 308] as const).map((status) => ({
+		what: `a base URL that answers ${status}, a redirect to another origin`,
+		change: () => ({}),
+		fault: ({ notMappBaseUrl }: CaseUrls): FaultSpec => ({
+			kind: `redirect${status}`,
+			location: new URL(notMappBaseUrl).origin,
+		}),
+		message: ({ notMappBaseUrl }: CaseUrls) =>
+			`Mapp Connect answered ${status}: a redirect to ${new URL(notMappBaseUrl).origin}, not followed. Mapp Connect does not redirect its API, so the signed request and its data were not sent on. Check the System, or the Base URL (a proxy, or an address that moved?).`,
+		sandboxStatuses: [status],
+	})),
 	{
 		what: 'Integration ID ".."',
 		change: () => ({ integrationId: '..' }),
@@ -114,6 +140,38 @@ export const FAILING_CREDENTIAL_TESTS: CredentialTestCase[] = [
 		sandboxStatuses: [],
 	},
 	{
+		what: 'a Base URL with a backslash, which WHATWG URL reads as "/" (http://other\\@sandbox/…)',
+		change: ({ sandboxBaseUrl, notMappBaseUrl }) => ({
+			baseUrl: `${new URL(notMappBaseUrl).origin}\\@${new URL(sandboxBaseUrl).host}/charon/api/v1`,
+		}),
+		message: `Base URL holds a backslash ("\\"): ${BASE_URL_EXAMPLE}`,
+		sandboxStatuses: [],
+	},
+	{
+		what: 'Base URL http:\\\\host/…',
+		change: ({ sandboxBaseUrl }) => ({ baseUrl: sandboxBaseUrl.replace('http://', 'http:\\\\') }),
+		message: `Base URL holds a backslash ("\\"): ${BASE_URL_EXAMPLE}`,
+		sandboxStatuses: [],
+	},
+	{
+		what: 'Base URL http:/host/…',
+		change: ({ sandboxBaseUrl }) => ({ baseUrl: sandboxBaseUrl.replace('http://', 'http:/') }),
+		message: `Base URL is not an http(s) URL: ${BASE_URL_EXAMPLE}`,
+		sandboxStatuses: [],
+	},
+	{
+		what: 'Base URL http:host/…',
+		change: ({ sandboxBaseUrl }) => ({ baseUrl: sandboxBaseUrl.replace('http://', 'http:') }),
+		message: `Base URL is not an http(s) URL: ${BASE_URL_EXAMPLE}`,
+		sandboxStatuses: [],
+	},
+	{
+		what: 'a Base URL with a tab inside, which WHATWG URL drops',
+		change: ({ sandboxBaseUrl }) => ({ baseUrl: sandboxBaseUrl.replace('/charon', '/cha\tron') }),
+		message: `Base URL holds spaces or control characters: ${BASE_URL_EXAMPLE}`,
+		sandboxStatuses: [],
+	},
+	{
 		what: 'a Base URL that is not http(s)',
 		change: ({ sandboxBaseUrl }) => ({ baseUrl: sandboxBaseUrl.replace(/^http/, 'ftp') }),
 		message: `Base URL is not an http(s) URL: ${BASE_URL_EXAMPLE}`,
@@ -121,9 +179,18 @@ export const FAILING_CREDENTIAL_TESTS: CredentialTestCase[] = [
 	},
 ];
 
-/** A loopback server that answers every request with 200 and JSON that is not Mapp's; `close` stops it. */
-export async function startNotMapp(): Promise<{ baseUrl: string; close: () => Promise<void> }> {
+/**
+ * A loopback server that answers every request with 200 and JSON that is not Mapp's, and counts
+ * the requests it received; `close` stops it.
+ */
+export async function startNotMapp(): Promise<{
+	baseUrl: string;
+	received: () => number;
+	close: () => Promise<void>;
+}> {
+	let received = 0;
 	const server = createServer((_request, response) => {
+		received += 1;
 		response.writeHead(200, { 'content-type': 'application/json' }).end('{"status":"ok"}');
 	});
 	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -131,6 +198,7 @@ export async function startNotMapp(): Promise<{ baseUrl: string; close: () => Pr
 	const port = typeof address === 'object' && address ? address.port : 0;
 	return {
 		baseUrl: `http://127.0.0.1:${port}/charon/api/v1`,
+		received: () => received,
 		close: () => new Promise<void>((resolve) => server.close(() => resolve())),
 	};
 }

@@ -1,20 +1,20 @@
 import { MappConnectApi } from '../../credentials/MappConnectApi.credentials';
 import { startSandbox, type Sandbox } from '../sandbox';
-import { sandboxCredentials, testCredential } from '../harness';
-import { FAILING_CREDENTIAL_TESTS, startNotMapp } from './credential-test-cases';
+import type { ICredentialType } from 'n8n-workflow';
+import { loadPackage, sandboxCredentials, testCredential } from '../harness';
+import { FAILING_CREDENTIAL_TESTS, expectedMessage, startNotMapp } from './credential-test-cases';
 
 /** The notice the credential dialog shows under the fields. */
 const notice = String(
 	new MappConnectApi().properties.find(({ type }) => type === 'notice')?.displayName,
 );
 
-/** The part of the dialog's notice that explains a failed test's message: what it says to check. */
+const PING_PATH = (integrationId: string) => `/charon/api/v1/integration/${integrationId}/ping`;
+
+/** The dialog's notice when it explains a failed test's message (it quotes a phrase of it). */
 function whatTheNoticeSaysFor(message: string): string | undefined {
-	return notice
-		.split(';')
-		.find((clause) =>
-			[...clause.matchAll(/"([^"]+)"/g)].some(([, phrase]) => message.includes(phrase)),
-		);
+	const quoted = [...notice.matchAll(/"([^"]+)"/g)].some(([, phrase]) => message.includes(phrase));
+	return quoted ? notice : undefined;
 }
 
 describe('the credential test (Test button in the credential dialog)', () => {
@@ -30,43 +30,71 @@ describe('the credential test (Test button in the credential dialog)', () => {
 		await notMapp.close();
 	});
 
-	it('passes against the sandbox with the right integration ID and secret', async () => {
+	it("passes against the sandbox with the right integration ID and secret: the ping, then n8n's test request", async () => {
+		const before = sandbox.requests.length;
 		const result = await testCredential(sandboxCredentials(sandbox));
 
 		expect(result).toEqual({ status: 'OK', message: 'Connection successful!' });
-		expect(sandbox.requests.at(-1)).toMatchObject({ method: 'GET', status: 200 });
-		expect(sandbox.requests.at(-1)?.path).toBe(
-			`/charon/api/v1/integration/${sandbox.integrationId}/ping`,
+		const pings = sandbox.requests.slice(before);
+		expect(pings.map(({ method, status }) => `${method} ${status}`)).toEqual([
+			'GET 200',
+			'GET 200',
+		]);
+		expect(pings.every(({ path }) => path === PING_PATH(sandbox.integrationId))).toBe(true);
+	});
+
+	it.each(FAILING_CREDENTIAL_TESTS)('fails with $what', async (test) => {
+		const urls = { sandboxBaseUrl: sandbox.baseUrl, notMappBaseUrl: notMapp.baseUrl };
+		const before = { sandbox: sandbox.requests.length, notMapp: notMapp.received() };
+		if (test.fault) sandbox.injectFault(test.fault(urls));
+		const data = { ...sandboxCredentials(sandbox), ...test.change(urls) };
+		const result = await testCredential(data);
+
+		expect(result).toEqual({ status: 'Error', message: expectedMessage(test, urls) });
+		expect(sandbox.requests.slice(before.sandbox).map(({ status }) => status)).toEqual(
+			test.sandboxStatuses,
+		);
+		expect(notMapp.received() - before.notMapp).toBe(test.notMappRequests ?? 0);
+		expect(result.message).not.toContain(String(data.secret));
+	});
+
+	describe('in an n8n that sends its test request without running preAuthentication first', () => {
+		let preAuthentication: ICredentialType['preAuthentication'];
+		beforeAll(async () => {
+			const type = (await loadPackage()).credentialType('mappConnectApi');
+			preAuthentication = type.preAuthentication;
+			delete type.preAuthentication;
+		});
+		afterAll(async () => {
+			(await loadPackage()).credentialType('mappConnectApi').preAuthentication = preAuthentication;
+		});
+
+		it.each([301, 302, 303, 307, 308] as const)(
+			"does not follow a %i either: it fails in n8n's words, and nothing reaches the other origin",
+			async (status) => {
+				const before = { sandbox: sandbox.requests.length, notMapp: notMapp.received() };
+				sandbox.injectFault({
+					kind: `redirect${status}`,
+					location: new URL(notMapp.baseUrl).origin,
+				});
+				const result = await testCredential(sandboxCredentials(sandbox));
+
+				expect(result).toEqual({
+					status: 'Error',
+					message: `Request failed with status code ${status}`,
+				});
+				expect(sandbox.requests.slice(before.sandbox).map(({ status }) => status)).toEqual([
+					status,
+				]);
+				expect(notMapp.received()).toBe(before.notMapp);
+			},
 		);
 	});
 
-	it.each(FAILING_CREDENTIAL_TESTS)(
-		'fails with $what',
-		async ({ change, message, sandboxStatuses }) => {
-			const before = sandbox.requests.length;
-			const data = {
-				...sandboxCredentials(sandbox),
-				...change({ sandboxBaseUrl: sandbox.baseUrl, notMappBaseUrl: notMapp.baseUrl }),
-			};
-			const result = await testCredential(data);
-
-			expect(result).toEqual({ status: 'Error', message });
-			expect(sandbox.requests.slice(before).map(({ status }) => status)).toEqual(sandboxStatuses);
-			expect(result.message).not.toContain(String(data.secret));
-		},
-	);
-
-	it.each([
-		['a wrong secret', /the Secret, the System or the clock/],
-		['an integration ID Mapp does not know', /the Integration ID or the System/],
-		['a base URL where nothing answers', /the System or the Base URL/],
-	])(
-		"names the field to check for %s in the dialog's notice, where n8n's message does not",
-		(what, fields) => {
-			const { message } = FAILING_CREDENTIAL_TESTS.find((test) => test.what === what) ?? {
-				message: '',
-			};
-			expect(whatTheNoticeSaysFor(message)).toMatch(fields);
-		},
-	);
+	it("names the fields to check in the dialog's notice for n8n's words when nothing answers", () => {
+		const { message } = FAILING_CREDENTIAL_TESTS.find(
+			(test) => test.what === 'a base URL where nothing answers',
+		) ?? { message: '' };
+		expect(whatTheNoticeSaysFor(String(message))).toMatch(/the System, or the Base URL/);
+	});
 });

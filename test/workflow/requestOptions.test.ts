@@ -71,6 +71,30 @@ describe('Request Options → Proxy', () => {
 		);
 		expect(sandbox().requests).toEqual([]);
 	});
+
+	it.each([
+		['without a port', 'http://mapp:hunter2@proxy.example', 'has no port'],
+		['with a backslash', 'http://mapp:hunter2@proxy.example\\@127.0.0.1:3128', 'holds a backslash'],
+		['with a newline', 'http://mapp:hunter2@proxy.example:31\n28', 'holds spaces or control'],
+		['starting http:/', 'http:/mapp:hunter2@proxy.example:3128', 'is not an http(s) URL'],
+	])(
+		'%s: refused before anything is sent, naming the field, never showing the password',
+		async (_what, proxy, problem) => {
+			for (const [, parameters] of OPERATIONS) {
+				const result = await runNode({
+					parameters: { ...parameters, requestOptions: { proxy } },
+					items: contacts,
+					credentials: sandboxCredentials(sandbox()),
+				});
+				const message = String(result.error?.message);
+				expect(message).toMatch(/^'Proxy' of the Request Options \("[^"]*\*\*\*@[^"]*"\) /);
+				expect(message).toContain(`${problem}`);
+				expect(message).toMatch(/: enter it as http:\/\/host:port/);
+				expect(`${message} ${result.error?.description}`).not.toContain('hunter2');
+			}
+			expect(sandbox().requests).toEqual([]);
+		},
+	);
 });
 
 describe("n8n's proxy environment variables (HTTP_PROXY, as n8n's own HTTP requests honour them)", () => {

@@ -12,9 +12,10 @@ import type {
 	INode,
 	JsonObject,
 } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
 import type { ApiPath } from '../shared/api';
 import { CREDENTIAL_TYPE, REQUEST_TIMEOUT_MS, integrationBaseUrl } from '../shared/api';
+import { proxyOptionOf } from '../shared/urls';
 
 /** Mapp's answer as the package judges it: its status, its body and its headers. */
 export interface TransportResponse {
@@ -58,35 +59,7 @@ export function requestSettings(context: {
 }
 
 function proxyOf(context: { getNode(): INode }, text: string): IHttpRequestOptions['proxy'] {
-	let url: URL;
-	try {
-		url = new URL(text.includes('://') ? text : `http://${text}`);
-	} catch {
-		url = new URL('invalid:');
-	}
-	if (!['http:', 'https:'].includes(url.protocol) || !url.hostname || !url.port) {
-		throw new NodeOperationError(
-			context.getNode(),
-			`'Proxy' of the Request Options is not a proxy URL ("${text}")`,
-			{
-				description:
-					'Enter it as http://host:port, optionally with user:password@ before the host.',
-			},
-		);
-	}
-	return {
-		host: url.hostname,
-		port: Number(url.port),
-		protocol: url.protocol.slice(0, -1),
-		...(url.username
-			? {
-					auth: {
-						username: decodeURIComponent(url.username),
-						password: decodeURIComponent(url.password),
-					},
-				}
-			: {}),
-	};
+	return proxyOptionOf(context.getNode(), text);
 }
 
 export interface MappRequest {

@@ -1,5 +1,6 @@
 /** Everything the package knows about Mapp Connect's URLs and limits, each defined once. */
 import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
+import { checkedBaseUrl } from './urls';
 
 export const MAPP_SYSTEMS = [
 	{ value: 'euL3', name: 'EU (L3)', baseUrl: 'https://jamie.g.shortest-route.com/charon/api/v1' },
@@ -48,9 +49,6 @@ function integrationRoot(integrationId: string): string {
  */
 const INTEGRATION_ID = /^[A-Za-z0-9_-]+$/;
 
-/** A Custom base URL's path must end in Mapp's API root; the request signature covers the path from there on. */
-const API_ROOT_AT_END = /\/api\/v\d+$/;
-
 const COPY_FROM_MAPP =
 	"copy it from the integration's page in Mapp Engage (Mapp Connect → Integrations)";
 
@@ -76,44 +74,13 @@ function integrationIdOf(value: unknown): string {
 }
 
 function systemBaseUrl(system: unknown, customBaseUrl: unknown): string {
-	if (system === CUSTOM_SYSTEM) return checkedCustomBaseUrl(customBaseUrl);
+	if (system === CUSTOM_SYSTEM) return checkedBaseUrl(customBaseUrl);
 	const known = MAPP_SYSTEMS.find((candidate) => candidate.value === system);
 	if (!known)
 		throw new Error(
 			'System is not one this node knows: choose a Mapp system from the list, or Custom',
 		);
 	return known.baseUrl;
-}
-
-/** The text as an http(s) URL, parsed the way the HTTP layer parses it; undefined when it is none. */
-export function httpUrlOf(text: string): URL | undefined {
-	try {
-		const url = new URL(text);
-		return ['http:', 'https:'].includes(url.protocol) ? url : undefined;
-	} catch {
-		return undefined;
-	}
-}
-
-function checkedCustomBaseUrl(value: unknown): string {
-	const text = typeof value === 'string' ? value : '';
-	const ending = 'enter the API base URL, such as https://proxy.example.com/charon/api/v1';
-	if (text === '') throw new Error(`Base URL is empty: a Custom system needs it; ${ending}`);
-	if (text.trim() !== text) throw new Error('Base URL has spaces before or after it: remove them');
-	const url = httpUrlOf(text);
-	if (!url) throw new Error(`Base URL is not an http(s) URL: ${ending}`);
-	if (text.includes('?') || text.includes('#')) {
-		throw new Error(`Base URL must not hold a query ("?…") or fragment ("#…"): ${ending}`);
-	}
-	if (url.username || url.password)
-		throw new Error('Base URL must not hold a user name or password');
-	const withoutSlash = text.replace(/\/+$/, '');
-	if (!API_ROOT_AT_END.test(url.pathname.replace(/\/+$/, ''))) {
-		throw new Error(
-			`Base URL must end in /api/v1 (Mapp's API root; the signature covers the path from there): ${ending}`,
-		);
-	}
-	return withoutSlash;
 }
 
 /**

@@ -3,7 +3,7 @@ import type {
 	IDataObject,
 	IHttpRequestOptions,
 } from 'n8n-workflow';
-import { httpUrlOf, integrationBaseUrl } from './api';
+import { integrationBaseUrl } from './api';
 import {
 	AUTH_TOKEN_HEADER,
 	TOKEN_LIFETIME_SECONDS,
@@ -11,6 +11,7 @@ import {
 	requestHash,
 	signToken,
 } from './signing';
+import { requestUrl } from './urls';
 
 const METHODS_WITHOUT_BODY = ['GET', 'HEAD', 'OPTIONS'];
 
@@ -57,16 +58,7 @@ export async function signRequest(
 
 /** The absolute URL the request goes to, parsed the way the HTTP layer parses it. */
 function targetUrl({ url, uri, baseURL }: OutgoingRequest): URL {
-	const given = String(url ?? uri ?? '');
-	const absolute = /^([a-z][a-z\d+\-.]*:)?\/\//i.test(given)
-		? given
-		: `${String(baseURL ?? '').replace(/\/+$/, '')}/${given.replace(/^\/+/, '')}`;
-	const parsed = httpUrlOf(absolute);
-	if (!parsed) {
-		throw new Error(
-			'Mapp Connect needs an http(s) URL: check the System, or the Base URL (ending in /api/v1)',
-		);
-	}
+	const parsed = requestUrl(String(url ?? uri ?? ''), baseURL);
 	parsed.hash = '';
 	return parsed;
 }
