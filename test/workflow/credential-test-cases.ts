@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports -- Node code for tests and tools, never run inside n8n (README: Lint in strict mode) */
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- Node code for tests and tools, never run inside n8n (CONTRIBUTING.md: Lint in strict mode) */
 /**
  * Failing credential tests and the exact text n8n shows for each, shared by the in-process test
  * (test/workflow/credential-test.test.ts) and the real n8n's REST API (test/e2e/real-n8n.test.ts),
