@@ -21,7 +21,7 @@ export interface CredentialTestCase {
 }
 
 const INTEGRATION_ID_CHARACTERS =
-	'Integration ID may hold only letters, digits, "-" and "_" (no spaces, dots or slashes): copy it from the integration\'s page in Mapp Engage (Mapp Connect → Integrations)';
+	'Integration ID may hold only letters, digits, "-" and "_" (no spaces, dots or slashes): copy it from the integration\'s page in Mapp Engage (Data Management → Mapp Connect)';
 const BASE_URL_EXAMPLE = 'enter the API base URL, such as https://proxy.example.com/charon/api/v1';
 const NO_QUERY_OR_FRAGMENT = `Base URL must not hold a query ("?…") or fragment ("#…"): ${BASE_URL_EXAMPLE}`;
 
@@ -80,7 +80,7 @@ export const FAILING_CREDENTIAL_TESTS: CredentialTestCase[] = [
 		what: 'an empty Integration ID',
 		change: () => ({ integrationId: '' }),
 		message:
-			"Integration ID is empty: copy it from the integration's page in Mapp Engage (Mapp Connect → Integrations)",
+			"Integration ID is empty: copy it from the integration's page in Mapp Engage (Data Management → Mapp Connect)",
 		sandboxStatuses: [],
 	},
 	{
