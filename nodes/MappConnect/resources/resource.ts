@@ -1,7 +1,8 @@
 /**
  * What a resource and an operation are, and how they become the node's description. A resource
  * folder lists its operations (index.ts); an operation file holds its fields and what it does:
- * an event kind (sent by a custom operation) or n8n routing (the read operations).
+ * an event kind (sent by a custom operation, and by routing on n8n's tool path), a custom
+ * operation of its own (Group → Create), or n8n routing only (the read operations).
  */
 import type {
 	IExecuteFunctions,
