@@ -15,7 +15,7 @@ export class MappConnectApi implements ICredentialType {
 
 	displayName = 'Mapp Connect API';
 
-	documentationUrl = 'https://docs.mapp.com/docs/mapp-connect-api-endpoints';
+	documentationUrl = 'https://github.com/n8n-nodes-mapp-connect/n8n-nodes-mapp-connect#credentials';
 
 	icon: Icon = {
 		light: 'file:../icons/mappConnect.svg',
@@ -53,7 +53,7 @@ export class MappConnectApi implements ICredentialType {
 			required: true,
 			placeholder: '11111111-2222-3333-4444-555555555555',
 			description:
-				'The ID on the Mapp Connect integration page in Mapp Engage: letters, digits, "-" and "_" only (Mapp\'s IDs are UUIDs)',
+				'The ID on the integration\'s page in Mapp Engage (Data Management → Mapp Connect): letters, digits, "-" and "_" only (Mapp\'s IDs are UUIDs)',
 		},
 		{
 			displayName: 'Secret',
@@ -62,7 +62,8 @@ export class MappConnectApi implements ICredentialType {
 			typeOptions: { password: true },
 			default: '',
 			required: true,
-			description: 'The secret on the Mapp Connect integration page in Mapp Engage',
+			description:
+				"The integration's secret. Mapp Engage shows it once, when it is generated (Data Management → Mapp Connect): copy it then.",
 		},
 		{
 			displayName: TEST_NOTICE,

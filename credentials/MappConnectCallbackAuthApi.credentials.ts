@@ -11,7 +11,8 @@ export class MappConnectCallbackAuthApi implements ICredentialType {
 
 	displayName = 'Mapp Connect Callback Auth API';
 
-	documentationUrl = 'https://docs.mapp.com/docs/mapp-connect-api-endpoints';
+	documentationUrl =
+		'https://github.com/n8n-nodes-mapp-connect/n8n-nodes-mapp-connect#mapp-connect-trigger';
 
 	icon: Icon = {
 		light: 'file:../icons/mappConnect.svg',

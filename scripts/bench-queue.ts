@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports, no-console -- Node code for tests and tools, never run inside n8n (README: Lint in strict mode) */
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, no-console -- Node code for tests and tools, never run inside n8n (CONTRIBUTING.md: Lint in strict mode) */
 /**
  * `npm run bench:queue`: the 100,000-event scenario of `npm run test:queue` — 10 concurrent webhook calls, each a
  * Batch → Send of 10,000 generated contacts — on n8n 2.8.4 in queue mode (main, two workers, webhook processor,

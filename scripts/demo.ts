@@ -1,4 +1,4 @@
-/* eslint-disable no-console -- Node code for tests and tools, never run inside n8n (README: Lint in strict mode) */
+/* eslint-disable no-console -- Node code for tests and tools, never run inside n8n (CONTRIBUTING.md: Lint in strict mode) */
 /**
  * `npm run demo`: builds and packs the package, installs it into a real n8n as a community package, runs the main
  * example workflow against the sandbox with `n8n execute`, prints what happened, and stops everything it started.

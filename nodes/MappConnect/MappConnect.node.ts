@@ -6,9 +6,10 @@ import { customOperationsOf, resourceProperties } from './resources/resource';
 import { CREDENTIAL_TYPE, INTEGRATION_BASE_URL_EXPRESSION } from './shared/api';
 
 /**
- * Mapp Connect: a declarative node. The read operations run through n8n's routing; every operation
- * that sends events is a custom operation (resources/resource.ts), so that all items are checked
- * before any is sent and every item is reported.
+ * Mapp Connect: a declarative node. The read operations run through n8n's routing; in a workflow
+ * step every other operation is a custom operation (resources/resource.ts), so that all items are
+ * checked before any is sent and every item is reported. As an AI agent's tool, n8n runs every
+ * operation through its routing, one item per call.
  */
 export class MappConnect implements INodeType {
 	description: INodeTypeDescription = {

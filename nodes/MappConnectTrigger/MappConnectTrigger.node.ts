@@ -61,7 +61,7 @@ export class MappConnectTrigger implements INodeType {
 		],
 		properties: [
 			{
-				displayName: `Paste the Production URL into the Callback URL of your integration in Mapp Engage (Mapp Connect → Integrations → Edit). With Secret Token, append ?${TOKEN_QUERY_PARAMETER}= and the token to it.`,
+				displayName: `In Mapp Engage (Data Management → Mapp Connect), edit your integration: set its Feedback mode to Callback URL and paste the Production URL there. With Secret Token, append ?${TOKEN_QUERY_PARAMETER}= and the token to it.`,
 				name: 'callbackUrlNotice',
 				type: 'notice',
 				default: '',

@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals -- Node code for tests and tools, never run inside n8n (README: Lint in strict mode) */
+/* eslint-disable @n8n/community-nodes/no-restricted-globals -- Node code for tests and tools, never run inside n8n (CONTRIBUTING.md: Lint in strict mode) */
 /** One measured run of a `npm run bench:n8n` path in a running n8n: times, requests, memory, CPU. */
 import type { Sandbox } from '../../test/sandbox';
 import { monotonicMicros } from '../cpu-profile-summary';

@@ -1,4 +1,4 @@
-/* eslint-disable no-console -- Node code for tests and tools, never run inside n8n (README: Lint in strict mode) */
+/* eslint-disable no-console -- Node code for tests and tools, never run inside n8n (CONTRIBUTING.md: Lint in strict mode) */
 /** Progress lines of the n8n scripts, all with one prefix so they stand apart from n8n's own output. */
 export function step(message: string): void {
 	console.log(`[n8n] ${message}`);

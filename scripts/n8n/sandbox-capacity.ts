@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports -- Node code for tests and tools, never run inside n8n (README: Lint in strict mode) */
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- Node code for tests and tools, never run inside n8n (CONTRIBUTING.md: Lint in strict mode) */
 /**
  * How many single-event requests per second the sandbox answers when nothing but a plain client (in this same
  * process, so a lower bound) sends them: the benchmark shows it beside the rate n8n reaches, to show that the

@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports -- Node code for tests and tools, never run inside n8n (README: Lint in strict mode) */
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- Node code for tests and tools, never run inside n8n (CONTRIBUTING.md: Lint in strict mode) */
 /**
  * The single operations' contract for several items, in a real n8n on every tested version: every item is checked
  * before any is sent. Five contacts with the third one's email invalid, with n8n's Request Options → Batching off and

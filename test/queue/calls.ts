@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals -- Node code for tests and tools, never run inside n8n (README: Lint in strict mode) */
+/* eslint-disable @n8n/community-nodes/no-restricted-globals -- Node code for tests and tools, never run inside n8n (CONTRIBUTING.md: Lint in strict mode) */
 /**
  * What the queue-mode test and benchmark do from outside n8n: call webhooks as a shop or CRM would, read the
  * executions n8n stored in PostgreSQL, and wait for the sandbox to receive events.

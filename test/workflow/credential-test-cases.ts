@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports -- Node code for tests and tools, never run inside n8n (README: Lint in strict mode) */
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- Node code for tests and tools, never run inside n8n (CONTRIBUTING.md: Lint in strict mode) */
 /**
  * Failing credential tests and the exact text n8n shows for each, shared by the in-process test
  * (test/workflow/credential-test.test.ts) and the real n8n's REST API (test/e2e/real-n8n.test.ts),
@@ -34,7 +34,7 @@ export function expectedMessage({ message }: CredentialTestCase, urls: CaseUrls)
 }
 
 const INTEGRATION_ID_CHARACTERS =
-	'Integration ID may hold only letters, digits, "-" and "_" (no spaces, dots or slashes): copy it from the integration\'s page in Mapp Engage (Mapp Connect → Integrations)';
+	'Integration ID may hold only letters, digits, "-" and "_" (no spaces, dots or slashes): copy it from the integration\'s page in Mapp Engage (Data Management → Mapp Connect)';
 const BASE_URL_EXAMPLE = 'enter the API base URL, such as https://proxy.example.com/charon/api/v1';
 const NO_QUERY_OR_FRAGMENT = `Base URL must not hold a query ("?…") or fragment ("#…"): ${BASE_URL_EXAMPLE}`;
 
@@ -106,7 +106,7 @@ export const FAILING_CREDENTIAL_TESTS: CredentialTestCase[] = [
 		what: 'an empty Integration ID',
 		change: () => ({ integrationId: '' }),
 		message:
-			"Integration ID is empty: copy it from the integration's page in Mapp Engage (Mapp Connect → Integrations)",
+			"Integration ID is empty: copy it from the integration's page in Mapp Engage (Data Management → Mapp Connect)",
 		sandboxStatuses: [],
 	},
 	{

@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals -- Node code for tests and tools, never run inside n8n (README: Lint in strict mode) */
+/* eslint-disable @n8n/community-nodes/no-restricted-globals -- Node code for tests and tools, never run inside n8n (CONTRIBUTING.md: Lint in strict mode) */
 /**
  * The node's Request Options (Proxy, Ignore SSL Issues, Timeout), which n8n shows on every
  * operation, and n8n's proxy environment variables: honoured by the single operations and by

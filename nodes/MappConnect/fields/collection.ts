@@ -1,4 +1,4 @@
-/** Collections of fields ("Options", "Additional Fields"), and the Event Subtype and Dry Run every event kind has. */
+/** Collections of fields ("Options", "Additional Fields"), and the event kinds' Options: Event Subtype, Dry Run. */
 import type { Field, ParameterReader } from './field';
 import { propertiesOf, switchOn } from './field';
 import { textField } from './text';
@@ -80,7 +80,7 @@ function subtypeOption(defaultSubtype: string): Field<string | undefined> {
 	return { ...field, write: () => undefined };
 }
 
-/** The "Options" collection every event kind has: the Event Subtype, Dry Run and the kind's own options. */
+/** The "Options" collection every event kind has: the Event Subtype (unless the kind asks for it itself), Dry Run and the kind's own options. */
 export function optionsField(
 	defaultSubtype: string | undefined,
 	children: ReadonlyArray<Field<unknown>> = [],

@@ -1,6 +1,7 @@
 /**
  * How fields read the node's parameters for one item: inside an execute function (every event
- * operation and Batch), or inside a routing hook (the read operations).
+ * operation and Batch), or inside a routing hook (Get History, and the event operations on n8n's
+ * tool path).
  */
 import type { IDataObject, IExecuteSingleFunctions, INode } from 'n8n-workflow';
 import { isResourceLocatorValue, isSafeObjectProperty } from 'n8n-workflow';

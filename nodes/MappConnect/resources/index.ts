@@ -1,6 +1,6 @@
 /**
- * Every resource of the node, in one list. The node's description, its custom operations, the
- * kinds Batch offers and the README's operation table are all derived from it.
+ * Every resource of the node, in one list. The node's description, its custom operations and the
+ * kinds Batch offers are derived from it; a unit test checks the README's operation table against it.
  */
 import type { EventKind } from '../events/kind';
 import { automation } from './automation';

@@ -1,4 +1,4 @@
-/** What the read operations (Get Many, Get History, Group → Create) share: Mapp's errors, list answers, Limit. */
+/** What the routed read operations (Get Many, Get History, the Integration calls) share: Mapp's errors, list answers, Limit. */
 import type {
 	IDataObject,
 	IExecuteSingleFunctions,

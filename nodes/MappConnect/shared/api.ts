@@ -50,7 +50,7 @@ function integrationRoot(integrationId: string): string {
 const INTEGRATION_ID = /^[A-Za-z0-9_-]+$/;
 
 const COPY_FROM_MAPP =
-	"copy it from the integration's page in Mapp Engage (Mapp Connect → Integrations)";
+	"copy it from the integration's page in Mapp Engage (Data Management → Mapp Connect)";
 
 /**
  * The credential's integration as a URL, `<base URL>/integration/<id>` without a trailing slash,

@@ -1,6 +1,7 @@
 /**
  * Turns Mapp Connect's error answers into NodeApiErrors with Mapp's message, the status code and a
- * hint at what to check. Used by every operation (routing postReceive) and by the batch operation.
+ * hint at what to check. Used wherever an answer from Mapp arrives: routing's postReceive, the
+ * custom operations (single events, Batch, Group → Create), the dropdowns and the retry decisions.
  */
 import type { INode, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
