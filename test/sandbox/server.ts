@@ -1,14 +1,11 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- Node code for tests and tools, never run inside n8n (CONTRIBUTING.md: Lint in strict mode) */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import {
-	AUTH_TOKEN_HEADER,
-	requestHash,
-	verifyToken,
-} from '../../nodes/MappConnect/shared/signing';
+import { requestHash } from '../../nodes/MappConnect/shared/signing';
 import { ENDPOINTS, badRequest, initialGroups, type EndpointState, type Reply } from './endpoints';
 import { FAULT_REPLIES, FaultInjector } from './faults';
 import { FeedbackEmitter } from './feedback';
+import { AUTH_TOKEN_HEADER, verifyToken } from './verifyToken';
 import type { FaultSpec, RecordedEvent, RecordedRequest, Sandbox, SandboxOptions } from './types';
 
 /** A prefix before `/api/v1` like Mapp's own `/charon`, so that signing must cut it off. */

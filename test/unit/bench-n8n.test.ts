@@ -7,8 +7,9 @@ import { createRequire } from 'node:module';
 import { runInNewContext } from 'node:vm';
 import { contactsCode, eventUrl, signingCode } from '../../scripts/n8n/bench-workflows';
 import { summarizeProfile, type CpuProfile } from '../../scripts/cpu-profile-summary';
-import { DEMO_INTEGRATION_ID, DEMO_SECRET } from '../sandbox';
-import { requestHash, verifyToken } from '../../nodes/MappConnect/shared/signing';
+import { DEMO_INTEGRATION_ID, DEMO_SECRET, verifyToken } from '../sandbox';
+import { requestHash } from '../../nodes/MappConnect/shared/signing';
+
 import { contacts } from '../workflow/batch-fixtures';
 
 const sandbox = {

@@ -17,7 +17,8 @@ import {
 	integrationBaseUrl,
 	integrationPath,
 } from '../../nodes/MappConnect/shared/api';
-import { requestHash, verifyToken } from '../../nodes/MappConnect/shared/signing';
+import { requestHash } from '../../nodes/MappConnect/shared/signing';
+import { verifyToken } from '../sandbox';
 
 const ID = '11111111-2222-3333-4444-555555555555';
 const EU = 'https://jamie.g.shortest-route.com/charon/api/v1';

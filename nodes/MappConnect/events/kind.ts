@@ -7,7 +7,8 @@ import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { SUBTYPE_OPTION } from '../fields/collection';
 import { EventDraft } from '../fields/draft';
 import type { Field, ParameterReader } from '../fields/field';
-import { invalidField, propertiesOf } from '../fields/field';
+import { propertiesOf } from '../fields/field';
+import { invalidField } from '../fields/problems';
 
 export interface EventKind {
 	/** Stable identifier, also the value of the batch "Event Type" option (saved in workflows). */

@@ -1,7 +1,8 @@
 /** Fields of Mapp objects and of alternatives: a live-list locator, and "identify by" selectors. */
 import type { INodeProperties } from 'n8n-workflow';
 import type { Field } from './field';
-import { converted, invalidField, valueField } from './field';
+import { valueField } from './field';
+import { converted, invalidField } from './problems';
 import type { TextSpec } from './text';
 import { emailField, phoneField, textField } from './text';
 import { toMappString } from './values';

@@ -10,7 +10,7 @@
  * - anything else is ambiguous (another count of digits, "04/28/2020", a local time that a clock
  *   change skips or repeats) and refused, so that no guess reaches Mapp.
  */
-import { InvalidValue } from './values';
+import { InvalidValue } from './problems';
 
 const ISO_DATE_TIME =
 	/^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?)?(Z|[+-]\d{2}(?::?\d{2})?)?$/i;

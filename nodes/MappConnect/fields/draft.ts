@@ -3,8 +3,8 @@
  * a name like `constructor` or `toString` is an ordinary key, never something inherited.
  */
 import type { IDataObject } from 'n8n-workflow';
-import type { ParameterReader } from './field';
-import { invalidField } from './field';
+import type { ItemOf } from './problems';
+import { invalidField } from './problems';
 
 interface Entry {
 	value: unknown;
@@ -18,7 +18,7 @@ export class EventDraft {
 	/** Each set of the user's pairs with its field's label, kept as given (a batch builds many drafts). */
 	private readonly extras: Array<{ values: ReadonlyMap<string, unknown>; label: string }> = [];
 
-	constructor(private readonly params: ParameterReader) {}
+	constructor(private readonly params: ItemOf) {}
 
 	/** A key the node sets from one of its own fields; an empty value (undefined) sets nothing. */
 	set(key: string, value: unknown, label: string): void {

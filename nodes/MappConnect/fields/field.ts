@@ -4,9 +4,9 @@
  * label are written once, and every error names the field the user sees and the item.
  */
 import type { INode, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 import type { EventDraft } from './draft';
-import { InvalidValue, toSwitch } from './values';
+import { converted } from './problems';
+import { toSwitch } from './values';
 
 /**
  * The node's parameters for one input item. Single event operations and Batch read them the same
@@ -47,38 +47,6 @@ export function propertiesOf(
 	fields: ReadonlyArray<Pick<Field<unknown>, 'properties'>>,
 ): INodeProperties[] {
 	return fields.flatMap((field) => field.properties);
-}
-
-/** "'Email' is not a valid email address [item 2]": names the field and the item. */
-export function invalidField(
-	params: Pick<ParameterReader, 'node' | 'itemIndex'>,
-	label: string,
-	problem: string,
-	description?: string,
-): NodeOperationError {
-	return new NodeOperationError(params.node, `'${label}' ${problem} [item ${params.itemIndex}]`, {
-		itemIndex: params.itemIndex,
-		description,
-	});
-}
-
-/**
- * Runs a conversion and turns an InvalidValue into an error naming the field and item, with
- * `prefix` before the problem (e.g. "entry 2 ").
- */
-export function converted<T>(
-	params: ParameterReader,
-	label: string,
-	convert: () => T,
-	prefix = '',
-): T {
-	try {
-		return convert();
-	} catch (error) {
-		if (error instanceof InvalidValue)
-			throw invalidField(params, label, `${prefix}${error.message}`);
-		throw new NodeOperationError(params.node, error as Error, { itemIndex: params.itemIndex });
-	}
 }
 
 /** A switch's value for one item: true or false, whether set in the editor or by an expression. */

@@ -2,7 +2,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { SUBTYPE_OPTION, runSwitch } from './collection';
 import type { Field, ParameterReader } from './field';
-import { converted, invalidField } from './field';
+import { converted, invalidField } from './problems';
 import { checkName, isEmpty, parseObject, toMappString, toMappStringMap } from './values';
 
 interface NameValuesSpec {

@@ -1,7 +1,8 @@
 /** Fields of one value: text, email, mobile number, decimal, URL, date, and a switch. */
 import type { INodeProperties } from 'n8n-workflow';
 import type { Field } from './field';
-import { converted, invalidField, switchOn, valueField } from './field';
+import { switchOn, valueField } from './field';
+import { converted, invalidField } from './problems';
 import {
 	isDecimalNumber,
 	isEmailAddress,

@@ -6,8 +6,7 @@
 import type { IDataObject } from 'n8n-workflow';
 import { validateFieldType } from 'n8n-workflow';
 import { isDateLike, toIsoDate } from './dates';
-
-export class InvalidValue extends Error {}
+import { InvalidValue } from './problems';
 
 /** True for what a user leaves empty: undefined, null, '' or only spaces. */
 export function isEmpty(value: unknown): boolean {

@@ -19,7 +19,7 @@ import type { EventKind } from '../events/kind';
 import { kindProperties } from '../events/kind';
 import { eventSending } from '../events/send';
 import type { ParameterReader } from '../fields/field';
-import { invalidField } from '../fields/field';
+import { invalidField } from '../fields/problems';
 
 export type CustomOperation = (this: IExecuteFunctions) => Promise<INodeExecutionData[][]>;
 

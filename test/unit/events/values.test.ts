@@ -1,10 +1,6 @@
 import { toIsoDate } from '../../../nodes/MappConnect/fields/dates';
-import {
-	InvalidValue,
-	parseObject,
-	toMappString,
-	toMappStrings,
-} from '../../../nodes/MappConnect/fields/values';
+import { InvalidValue } from '../../../nodes/MappConnect/fields/problems';
+import { parseObject, toMappString, toMappStrings } from '../../../nodes/MappConnect/fields/values';
 
 describe('values as Mapp expects them', () => {
 	it('sends numbers and booleans as strings and leaves empty values out', () => {

@@ -6,7 +6,7 @@
  */
 import { optionsField } from '../../fields/collection';
 import type { Field } from '../../fields/field';
-import { converted, invalidField } from '../../fields/field';
+import { converted, invalidField } from '../../fields/problems';
 import { nameValuesField, sendEmptyValuesOption } from '../../fields/nameValues';
 import { textField } from '../../fields/text';
 import { checkName } from '../../fields/values';

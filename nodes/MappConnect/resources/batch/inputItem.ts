@@ -7,7 +7,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import type { RunContext } from '../../delivery/run';
 import { optionsField } from '../../fields/collection';
 import type { ParameterReader } from '../../fields/field';
-import { converted, invalidField } from '../../fields/field';
+import { converted, invalidField } from '../../fields/problems';
 import { toMappValues } from '../../fields/values';
 
 export const EVENT_SOURCE = { fields: 'fields', inputItem: 'inputItem' } as const;

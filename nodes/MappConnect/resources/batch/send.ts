@@ -22,7 +22,7 @@ import type { RunContext } from '../../delivery/run';
 import type { EventKind } from '../../events/kind';
 import { buildEvent, eventSubtype, kindProperties } from '../../events/kind';
 import { DRY_RUN_OPTION, dryRunOption } from '../../fields/collection';
-import { invalidField } from '../../fields/field';
+import { invalidField } from '../../fields/problems';
 import { API_PATHS, MAX_EVENTS_PER_BATCH } from '../../shared/api';
 import { mappErrorHint, mappMessage } from '../../shared/errors';
 import type { Operation } from '../resource';

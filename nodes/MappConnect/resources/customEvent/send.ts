@@ -1,5 +1,5 @@
 import { optionsField } from '../../fields/collection';
-import { converted, invalidField } from '../../fields/field';
+import { converted, invalidField } from '../../fields/problems';
 import { textField } from '../../fields/text';
 import { isEmpty, parseObject } from '../../fields/values';
 import { eventOperation } from '../resource';

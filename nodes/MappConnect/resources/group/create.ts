@@ -9,7 +9,7 @@ import type { ResultAt, Sending, Sent } from '../../delivery/deliver';
 import { deliver } from '../../delivery/deliver';
 import type { Subject } from '../../delivery/results';
 import { errorItem, requestFailure } from '../../delivery/results';
-import { converted } from '../../fields/field';
+import { converted } from '../../fields/problems';
 import { textField } from '../../fields/text';
 import { checkName, isPlainObject } from '../../fields/values';
 import { API_PATHS } from '../../shared/api';

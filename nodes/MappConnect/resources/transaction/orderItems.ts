@@ -1,6 +1,6 @@
 import type { IDataObject, INodeProperties, NodeOperationError } from 'n8n-workflow';
 import type { Field, ParameterReader } from '../../fields/field';
-import { converted, invalidField } from '../../fields/field';
+import { converted, invalidField } from '../../fields/problems';
 import {
 	isDecimalNumber,
 	isEmpty,

@@ -1,0 +1,41 @@
+/**
+ * How a value is refused: a conversion throws an InvalidValue saying what is wrong with the value;
+ * the field that read it turns that into an error naming the field and the item.
+ */
+import type { INode } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+export class InvalidValue extends Error {}
+
+/** The item a value belongs to, named in every error about it. */
+export interface ItemOf {
+	readonly node: INode;
+	readonly itemIndex: number;
+}
+
+/** "'Email' is not a valid email address [item 2]": names the field and the item. */
+export function invalidField(
+	params: ItemOf,
+	label: string,
+	problem: string,
+	description?: string,
+): NodeOperationError {
+	return new NodeOperationError(params.node, `'${label}' ${problem} [item ${params.itemIndex}]`, {
+		itemIndex: params.itemIndex,
+		description,
+	});
+}
+
+/**
+ * Runs a conversion and turns an InvalidValue into an error naming the field and item, with
+ * `prefix` before the problem (e.g. "entry 2 ").
+ */
+export function converted<T>(params: ItemOf, label: string, convert: () => T, prefix = ''): T {
+	try {
+		return convert();
+	} catch (error) {
+		if (error instanceof InvalidValue)
+			throw invalidField(params, label, `${prefix}${error.message}`);
+		throw new NodeOperationError(params.node, error as Error, { itemIndex: params.itemIndex });
+	}
+}
