@@ -14,15 +14,7 @@ import { packageWarnings } from '../../scripts/n8n/log-check';
 import { REPO_ROOT } from '../../scripts/n8n/paths';
 import { N8nSession } from '../../scripts/n8n/session';
 import { selectedTargets } from '../../scripts/n8n/versions';
-import {
-	TOOL_EVENT,
-	TOOL_INPUT,
-	TOOL_NODE,
-	TOOL_TYPE,
-	TOOL_WORKFLOW_ID,
-	agentToolWorkflow,
-	executeToolStep,
-} from './agent-tool';
+import { TOOL_CASES, TOOL_TYPE, agentToolWorkflow, executeToolStep } from './agent-tool';
 import {
 	BAD_ITEM,
 	BAD_ITEM_ERROR,
@@ -63,7 +55,7 @@ for (const target of targets) {
 					),
 				});
 				await session.importWorkflowData([
-					agentToolWorkflow(),
+					...TOOL_CASES.map(agentToolWorkflow),
 					...ERROR_OUTPUT_CASES.map(errorOutputWorkflow),
 				]);
 				api = await session.signUpOwner(await session.startEditor());
@@ -91,34 +83,36 @@ for (const target of targets) {
 			},
 		);
 
-		it(
-			'runs the tool on its own with $fromAI values, and Mapp Connect receives the event',
-			{ timeout: STEP_TIMEOUT_MS },
-			async () => {
-				await session.resetSandbox();
+		for (const toolCase of TOOL_CASES) {
+			it(
+				`runs the tool on its own with $fromAI values, as a workflow step would run: ${toolCase.title}`,
+				{ timeout: STEP_TIMEOUT_MS },
+				async () => {
+					await session.resetSandbox();
 
-				const execution = await runToEnd(
-					session,
-					api,
-					TOOL_WORKFLOW_ID,
-					executeToolStep(target.n8n),
-				);
+					const execution = await runToEnd(
+						session,
+						api,
+						toolCase.workflowId,
+						executeToolStep(target.n8n, toolCase.node),
+					);
 
-				assert.equal(execution.status, 'success', `the run failed: ${execution.error}`);
-				const toolRun = runOf(execution, TOOL_NODE);
-				assert.equal(toolRun?.status, 'success', `the tool's run: ${JSON.stringify(toolRun)}`);
-				const answer = JSON.stringify(execution.nodes.flatMap((run) => run.outputs.flat()));
-				assert.deepEqual(
-					await events(),
-					[TOOL_EVENT],
-					`what Mapp Connect received; the run's outputs: ${answer}`,
-				);
-				assert.ok(
-					answer.includes(TOOL_INPUT.email),
-					`the tool's answer to the agent names the contact: ${answer}`,
-				);
-			},
-		);
+					assert.equal(execution.status, 'success', `the run failed: ${execution.error}`);
+					const toolRun = runOf(execution, toolCase.node);
+					assert.equal(toolRun?.status, 'success', `the tool's run: ${JSON.stringify(toolRun)}`);
+					const answer = JSON.stringify(execution.nodes.flatMap((run) => run.outputs.flat()));
+					assert.deepEqual(
+						await events(),
+						toolCase.events,
+						`what Mapp Connect received; the run's outputs: ${answer}`,
+					);
+					// The agent gets the answer as JSON text inside the run's data: read it without the escapes.
+					const plainAnswer = answer.replaceAll('\\"', '"');
+					for (const part of toolCase.answerHolds)
+						assert.ok(plainAnswer.includes(part), `the tool's answer holds ${part}: ${answer}`);
+				},
+			);
+		}
 
 		for (const errorCase of ERROR_OUTPUT_CASES) {
 			const title = `${errorCase.title}: the bad item goes to the error output paired to its input, the good ones are sent`;

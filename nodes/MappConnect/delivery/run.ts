@@ -37,16 +37,11 @@ export interface RunContext extends TransportContext {
 /** A workflow step: every input item, in one run. */
 export function workflowRun(context: IExecuteFunctions): RunContext {
 	return {
+		...fromContext(context),
 		items: context.getInputData().map(({ json }, index) => ({ index, json })),
 		parameter: (path, itemIndex, fallback, options) =>
 			context.getNodeParameter(path, itemIndex, fallback, options),
 		runParameter: (path, fallback) => context.getNodeParameter(path, 0, fallback),
-		continueOnFail: () => context.continueOnFail(),
-		getTimezone: () => context.getTimezone(),
-		getNode: () => context.getNode(),
-		getCredentials: async (type) => await context.getCredentials(type),
-		helpers: context.helpers,
-		getExecutionCancelSignal: () => context.getExecutionCancelSignal(),
 	};
 }
 
@@ -55,9 +50,18 @@ export function routedItemRun(context: IExecuteSingleFunctions): RunContext {
 	const read = (path: string, fallback?: unknown, options?: IGetNodeParameterOptions) =>
 		context.getNodeParameter(path, fallback, options);
 	return {
+		...fromContext(context),
 		items: [{ index: context.getItemIndex(), json: context.getInputData().json }],
 		parameter: (path, _itemIndex, fallback, options) => read(path, fallback, options),
 		runParameter: (path, fallback) => read(path, fallback),
+	};
+}
+
+/** What both kinds of n8n context offer alike. */
+function fromContext(
+	context: IExecuteFunctions | IExecuteSingleFunctions,
+): Omit<RunContext, 'items' | 'parameter' | 'runParameter'> {
+	return {
 		continueOnFail: () => context.continueOnFail(),
 		getTimezone: () => context.getTimezone(),
 		getNode: () => context.getNode(),
