@@ -6,10 +6,10 @@ import { customOperationsOf, resourceProperties } from './resources/resource';
 import { CREDENTIAL_TYPE, INTEGRATION_BASE_URL_EXPRESSION } from './shared/api';
 
 /**
- * Mapp Connect: a declarative node. The read operations run through n8n's routing; in a workflow
- * step every other operation is a custom operation (resources/resource.ts), so that all items are
- * checked before any is sent and every item is reported. As an AI agent's tool, n8n runs every
- * operation through its routing, one item per call.
+ * Mapp Connect: a declarative node. The read operations run through n8n's routing. Every operation
+ * that sends runs the one delivery of the package (delivery/deliver.ts), so that all items are
+ * checked before any is sent and every item is reported: as a custom operation in a workflow step,
+ * and through its routing when n8n runs the node as an AI agent's tool (delivery/routing.ts).
  */
 export class MappConnect implements INodeType {
 	description: INodeTypeDescription = {

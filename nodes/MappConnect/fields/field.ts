@@ -9,7 +9,7 @@ import { converted } from './problems';
 import { toSwitch } from './values';
 
 /**
- * The node's parameters for one input item. Single event operations and Batch read them the same
+ * The node's parameters for one input item. Every sending operation reads them the same
  * way (fields/readers.ts), so a field never knows which path it is on.
  */
 export interface ParameterReader {

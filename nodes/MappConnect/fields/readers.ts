@@ -1,7 +1,6 @@
 /**
- * How fields read the node's parameters for one item: inside an execute function (every event
- * operation and Batch), or inside a routing hook (Get History, and the event operations on n8n's
- * tool path).
+ * How fields read the node's parameters for one item: in a run of a sending operation, on either
+ * of n8n's paths (delivery/run.ts), or inside a routing hook of a read operation (Get History).
  */
 import type { IDataObject, IExecuteSingleFunctions, INode } from 'n8n-workflow';
 import { isResourceLocatorValue, isSafeObjectProperty } from 'n8n-workflow';
