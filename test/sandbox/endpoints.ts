@@ -47,7 +47,8 @@ export const ENDPOINTS: Record<string, Endpoint> = {
 	[`POST ${API_PATHS.batch}`]: eventBatch,
 	[`POST ${API_PATHS.createGroups}`]: createGroups,
 	[`POST ${API_PATHS.connect}`]: connect,
-	// UNVERIFIED shape: Mapp documents the GET without its answer (docs/mapp-connect-api.md, "Integration calls").
+	// UNVERIFIED call and shape: no Mapp client sends it (docs/mapp-connect-api.md, "Integration calls");
+	// the answer saved workflows using Get Connection have always had here.
 	[`GET ${API_PATHS.connect}`]: ({ integrationId }) => ok({ integrationId, connected: true }),
 };
 
@@ -116,10 +117,15 @@ function createGroups({ body }: EndpointRequest, state: EndpointState): Reply {
 	return ok({ groupNamesAndIds });
 }
 
+/**
+ * Mapp's clients always POST a JSON object (`{"params": {…}}`, or the Salesforce plugin's group
+ * settings). UNVERIFIED answer: its shape depends on the integration type; this stand-in says
+ * which configuration keys it took.
+ */
 function connect({ integrationId, body }: EndpointRequest): Reply {
-	if (body !== '' && !isObject(parseJson(body)))
-		return badRequest('The body must be a JSON object');
-	return ok({ integrationId, connected: true });
+	const configuration = parseJson(body);
+	if (!isObject(configuration)) return badRequest('The body must be a JSON object');
+	return ok({ integrationId, connected: true, configured: Object.keys(configuration) });
 }
 
 function ok(body: unknown): Reply {

@@ -385,6 +385,40 @@ describe('lists', () => {
 	});
 });
 
+describe('connect', () => {
+	const connect = (body?: unknown): Call => ({ method: 'POST', path: API_PATHS.connect, body });
+
+	it('answers a POST of a JSON object with an object, as Mapp answers its clients', async () => {
+		const answer = await call(connect({ params: { shopUrl: 'https://shop.example.com' } }));
+		expect([answer.status, answer.json]).toEqual([
+			200,
+			{ integrationId: sandbox.integrationId, connected: true, configured: ['params'] },
+		]);
+		expect(sandbox.requests.map(({ method, body }) => [method, body])).toEqual([
+			['POST', '{"params":{"shopUrl":"https://shop.example.com"}}'],
+		]);
+	});
+
+	it.each([
+		['no body', undefined],
+		['a list', [{ params: {} }]],
+	])('refuses a POST with %s: every Mapp client sends a JSON object', async (_, body) => {
+		const answer = await call(connect(body));
+		expect([answer.status, answer.json]).toEqual([
+			400,
+			{ message: 'The body must be a JSON object' },
+		]);
+	});
+
+	it('answers a GET as it always has, for saved workflows', async () => {
+		const answer = await call({ path: API_PATHS.connect });
+		expect([answer.status, answer.json]).toEqual([
+			200,
+			{ integrationId: sandbox.integrationId, connected: true },
+		]);
+	});
+});
+
 describe('fault injection', () => {
 	it("'before' answers the fault and records nothing; the next request goes through", async () => {
 		sandbox.injectFault({ kind: 'status503', count: 1 });

@@ -1,5 +1,5 @@
 import type { INodeParameters } from 'n8n-workflow';
-import { arrived, expectEventSent, run, useSandbox } from './mappConnect';
+import { expectEventSent, run, useSandbox } from './mappConnect';
 
 const sandbox = useSandbox();
 
@@ -118,57 +118,5 @@ describe.each<[string, INodeParameters]>([
 			`'Attributes' must not set "interest": 'Event Name Key' sets it too [item 0]`,
 		);
 		expect(sandbox().requests).toEqual([]);
-	});
-});
-
-describe('Integration', () => {
-	it("Ping: GET …/ping, Mapp's answer as it came", async () => {
-		const result = await run(sandbox(), { resource: 'integration', operation: 'ping' });
-		expect(result.error).toBeUndefined();
-		expect(sandbox().requests.map((request) => arrived(sandbox(), request))).toEqual([
-			{
-				method: 'GET',
-				path: `/integration/${sandbox().integrationId}/ping`,
-				query: '',
-				body: undefined,
-				status: 200,
-			},
-		]);
-		expect(result.items).toEqual([
-			{
-				json: { pong: true, integrationId: sandbox().integrationId, timestamp: expect.any(Number) },
-				pairedItem: { item: 0 },
-			},
-		]);
-	});
-
-	it("Get Connection: GET …/connect, Mapp's answer as it came", async () => {
-		const result = await run(sandbox(), { resource: 'integration', operation: 'getConnection' });
-		expect(result.error).toBeUndefined();
-		expect(sandbox().requests.map((request) => arrived(sandbox(), request))).toEqual([
-			{
-				method: 'GET',
-				path: `/integration/${sandbox().integrationId}/connect`,
-				query: '',
-				body: undefined,
-				status: 200,
-			},
-		]);
-		expect(result.items).toEqual([
-			{
-				json: { integrationId: sandbox().integrationId, connected: true },
-				pairedItem: { item: 0 },
-			},
-		]);
-	});
-
-	it("Ping: a wrong secret is an error with Mapp's status and a hint", async () => {
-		const result = await run(
-			sandbox(),
-			{ resource: 'integration', operation: 'ping' },
-			{ credentials: { secret: 'wrong' } },
-		);
-		expect(result.error?.message).toMatch(/401/);
-		expect(result.items).toEqual([]);
 	});
 });

@@ -97,4 +97,40 @@ describe('the node as an agent tool runs what a workflow step runs', () => {
 		expect(tool.output.map(({ json }) => Object.keys(json))).toEqual([['name', 'id']]);
 		expect(tool.error).toBe(step.error);
 	});
+
+	it('Integration → Connect POSTs the configuration and outputs the answer, as a step does', async () => {
+		const configuration = '{"params":{"shopUrl":"https://shop.example.com"}}';
+		const { step, tool } = await bothWays({
+			resource: 'integration',
+			operation: 'connect',
+			configuration,
+		});
+		expect(tool.sent.map(({ method, path, body }) => [method, path, body])).toEqual([
+			['POST', `/integration/${sandbox().integrationId}/connect`, JSON.parse(configuration)],
+		]);
+		expect(sandbox().requests.map(({ body }) => body)).toEqual([configuration]);
+		expect(tool.output).toEqual([
+			{
+				json: { integrationId: sandbox().integrationId, connected: true, configured: ['params'] },
+				pairedItem: { item: 0 },
+			},
+		]);
+		expect(tool).toEqual(step);
+	});
+
+	it('Integration → Connect refuses a configuration that is not an object as a tool too, sending nothing', async () => {
+		const { step, tool } = await bothWays(
+			{
+				resource: 'integration',
+				operation: 'connect',
+				configuration: '={{ $json.configuration }}',
+			},
+			{ configuration: '["params"]' },
+		);
+		expect(tool.sent).toEqual([]);
+		expect(tool.error).toBe(
+			`'Configuration (JSON)' must be a JSON object, like {"name": "value"} [item 0]`,
+		);
+		expect(tool.error).toBe(step.error);
+	});
 });

@@ -1,4 +1,4 @@
-/** What the routed read operations (Get Many, Get History, the Integration calls) share: Mapp's errors, list answers, Limit. */
+/** What the routed read operations (Get Many, Get History, Ping, Get Connection) share: Mapp's errors, list answers, Limit. */
 import type {
 	IDataObject,
 	IExecuteSingleFunctions,

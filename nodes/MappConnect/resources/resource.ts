@@ -43,7 +43,7 @@ export interface Resource {
 	readonly properties?: INodeProperties[];
 }
 
-interface OperationSpec {
+export interface OperationSpec {
 	value: string;
 	name: string;
 	action: string;

@@ -1,7 +1,8 @@
 /**
  * Turns Mapp Connect's error answers into NodeApiErrors with Mapp's message, the status code and a
  * hint at what to check. Used wherever an answer from Mapp arrives: routing's postReceive, the
- * custom operations (single events, Batch, Group → Create), the dropdowns and the retry decisions.
+ * custom operations (single events, Batch, Group → Create, Integration → Connect), the dropdowns
+ * and the retry decisions.
  */
 import type { INode, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';

@@ -41,8 +41,8 @@ describe('the tables derived from the resources', () => {
 		);
 	});
 
-	it('runs every operation that sends events or gathers items into one request as a custom operation, every other one through routing', () => {
-		const gathering = ['batch.send', 'group.create'];
+	it('runs every operation that sends (events, gathered items, a configuration) as a custom operation, every other one through routing', () => {
+		const sendingOthers = ['batch.send', 'group.create', 'integration.connect'];
 		const { customOperations } = new MappConnect();
 		for (const resource of RESOURCES) {
 			for (const operation of resource.operations) {
@@ -50,7 +50,7 @@ describe('the tables derived from the resources', () => {
 				const custom = customOperations[resource.value]?.[value];
 				expect({ operation: `${resource.value}.${value}`, custom: Boolean(custom) }).toEqual({
 					operation: `${resource.value}.${value}`,
-					custom: Boolean(operation.kinds) || gathering.includes(`${resource.value}.${value}`),
+					custom: Boolean(operation.kinds) || sendingOthers.includes(`${resource.value}.${value}`),
 				});
 				if (!custom) expect(operation.option.routing).toBeDefined();
 			}

@@ -1,16 +1,17 @@
 import { API_PATHS, endpointUrl } from '../../shared/api';
-import { throwOnMappError } from '../readOutput';
-import { routedOperation } from '../resource';
-import { toAnswerItem } from './answer';
+import { answerOperation } from './answer';
 
-/** Mapp's `GET …/connect` ("Connect" on its endpoint page): the integration's connection, as Mapp answers it. */
-export const getConnection = routedOperation({
-	value: 'getConnection',
-	name: 'Get Connection',
-	action: 'Get the connection of the integration',
-	description: "Get the integration's connection details, as Mapp Connect returns them",
-	routing: {
-		request: { method: 'GET', url: endpointUrl(API_PATHS.connect) },
-		output: { postReceive: [throwOnMappError, toAnswerItem] },
+/**
+ * `GET …/connect`, as Mapp's endpoint page lists "Connect" among its GET calls. Kept for saved
+ * workflows; unverified, as every Mapp client calls connect with POST (Integration → Connect).
+ */
+export const getConnection = answerOperation(
+	{
+		value: 'getConnection',
+		name: 'Get Connection',
+		action: 'Get the connection of the integration',
+		description:
+			'Unverified: GET …/connect, which no Mapp client calls; kept for saved workflows. To connect the integration, use Connect.',
 	},
-});
+	{ method: 'GET', url: endpointUrl(API_PATHS.connect) },
+);
