@@ -8,7 +8,7 @@ import type { ResultAt, Sending, Sent } from '../../delivery/deliver';
 import { deliver } from '../../delivery/deliver';
 import type { Subject } from '../../delivery/results';
 import { errorItem, itemFates, requestFailure } from '../../delivery/results';
-import { converted, invalidField } from '../../fields/field';
+import { converted, invalidField } from '../../fields/problems';
 import { isEmpty, parseObject } from '../../fields/values';
 import { API_PATHS } from '../../shared/api';
 import type { Operation } from '../resource';
