@@ -1,14 +1,14 @@
 import type { ICredentialTestRequest, ICredentialType, INodeProperties, Icon } from 'n8n-workflow';
 import { CREDENTIAL_TYPE, CUSTOM_SYSTEM, MAPP_SYSTEMS } from '../nodes/MappConnect/shared/api';
-import { PING_TEST, pingBeforeTest } from '../nodes/MappConnect/shared/ping';
+import { PING_TEST } from '../nodes/MappConnect/shared/ping';
 import { signRequest } from '../nodes/MappConnect/shared/signRequest';
 
 /**
- * The Test words Mapp's answers itself (shared/ping.ts); when nothing answers, n8n shows its own
- * general text, so the dialog says which fields those texts point to.
+ * On the tested n8n versions the Test shows n8n's own general texts (shared/ping.ts says why), so
+ * the dialog says which field each of them points to.
  */
 const TEST_NOTICE =
-	'If Test fails with "refused the connection" or "incorrect host": check the System, or the Base URL of a Custom system.';
+	'If Test fails: "Authorization failed" means the Secret, the System or the clock of the machine n8n runs on; "could not be found" means the Integration ID or the System; "refused the connection" or "incorrect host" means the System or the Base URL; "Request failed with status code" 301, 302, 303, 307 or 308 means something at the System or Base URL redirects elsewhere, which the Test does not follow.';
 
 export class MappConnectApi implements ICredentialType {
 	name = CREDENTIAL_TYPE;
@@ -71,26 +71,13 @@ export class MappConnectApi implements ICredentialType {
 			type: 'notice',
 			default: '',
 		},
-		{
-			// n8n runs preAuthentication only for a type with a hidden expirable property, and in a
-			// run only when its value is empty: this default is not, so only a Test (or a 401 of the
-			// HTTP Request node) runs the ping.
-			displayName: 'Ping Before Test',
-			name: 'pingBeforeTest',
-			type: 'hidden',
-			typeOptions: { expirable: true },
-			default: 'on Test',
-		},
 	];
 
 	authenticate = signRequest;
 
 	/**
-	 * A signed ping of the integration (shared/ping.ts), sent by preAuthentication before n8n's own
-	 * test request. `authenticate` refuses values that would misroute it (an Integration ID such
-	 * as "..", a Base URL with a query) before anything is sent.
+	 * A signed ping of the integration (shared/ping.ts). `authenticate` refuses values that would
+	 * misroute it (an Integration ID such as "..", a Base URL with a query) before it is sent.
 	 */
-	preAuthentication = pingBeforeTest;
-
 	test: ICredentialTestRequest = PING_TEST;
 }

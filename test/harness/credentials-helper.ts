@@ -1,9 +1,7 @@
 import type {
 	ICredentialDataDecryptedObject,
 	ICredentials,
-	IHttpRequestHelper,
 	IHttpRequestOptions,
-	INode,
 	INodeCredentialsDetails,
 	INodeProperties,
 	IRequestOptionsSimplified,
@@ -40,29 +38,8 @@ export class HarnessCredentialsHelper extends ICredentialsHelper {
 		return await authenticate(credentials, requestOptions as IHttpRequestOptions);
 	}
 
-	/**
-	 * As n8n's (packages/cli, CredentialsHelper.preAuthentication): a credential type's own
-	 * `preAuthentication` runs only for a type with a hidden `expirable` property, when that
-	 * property is empty, after a 401, or in a credential test (n8n's test node: a No Operation
-	 * node with the parameter `temp`); what it returns is kept only when it holds that property.
-	 */
-	async preAuthentication(
-		helpers: IHttpRequestHelper,
-		credentials: ICredentialDataDecryptedObject,
-		typeName: string,
-		node: INode,
-		credentialsExpired: boolean,
-	): Promise<ICredentialDataDecryptedObject | undefined> {
-		const type = this.pkg.credentialType(typeName);
-		const expirable = type.properties.find(
-			(property) => property.type === 'hidden' && property.typeOptions?.expirable === true,
-		);
-		if (!expirable || typeof type.preAuthentication !== 'function') return undefined;
-		const testing = node?.parameters?.temp === '' && node?.type === 'n8n-nodes-base.noOp';
-		if (credentials[expirable.name] !== '' && !credentialsExpired && !testing) return undefined;
-		const output = await type.preAuthentication.call(helpers, credentials);
-		if (output[expirable.name] === undefined) return undefined;
-		return Object.assign(credentials, output);
+	async preAuthentication(): Promise<undefined> {
+		return undefined;
 	}
 
 	async getCredentials(_details: INodeCredentialsDetails, type: string): Promise<ICredentials> {

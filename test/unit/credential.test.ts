@@ -48,7 +48,6 @@ describe('the credential properties', () => {
 			'integrationId',
 			'secret',
 			'testNotice',
-			'pingBeforeTest',
 		]);
 	});
 

@@ -42,15 +42,14 @@ export const FAILING_CREDENTIAL_TESTS: CredentialTestCase[] = [
 	{
 		what: 'a wrong secret',
 		change: () => ({ secret: 'not-the-secret' }),
-		message:
-			'Mapp Connect refused the signature: check the Secret, that the System is the one the integration belongs to, and the clock of the machine n8n runs on',
-		sandboxStatuses: [401],
+		message: 'Authorization failed - please check your credentials',
+		// n8n sends a request that was refused with 401 once more, re-authenticated, for every credential
+		sandboxStatuses: [401, 401],
 	},
 	{
 		what: 'an integration ID Mapp does not know',
 		change: () => ({ integrationId: 'no-such-integration' }),
-		message:
-			'Mapp Connect does not know this integration: check the Integration ID, and check the System (or the Base URL of a Custom system)',
+		message: 'The resource you are requesting could not be found',
 		sandboxStatuses: [404],
 	},
 	{
@@ -74,8 +73,8 @@ export const FAILING_CREDENTIAL_TESTS: CredentialTestCase[] = [
 			kind: `redirect${status}`,
 			location: new URL(notMappBaseUrl).origin,
 		}),
-		message: ({ notMappBaseUrl }: CaseUrls) =>
-			`Mapp Connect answered ${status}: a redirect to ${new URL(notMappBaseUrl).origin}, not followed. Mapp Connect does not redirect its API, so the signed request and its data were not sent on. Check the System, or the Base URL (a proxy, or an address that moved?).`,
+		// n8n words it; the credential dialog's notice says what it points to (shared/ping.ts: why not the origin)
+		message: `Request failed with status code ${status}`,
 		sandboxStatuses: [status],
 	})),
 	{

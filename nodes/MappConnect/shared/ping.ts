@@ -1,33 +1,23 @@
 /**
- * The credential's Test: a signed ping of the integration, judged as every operation judges
- * Mapp's answers (a redirect is never followed, and the error names where it points).
+ * The credential's Test: a signed ping of the integration that never follows a redirect (one would
+ * carry the signed request to another origin).
  *
- * n8n's credentials tester sends the declarative test request (`test`) and shows, for a failed
- * one, only the message of the error thrown while sending it. On the tested n8n versions (1.110.1,
- * 2.8.4, 2.33.7) that error has lost the HTTP answer (n8n-workflow's ExecutionBaseError drops an
- * Error `cause`), so the tester applies no `responseCode` rule and shows n8n's generic text, for a
- * redirect "Request failed with status code 307", never its Location. The only text of the
- * package's own a failed Test can show is the message of an error the package throws while n8n
- * sends the test request: from `authenticate` (before the request) or from the credential's
- * `preAuthentication`, which n8n runs first, with an HTTP helper, whenever it tests a credential
- * that has a hidden `expirable` property. So the package pings there, itself, and fails the Test
- * with its own words; n8n's test request follows only when that ping passed.
+ * What the Test then says is n8n's to word. On the tested n8n versions (1.110.1, 2.8.4, 2.33.7)
+ * the credentials tester shows only the message of the error the failed request threw: the HTTP
+ * answer is lost on the way (n8n-workflow's ExecutionBaseError drops an Error `cause`), so no
+ * `responseCode` rule applies, and a redirect shows as "Request failed with status code 307",
+ * never with its Location. The package cannot word it either: n8n's scanner accepts only this
+ * declarative form of test (a function test needs the deprecated `helpers.request`), and
+ * `preAuthentication`, the one hook with an HTTP helper, runs during a Test only after a 401.
+ * The credential dialog's notice says what each of n8n's texts points to; the `rules` word the
+ * refusals for an n8n that applies them.
  */
-import type {
-	ICredentialDataDecryptedObject,
-	ICredentialTestRequest,
-	IDataObject,
-	IHttpRequestHelper,
-	IN8nHttpFullResponse,
-} from 'n8n-workflow';
-import { API_PATHS, INTEGRATION_BASE_URL_EXPRESSION, endpointUrl, integrationBaseUrl } from './api';
-import type { MappResponse } from './errors';
-import { describeAnswer, mappErrorHint } from './errors';
-import { signRequest } from './signRequest';
+import type { ICredentialTestRequest } from 'n8n-workflow';
+import { API_PATHS, INTEGRATION_BASE_URL_EXPRESSION, endpointUrl } from './api';
 
 const CHECK_SYSTEM = 'check the System (or the Base URL of a Custom system)';
 
-/** What the Test says when Mapp refuses the ping, by status. */
+/** What the Test says when Mapp refuses the ping, by status (where n8n applies the rules). */
 const REFUSALS: Record<number, string> = {
 	401: 'Mapp Connect refused the signature: check the Secret, that the System is the one the integration belongs to, and the clock of the machine n8n runs on',
 	403: 'Mapp Connect refused the signature: check the Secret and the System',
@@ -38,10 +28,7 @@ const REFUSALS: Record<number, string> = {
 const NOT_MAPP = `The answer to the ping is not Mapp Connect's: ${CHECK_SYSTEM}`;
 const NOT_PONG = [undefined, false];
 
-/**
- * n8n's own form of the same judgement, for an n8n that sends the test request without running
- * `preAuthentication` first; it never follows a redirect either.
- */
+/** The Test's request, and how an n8n that applies `rules` words Mapp's answer. */
 export const PING_TEST: ICredentialTestRequest = {
 	request: {
 		method: 'GET',
@@ -61,41 +48,3 @@ export const PING_TEST: ICredentialTestRequest = {
 		})),
 	] as ICredentialTestRequest['rules'],
 };
-
-/** Why Mapp's answer to the ping fails the Test; undefined when it passes. */
-export function pingFailure(response: MappResponse): string | undefined {
-	const { statusCode } = response;
-	if (statusCode >= 300 && statusCode < 400) {
-		return `Mapp Connect answered ${describeAnswer(response)}. ${mappErrorHint(statusCode, undefined)}`;
-	}
-	if (REFUSALS[statusCode]) return REFUSALS[statusCode];
-	if (statusCode < 200 || statusCode >= 300)
-		return `Mapp Connect answered ${describeAnswer(response)}`;
-	const { body } = response;
-	const pong = typeof body === 'object' && body !== null ? (body as IDataObject).pong : undefined;
-	return NOT_PONG.includes(pong as undefined) ? NOT_MAPP : undefined;
-}
-
-/**
- * The credential's `preAuthentication`: n8n runs it before the test request of every Test, and
- * before sending a request of the HTTP Request node again after Mapp refused it with 401 (then the
- * ping says what the 401 means). It stores nothing: its result never holds the expirable property.
- * Connection errors are left to n8n, whose words for them the credential's notice explains.
- */
-export async function pingBeforeTest(
-	this: IHttpRequestHelper,
-	credentials: ICredentialDataDecryptedObject,
-): Promise<IDataObject> {
-	const request = await signRequest(credentials, {
-		method: 'GET',
-		url: `${integrationBaseUrl(credentials)}/${API_PATHS.ping}`,
-		json: true,
-		returnFullResponse: true,
-		ignoreHttpStatusErrors: true,
-		disableFollowRedirect: true,
-	});
-	const response = (await this.helpers.httpRequest(request)) as IN8nHttpFullResponse;
-	const failure = pingFailure(response);
-	if (failure) throw new Error(failure);
-	return {};
-}
