@@ -1,4 +1,5 @@
 import fixtures from '../sandbox/fixtures.json';
+import { credentialsAt, startServer } from './loopback';
 import { arrived, run, useSandbox } from './mappConnect';
 
 const sandbox = useSandbox();
@@ -109,5 +110,68 @@ describe('Group', () => {
 			'B',
 		]);
 		expect(JSON.parse(sandbox().requests[0].body)).toEqual({ groupNames: ['A', 'B'] });
+	});
+	it('Create: a name that would change an object prototype is refused before the request, naming the item and field', async () => {
+		const result = await run(
+			sandbox(),
+			{ resource: 'group', operation: 'create', groupName: '={{ $json.name }}' },
+			{ items: [{ name: 'A' }, { name: '__proto__' }] },
+		);
+		expect(result.error?.message).toContain("'Group Name'");
+		expect(result.error?.message).toContain('__proto__');
+		expect(result.error?.message).toContain('[item 1]');
+		expect(sandbox().requests).toEqual([]);
+	});
+
+	it('Create: a connection lost after Mapp created the groups says they may or may not have been created', async () => {
+		sandbox().injectFault({ kind: 'drop', when: 'after', pathIncludes: 'genericgroup' });
+		const result = await run(
+			sandbox(),
+			{ resource: 'group', operation: 'create', groupName: '={{ $json.name }}' },
+			{ items: [{ name: 'Autumn' }, { name: 'Spring' }] },
+		);
+		expect(result.error?.message).toMatch(/may or may not have been created/);
+		expect(result.error?.message).not.toMatch(/were not created/);
+		expect(result.error?.description).toMatch(/Check the groups in Mapp Engage/);
+		// not retried: one request, and the groups exist
+		expect(sandbox().requests).toHaveLength(1);
+		const groups = await run(sandbox(), {
+			resource: 'group',
+			operation: 'getAll',
+			returnAll: true,
+		});
+		expect(groups.items.map(({ json }) => json.name)).toEqual(
+			expect.arrayContaining(['Autumn', 'Spring']),
+		);
+	});
+
+	it('Create: an answer with IDs for some names keeps the created groups and names the others', async () => {
+		const mapp = await startServer((_request, res) => {
+			res.writeHead(200, { 'content-type': 'application/json' });
+			res.end(JSON.stringify({ groupNamesAndIds: { A: 501, C: 503 } }));
+		});
+		try {
+			const parameters = { resource: 'group', operation: 'create', groupName: '={{ $json.name }}' };
+			const items = [{ name: 'A' }, { name: 'B' }, { name: 'C' }];
+			const credentials = credentialsAt(mapp.origin);
+			const stopped = await run(sandbox(), parameters, { items, credentials });
+			expect(stopped.error?.message).toBe(`Mapp's answer has no ID for the group "B"`);
+			expect(stopped.error?.description).toContain('Created: "A" (ID 501), "C" (ID 503)');
+
+			const continued = await run(sandbox(), parameters, {
+				items,
+				credentials,
+				continueOnFail: true,
+			});
+			expect(continued.error).toBeUndefined();
+			expect(continued.items.map(({ json }) => json)).toEqual([
+				{ name: 'A', id: '501' },
+				expect.objectContaining({ error: `Mapp's answer has no ID for the group "B"` }),
+				{ name: 'C', id: '503' },
+			]);
+			expect(mapp.received).toHaveLength(2);
+		} finally {
+			await mapp.close();
+		}
 	});
 });
