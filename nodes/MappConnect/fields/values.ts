@@ -45,6 +45,8 @@ function describe(value: unknown): string {
  * Anything else is refused rather than read as off, so that no "yes" ever sends for real.
  */
 export function toSwitch(value: unknown): boolean {
+	// Read for every item of a batch (Dry Run, Send Empty Values): a set switch is a boolean already.
+	if (typeof value === 'boolean') return value;
 	if (isEmpty(value)) return false;
 	const checked = validateFieldType('', value, 'boolean');
 	if (!checked.valid || typeof checked.newValue !== 'boolean') {
