@@ -36,4 +36,24 @@ describe('the README', () => {
 	it('lists every resource and operation of the node, and no other', () => {
 		expect([...readmeOperations()].sort()).toEqual([...nodeOperations()].sort());
 	});
+
+	it('stays under 25 KB, with every section a user looks for', () => {
+		const readme = readFileSync(README, 'utf8');
+		expect(Buffer.byteLength(readme)).toBeLessThan(25_000);
+		const headings = readme.match(/^## .+$/gm) ?? [];
+		for (const section of USER_SECTIONS) expect(headings).toContain(`## ${section}`);
+	});
 });
+
+const ROOT = path.join(__dirname, '..', '..');
+const README = path.join(ROOT, 'README.md');
+const USER_SECTIONS = [
+	'Install',
+	'Credentials',
+	'Operations',
+	'Batch',
+	'Mapp Connect Trigger',
+	'Use as an AI agent tool',
+	'Compatibility',
+	'Troubleshooting',
+];
