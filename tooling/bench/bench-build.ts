@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, no-console -- Node code for tests and tools, never run inside n8n (CONTRIBUTING.md: Lint in strict mode) */
 /**
  * `npm run bench:build`: how long the node takes to read, check and build the events of 10,000 items
  * (Batch → Send's User → Create or Update with `npm run bench`'s mapped contacts), without n8n's
@@ -13,8 +12,8 @@
  */
 import path from 'node:path';
 import type { IDataObject } from 'n8n-workflow';
-import { contacts, userUpsertParameters } from '../test/workflow/batch-fixtures';
-import { quantile } from './bench/report';
+import { contacts, userUpsertParameters } from '../harness/batch-fixtures';
+import { quantile } from './report';
 
 const ITEMS = 10_000;
 const RUNS = 60;

@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, no-console -- Node code for tests and tools, never run inside n8n (CONTRIBUTING.md: Lint in strict mode) */
 /**
  * `npm run bench:n8n`: the package in the pinned real n8n (installed as a community package, `n8n start`, runs
  * through the editor's REST API) against the sandbox, which keeps no bodies so that it stays light. Generated
@@ -21,24 +20,24 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import type { INodeParameters } from 'n8n-workflow';
-import { contacts, contactFields, userUpsertParameters } from '../test/workflow/batch-fixtures';
+import { contacts, contactFields, userUpsertParameters } from '../harness/batch-fixtures';
 import {
 	formatSummary,
 	profileFile,
 	summarizeProfile,
 	type CpuProfile,
 } from './cpu-profile-summary';
-import { medianFigures, measureRun, type MeasuredRun } from './n8n/bench-measure';
-import { formatRatios, formatRows, type PathResult } from './n8n/bench-report';
-import { benchWorkflow, timedNodes, type PathNodes } from './n8n/bench-workflows';
-import { EditorApi } from './n8n/editor';
-import { StepError, step } from './n8n/log';
-import { createWorkflow, waitForWorkflowApi } from './n8n/manual-run';
-import { REPO_ROOT } from './n8n/paths';
-import { runScript } from './n8n/script';
-import { N8nSession, type Editor } from './n8n/session';
-import { sandboxRequestsPerSecond } from './n8n/sandbox-capacity';
-import { STABLE } from './n8n/versions';
+import { medianFigures, measureRun, type MeasuredRun } from '../n8n/bench-measure';
+import { formatRatios, formatRows, type PathResult } from '../n8n/bench-report';
+import { benchWorkflow, timedNodes, type PathNodes } from '../n8n/bench-workflows';
+import { EditorApi } from '../n8n/editor';
+import { StepError, step } from '../n8n/log';
+import { createWorkflow, waitForWorkflowApi } from '../n8n/manual-run';
+import { REPO_ROOT } from '../n8n/paths';
+import { runScript } from '../n8n/script';
+import { N8nSession, type Editor } from '../n8n/session';
+import { sandboxRequestsPerSecond } from '../n8n/sandbox-capacity';
+import { STABLE } from '../n8n/versions';
 
 interface BenchPath {
 	key: string;

@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports, no-console -- Node code for tests and tools, never run inside n8n (CONTRIBUTING.md: Lint in strict mode) */
 /**
  * `npm run bench:queue`: the 100,000-event scenario of `npm run test:queue` — 10 concurrent webhook calls, each a
  * Batch → Send of 10,000 generated contacts — on n8n 2.8.4 in queue mode (main, two workers, webhook processor,
@@ -9,16 +8,16 @@
  */
 import { join } from 'node:path';
 import { cpus } from 'node:os';
-import { step } from './n8n/log';
-import { describePeaks, peakRssOfTree, type PeakRss } from './n8n/memory';
-import { REPO_ROOT } from './n8n/paths';
-import { QueueCluster } from './n8n/queue-cluster';
-import { runScript } from './n8n/script';
-import { N8nSession } from './n8n/session';
-import { STABLE } from './n8n/versions';
-import { callWebhookOk, timeToEvents } from '../test/queue/calls';
-import { PATHS, batchWorkflow } from '../test/queue/workflows';
-import type { Sandbox } from '../test/sandbox';
+import { step } from '../n8n/log';
+import { describePeaks, peakRssOfTree, type PeakRss } from '../n8n/memory';
+import { REPO_ROOT } from '../n8n/paths';
+import { QueueCluster } from '../n8n/queue-cluster';
+import { runScript } from '../n8n/script';
+import { N8nSession } from '../n8n/session';
+import { STABLE } from '../n8n/versions';
+import { callWebhookOk, timeToEvents } from '../n8n/queue-calls';
+import { PATHS, batchWorkflow } from '../n8n/queue-workflows';
+import type { Sandbox } from '../sandbox';
 
 const CALLS = 10;
 const CONTACTS_PER_CALL = 10_000;

@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-dangerous-functions, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, no-console -- Node code for tests and tools, never run inside n8n (CONTRIBUTING.md: Lint in strict mode) */
 /**
  * `npm run bench`: how much faster Batch → Send is than one request per item, how close it comes
  * to sending the same requests with nothing of n8n in between, and how it scales to 100,000 items.
@@ -20,11 +19,11 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import type { INodeParameters } from 'n8n-workflow';
-import { contactFields, contacts, type Contact } from '../test/workflow/batch-fixtures';
-import { sendWithoutN8n, type SandboxAddress } from './bench/floor';
-import { reply, startProfiler } from './bench/processes';
-import { check, median, report, type ScenarioResult } from './bench/report';
-import { formatMegabytes as mb } from './n8n/memory';
+import { contactFields, contacts, type Contact } from '../harness/batch-fixtures';
+import { sendWithoutN8n, type SandboxAddress } from './floor';
+import { reply, startProfiler } from './processes';
+import { check, median, report, type ScenarioResult } from './report';
+import { formatMegabytes as mb } from '../n8n/memory';
 
 interface Scenario {
 	name: string;
@@ -103,7 +102,7 @@ async function runWorkflow(
 	input: Contact[],
 	sandbox: SandboxAddress,
 ): Promise<number> {
-	const { runNode, sandboxCredentials, NODE_NAME } = await import('../test/harness');
+	const { runNode, sandboxCredentials, NODE_NAME } = await import('../harness');
 	const { error, items, run } = await runNode({
 		parameters,
 		items: input as never,
@@ -155,7 +154,7 @@ async function serveScenario(key: string, sandbox: SandboxAddress): Promise<void
 type SandboxMessage = { type: 'reset' } | { type: 'stats' };
 
 async function serveSandbox(): Promise<void> {
-	const { startSandbox } = await import('../test/sandbox');
+	const { startSandbox } = await import('../sandbox');
 	const sandbox = await startSandbox({ recordBodies: false });
 	process.on('message', (message: SandboxMessage) => {
 		if (message.type === 'reset') sandbox.reset();

@@ -1,9 +1,8 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, no-console -- Node code for tests and tools, never run inside n8n (CONTRIBUTING.md: Lint in strict mode) */
 /**
  * Summarises a V8 CPU profile (`node --cpu-prof`): the functions with the most self time, and the share of the
  * time spent under (called from, at any depth) frames matching given patterns, e.g. n8n's routing node.
  *
- *   npx tsx scripts/cpu-profile-summary.ts <file.cpuprofile | folder (its newest profile)> [--top 25] [--under REGEX]...
+ *   npx tsx tooling/bench/cpu-profile-summary.ts <file.cpuprofile | folder (its newest profile)> [--top 25] [--under REGEX]...
  */
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';

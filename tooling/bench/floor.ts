@@ -1,13 +1,7 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports -- Node code for tests and tools, never run inside n8n (CONTRIBUTING.md: Lint in strict mode) */
 /** The floor of `npm run bench`: Batch → Send's requests built, signed and sent by a plain script. */
 import { Agent } from 'node:http';
-import {
-	MAX_EVENTS_PER_BATCH,
-	API_PATHS,
-	integrationPath,
-} from '../../nodes/MappConnect/shared/api';
-import { BATCH_DEFAULTS } from '../../nodes/MappConnect/resources/batch/options';
-import type { Contact } from '../../test/workflow/batch-fixtures';
+import { API_PATHS, BATCH_DEFAULTS, MAX_EVENTS_PER_BATCH, integrationPath } from '../product';
+import type { Contact } from '../harness/batch-fixtures';
 import { inParallel, postSigned } from './plainClient';
 
 export interface SandboxAddress {

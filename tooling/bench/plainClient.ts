@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports -- Node code for tests and tools, never run inside n8n (CONTRIBUTING.md: Lint in strict mode) */
 /**
  * A plain client for the sandbox, with nothing of n8n in between: the benchmarks' floor and their measure of
  * how fast the sandbox answers. Signed with the package's own signing.
@@ -10,7 +9,7 @@ import {
 	nowInSeconds,
 	requestHash,
 	signToken,
-} from '../../nodes/MappConnect/shared/signing';
+} from '../product';
 
 /** POSTs a JSON body to `url` (its query included), signed; resolves when the sandbox answers 200. */
 export function postSigned(agent: Agent, url: URL, secret: string, body: string): Promise<void> {

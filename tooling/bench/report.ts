@@ -1,4 +1,3 @@
-/* eslint-disable no-console -- Node code for tests and tools, never run inside n8n (CONTRIBUTING.md: Lint in strict mode) */
 /** The lines `npm run bench` prints. */
 import { formatMegabytes as mb } from '../n8n/memory';
 

@@ -1,15 +1,14 @@
-/* eslint-disable no-console -- Node code for tests and tools, never run inside n8n (CONTRIBUTING.md: Lint in strict mode) */
 /**
  * `npm run demo`: builds and packs the package, installs it into a real n8n as a community package, runs the main
  * example workflow against the sandbox with `n8n execute`, prints what happened, and stops everything it started.
  */
-import type { RecordedEvent } from '../test/sandbox';
-import { MAIN_EXAMPLE_FILE, exampleWorkflows } from './n8n/examples';
-import type { Execution } from './n8n/execution';
-import { StepError } from './n8n/log';
-import { runScript } from './n8n/script';
-import { N8nSession } from './n8n/session';
-import { STABLE } from './n8n/versions';
+import type { RecordedEvent } from '../sandbox';
+import { MAIN_EXAMPLE_FILE, exampleWorkflows } from '../n8n/examples';
+import type { Execution } from '../n8n/execution';
+import { StepError } from '../n8n/log';
+import { runScript } from '../n8n/script';
+import { N8nSession } from '../n8n/session';
+import { STABLE } from '../n8n/versions';
 
 const PREVIEW_CHARS = 90;
 

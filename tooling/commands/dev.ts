@@ -1,17 +1,16 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, no-console -- Node code for tests and tools, never run inside n8n (CONTRIBUTING.md: Lint in strict mode) */
 /**
  * `npm run dev`: the package built, packed and installed into a real n8n as a community package, the sandbox
  * running, the "Mapp Connect (sandbox)" credential and the example workflows imported, and the n8n editor on
  * http://localhost:5678 (N8N_PORT to change it) until Ctrl-C. n8n's data stays in `.cache/dev/` between runs.
  */
 import { join } from 'node:path';
-import { exampleWorkflows } from './n8n/examples';
-import { OWNER } from './n8n/editor';
-import { StepError } from './n8n/log';
-import { CACHE_DIR } from './n8n/paths';
-import { runScript, wasInterrupted } from './n8n/script';
-import { N8nSession } from './n8n/session';
-import { STABLE } from './n8n/versions';
+import { exampleWorkflows } from '../n8n/examples';
+import { OWNER } from '../n8n/editor';
+import { StepError } from '../n8n/log';
+import { CACHE_DIR } from '../n8n/paths';
+import { runScript, wasInterrupted } from '../n8n/script';
+import { N8nSession } from '../n8n/session';
+import { STABLE } from '../n8n/versions';
 
 const DEFAULT_PORT = 5678;
 

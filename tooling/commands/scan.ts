@@ -1,14 +1,13 @@
-/* eslint-disable @n8n/community-nodes/no-dangerous-functions, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/require-node-api-error, no-console -- Node code for tests and tools, never run inside n8n (CONTRIBUTING.md: Lint in strict mode) */
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { StepError, step } from './n8n/log';
-import { buildAndPack } from './n8n/package';
-import { REPO_ROOT } from './n8n/paths';
-import { runScript } from './n8n/script';
-import { SCANNER, ensureCachedTool } from './tools/cachedTools';
+import { StepError, step } from '../n8n/log';
+import { buildAndPack } from '../n8n/package';
+import { REPO_ROOT } from '../n8n/paths';
+import { runScript } from '../n8n/script';
+import { SCANNER, ensureCachedTool } from '../tools/cachedTools';
 
 interface Analysis {
 	passed: boolean;
@@ -67,13 +66,13 @@ runScript(async () => {
 function tarballPatternsOf(scannerSource: string): string[] {
 	if (!scannerSource.includes('analyzePackage(sourceDir, SOURCE_FILE_PATTERNS)')) {
 		throw new StepError(
-			`scanner ${SCANNER.version} no longer lints the source with SOURCE_FILE_PATTERNS: update scripts/scan.ts`,
+			`scanner ${SCANNER.version} no longer lints the source with SOURCE_FILE_PATTERNS: update tooling/commands/scan.ts`,
 		);
 	}
 	const match = /analyzePackage\(packageDir,\s*(\[[^\]]*\])\s*\)/.exec(scannerSource);
 	if (!match)
 		throw new StepError(
-			`scanner ${SCANNER.version}: its tarball patterns were not found: update scripts/scan.ts`,
+			`scanner ${SCANNER.version}: its tarball patterns were not found: update tooling/commands/scan.ts`,
 		);
 	return JSON.parse(match[1].replace(/'/g, '"')) as string[];
 }

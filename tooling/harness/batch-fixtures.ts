@@ -1,4 +1,4 @@
-import type { RetryTimings } from '../../nodes/MappConnect/delivery/retry';
+import type { RetryTimings } from '../product';
 import type { INodeParameters } from 'n8n-workflow';
 
 export interface Contact {
@@ -50,7 +50,7 @@ export const userUpsertParameters: INodeParameters = {
  * milliseconds, so that tests of retries do not sleep for real.
  */
 export function fastRetries(): void {
-	// eslint-disable-next-line @typescript-eslint/no-require-imports
+	// eslint-disable-next-line @typescript-eslint/no-require-imports -- the built node, as the harness loads it
 	const { retryTimings } = require('../../dist/nodes/MappConnect/delivery/retry') as {
 		retryTimings: RetryTimings;
 	};

@@ -16,7 +16,7 @@ import { createAdditionalData } from './additional-data';
 import { HarnessCredentialsHelper } from './credentials-helper';
 import { INPUT_NODE_TYPE, registerInput, releaseInput } from './input-node';
 import { loadPackage } from './package-types';
-import { CREDENTIAL_TYPE } from '../../nodes/MappConnect/shared/api';
+import { CREDENTIAL_TYPE } from '../product';
 
 export { CREDENTIAL_TYPE };
 export const NODE_NAME = 'Mapp Connect';

@@ -1,7 +1,6 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals -- Node code for tests and tools, never run inside n8n (CONTRIBUTING.md: Lint in strict mode) */
 /** One measured run of a `npm run bench:n8n` path in a running n8n: times, requests, memory, CPU. */
-import type { Sandbox } from '../../test/sandbox';
-import { monotonicMicros } from '../cpu-profile-summary';
+import type { Sandbox } from '../sandbox';
+import { monotonicMicros } from '../bench/cpu-profile-summary';
 import { NODE_NAMES, type WorkflowJson } from './bench-workflows';
 import type { EditorApi } from './editor';
 import { StepError } from './log';

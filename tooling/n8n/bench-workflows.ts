@@ -6,11 +6,12 @@
 import type { INodeParameters } from 'n8n-workflow';
 import {
 	API_PATHS,
+	AUTH_TOKEN_HEADER,
 	DEFAULT_SUBTYPES,
 	SIGNED_PATH_MARKER,
+	TOKEN_LIFETIME_SECONDS,
 	integrationPath,
-} from '../../nodes/MappConnect/shared/api';
-import { AUTH_TOKEN_HEADER, TOKEN_LIFETIME_SECONDS } from '../../nodes/MappConnect/shared/signing';
+} from '../product';
 import { SANDBOX_CREDENTIAL } from './examples';
 import { PACKAGE_NAME } from './paths';
 
@@ -48,7 +49,7 @@ export interface WorkflowJson {
 export type PathNodes = { kind: 'httpRequest' } | { kind: 'mapp'; parameters: INodeParameters };
 
 /**
- * The contacts of the workflow tests' `contacts()` (test/workflow/batch-fixtures.ts), generated in the workflow
+ * The contacts of the workflow tests' `contacts()` (tooling/harness/batch-fixtures.ts), generated in the workflow
  * so that 100,000 of them need not travel inside it; the quick mode checks that the sandbox receives exactly those.
  */
 export function contactsCode(count: number): string {

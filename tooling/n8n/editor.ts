@@ -1,8 +1,7 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals -- Node code for tests and tools, never run inside n8n (CONTRIBUTING.md: Lint in strict mode) */
 import { StepError } from './log';
 import { waitUntilReady as waitForProcess, type ManagedProcess } from './processes';
 
-/** The owner account the scripts set up on a fresh n8n; only ever on loopback. */
+/** The owner account the tooling sets up on a fresh n8n; only ever on loopback. */
 export const OWNER = {
 	email: 'owner@example.com',
 	firstName: 'Demo',

@@ -1,12 +1,11 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports -- Node code for tests and tools, never run inside n8n (CONTRIBUTING.md: Lint in strict mode) */
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { CREDENTIAL_TYPE } from '../../nodes/MappConnect/shared/api';
+import { CREDENTIAL_TYPE } from '../product';
 import { PACKAGE_NAME, REPO_ROOT } from './paths';
 
 export const EXAMPLES_DIR = join(REPO_ROOT, 'examples');
 
-/** The credential every example workflow refers to; the scripts import it with the sandbox's details. */
+/** The credential every example workflow refers to; the tooling imports it with the sandbox's details. */
 export const SANDBOX_CREDENTIAL = {
 	id: 'mappConnectSbx01',
 	name: 'Mapp Connect (sandbox)',

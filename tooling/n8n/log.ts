@@ -1,5 +1,4 @@
-/* eslint-disable no-console -- Node code for tests and tools, never run inside n8n (CONTRIBUTING.md: Lint in strict mode) */
-/** Progress lines of the n8n scripts, all with one prefix so they stand apart from n8n's own output. */
+/** Progress lines of the tooling, all with one prefix so they stand apart from n8n's own output. */
 export function step(message: string): void {
 	console.log(`[n8n] ${message}`);
 }
@@ -11,5 +10,5 @@ export function formatDuration(ms: number): string {
 		: `${Math.floor(seconds / 60)}m${String(seconds % 60).padStart(2, '0')}s`;
 }
 
-/** A failure of one step, printed by the scripts as its message alone. */
+/** A failure of one step, printed by the commands as its message alone. */
 export class StepError extends Error {}

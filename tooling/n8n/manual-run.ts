@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/require-node-api-error -- Node code for tests and tools, never run inside n8n (CONTRIBUTING.md: Lint in strict mode) */
 /** Runs workflows in a running `n8n start` through its REST API, as the editor's "Execute workflow" button does. */
 import { RestError, type EditorApi } from './editor';
 import { StepError } from './log';

@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports -- Node code for tests and tools, never run inside n8n (CONTRIBUTING.md: Lint in strict mode) */
 import { readFileSync, readdirSync } from 'node:fs';
 
 /** One process of a group and the most memory it has held so far (the kernel's high-water mark, VmHWM). */

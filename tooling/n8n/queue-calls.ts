@@ -1,10 +1,9 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals -- Node code for tests and tools, never run inside n8n (CONTRIBUTING.md: Lint in strict mode) */
 /**
  * What the queue-mode test and benchmark do from outside n8n: call webhooks as a shop or CRM would, read the
  * executions n8n stored in PostgreSQL, and wait for the sandbox to receive events.
  */
 import type { Sandbox } from '../sandbox';
-import type { Postgres } from '../../scripts/n8n/services';
+import type { Postgres } from './services';
 
 const POLL_MS = 250;
 

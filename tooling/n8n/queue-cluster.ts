@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/require-node-api-error -- Node code for tests and tools, never run inside n8n (CONTRIBUTING.md: Lint in strict mode) */
 /**
  * n8n in queue mode on loopback: PostgreSQL and Redis, one main instance, `n8n worker` processes and one
  * `n8n webhook` processor, each with its own user folder into which the package is installed as a community

@@ -2,10 +2,10 @@
  * The workflows the queue-mode test and benchmark run, as a user saves them in n8n: webhook-started, so that the
  * webhook processor receives the calls and the workers run the executions.
  */
-import { PACKAGE_NAME } from '../../scripts/n8n/paths';
-import { SANDBOX_CREDENTIAL } from '../../scripts/n8n/examples';
-import type { WorkflowJson } from '../../scripts/n8n/session';
-import { contactFields } from '../workflow/batch-fixtures';
+import { PACKAGE_NAME } from './paths';
+import { SANDBOX_CREDENTIAL } from './examples';
+import type { WorkflowJson } from './session';
+import { contactFields } from '../harness/batch-fixtures';
 
 export const PATHS = {
 	user: 'queue-user',

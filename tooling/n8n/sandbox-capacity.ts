@@ -1,11 +1,10 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports -- Node code for tests and tools, never run inside n8n (CONTRIBUTING.md: Lint in strict mode) */
 /**
  * How many single-event requests per second the sandbox answers when nothing but a plain client (in this same
  * process, so a lower bound) sends them: the benchmark shows it beside the rate n8n reaches, to show that the
  * sandbox is not what limits n8n.
  */
 import { Agent } from 'node:http';
-import type { Sandbox } from '../../test/sandbox';
+import type { Sandbox } from '../sandbox';
 import { inParallel, postSigned } from '../bench/plainClient';
 import { eventUrl } from './bench-workflows';
 

@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- Node code for tests and tools, never run inside n8n (CONTRIBUTING.md: Lint in strict mode) */
 /**
  * PostgreSQL and Redis for n8n's queue mode, from Debian's packages (`apt-get install postgresql redis-server`),
  * started on loopback on free ports with their data in a temporary folder, and stopped again. Nothing here touches

@@ -1,15 +1,9 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/require-node-api-error -- Node code for tests and tools, never run inside n8n (CONTRIBUTING.md: Lint in strict mode) */
 import { createRequire } from 'node:module';
 import { randomUUID } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import {
-	startSandbox,
-	type RecordedEvent,
-	type Sandbox,
-	type SandboxOptions,
-} from '../../test/sandbox';
-import { sandboxCredentials } from '../../test/harness';
+import { startSandbox, type RecordedEvent, type Sandbox, type SandboxOptions } from '../sandbox';
+import { sandboxCredentials } from '../harness';
 import { EditorApi, waitUntilReady } from './editor';
 import { freePort, n8nEnvironment, type N8nPorts } from './environment';
 import { SANDBOX_CREDENTIAL, type ExampleWorkflow } from './examples';

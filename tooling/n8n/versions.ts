@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals -- Node code for tests and tools, never run inside n8n (CONTRIBUTING.md: Lint in strict mode) */
 /**
  * The real n8n versions the package is tested against, pinned in this one place.
  * `node: null` runs n8n on this machine's Node; a version runs it on that Node from the npm package `node`.

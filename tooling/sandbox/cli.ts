@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, no-console -- Node code for tests and tools, never run inside n8n (CONTRIBUTING.md: Lint in strict mode) */
 /** `npm run sandbox`: the Mapp Connect stand-in on loopback, for trying the node in a real n8n. */
 import { startSandbox } from './server';
 

@@ -1,4 +1,4 @@
-import { API_PATHS, MAX_EVENTS_PER_BATCH } from '../../nodes/MappConnect/shared/api';
+import { API_PATHS, MAX_EVENTS_PER_BATCH } from '../product';
 import fixtures from './fixtures.json';
 
 export interface Reply {

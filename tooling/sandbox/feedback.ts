@@ -1,6 +1,5 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals -- Node code for tests and tools, never run inside n8n (CONTRIBUTING.md: Lint in strict mode) */
 import { randomUUID } from 'node:crypto';
-import { DEFAULT_SUBTYPES } from '../../nodes/MappConnect/shared/api';
+import { DEFAULT_SUBTYPES } from '../product';
 
 /**
  * Mapp Connect accepts an event with 200 and validates it later; what it then rejects it reports

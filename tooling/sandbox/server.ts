@@ -1,7 +1,6 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- Node code for tests and tools, never run inside n8n (CONTRIBUTING.md: Lint in strict mode) */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { requestHash } from '../../nodes/MappConnect/shared/signing';
+import { requestHash } from '../product';
 import { ENDPOINTS, badRequest, initialGroups, type EndpointState, type Reply } from './endpoints';
 import { FAULT_REPLIES, FaultInjector } from './faults';
 import { FeedbackEmitter } from './feedback';

@@ -10,7 +10,7 @@ export interface SandboxOptions {
 	port?: number;
 	/** Keep only counts and no bodies for accepted events (the benchmark's 100,000 events). */
 	recordBodies?: boolean;
-	/** Where to POST Mapp-style feedback on accepted events that break the vendor's rules (test/sandbox/feedback.ts). */
+	/** Where to POST Mapp-style feedback on accepted events that break the vendor's rules (feedback.ts). */
 	callbackUrl?: string;
 	/** How long after acceptance the feedback is POSTed; 200 ms by default. */
 	feedbackDelayMs?: number;
