@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/require-node-api-error -- Node code for tests and tools, never run inside n8n (CONTRIBUTING.md: Lint in strict mode) */
 /**
  * The node in the n8n editor, in a real browser: the owner signs up, adds Mapp Connect as User → Create or Update,
  * finds the sandbox's groups in the Group dropdown, executes the node and sees the result in the output panel, then
@@ -9,13 +8,13 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
-import { OWNER } from '../../scripts/n8n/editor';
-import { packageWarnings } from '../../scripts/n8n/log-check';
-import { MAIN_EXAMPLE_FILE, exampleWorkflows } from '../../scripts/n8n/examples';
-import { REPO_ROOT } from '../../scripts/n8n/paths';
-import { N8nSession, type Editor } from '../../scripts/n8n/session';
-import { STABLE } from '../../scripts/n8n/versions';
-import fixtures from '../sandbox/fixtures.json';
+import { OWNER } from '../../tooling/n8n/editor';
+import { packageWarnings } from '../../tooling/n8n/log-check';
+import { MAIN_EXAMPLE_FILE, exampleWorkflows } from '../../tooling/n8n/examples';
+import { REPO_ROOT } from '../../tooling/n8n/paths';
+import { N8nSession, type Editor } from '../../tooling/n8n/session';
+import { STABLE } from '../../tooling/n8n/versions';
+import fixtures from '../../tooling/sandbox/fixtures.json';
 import { launchChromium, type Browser } from './chromium';
 
 const SCREENSHOTS = join(REPO_ROOT, 'docs', 'screenshots');

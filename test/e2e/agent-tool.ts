@@ -2,8 +2,8 @@
  * The tool variant n8n derives from the node's `usableAsTool` (`mappConnectTool`), attached to an AI Agent as an agent
  * would use it: every value the operation sends comes from `$fromAI(...)`.
  */
-import { SANDBOX_CREDENTIAL } from '../../scripts/n8n/examples';
-import { PACKAGE_NAME } from '../../scripts/n8n/paths';
+import { SANDBOX_CREDENTIAL } from '../../tooling/n8n/examples';
+import { PACKAGE_NAME } from '../../tooling/n8n/paths';
 import type { ExpectedEvent } from './expectations';
 import type { WorkflowJson } from './manual-runs';
 

@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports -- Node code for tests and tools, never run inside n8n (CONTRIBUTING.md: Lint in strict mode) */
 /**
  * The single operations' contract for several items, in a real n8n on every tested version: every item is checked
  * before any is sent. Five contacts with the third one's email invalid, with n8n's Request Options → Batching off and
@@ -10,10 +9,10 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { SANDBOX_CREDENTIAL, type ExampleWorkflow } from '../../scripts/n8n/examples';
-import { PACKAGE_NAME, REPO_ROOT } from '../../scripts/n8n/paths';
-import { N8nSession } from '../../scripts/n8n/session';
-import { selectedTargets } from '../../scripts/n8n/versions';
+import { SANDBOX_CREDENTIAL, type ExampleWorkflow } from '../../tooling/n8n/examples';
+import { PACKAGE_NAME, REPO_ROOT } from '../../tooling/n8n/paths';
+import { N8nSession } from '../../tooling/n8n/session';
+import { selectedTargets } from '../../tooling/n8n/versions';
 
 const SETUP_TIMEOUT_MS = 30 * 60_000;
 const STEP_TIMEOUT_MS = 5 * 60_000;

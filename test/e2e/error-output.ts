@@ -4,8 +4,8 @@
  * Fields node looks up the contact the item came from with `$('Contacts').item`, as users do (n8n-io/n8n#30050 is
  * that lookup failing).
  */
-import { SANDBOX_CREDENTIAL } from '../../scripts/n8n/examples';
-import { PACKAGE_NAME } from '../../scripts/n8n/paths';
+import { SANDBOX_CREDENTIAL } from '../../tooling/n8n/examples';
+import { PACKAGE_NAME } from '../../tooling/n8n/paths';
 import type { ExpectedEvent } from './expectations';
 import type { WorkflowJson } from './manual-runs';
 

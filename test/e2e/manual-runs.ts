@@ -1,9 +1,8 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- Node code for tests and tools, never run inside n8n (CONTRIBUTING.md: Lint in strict mode) */
 /** Runs started the way the editor starts them (its REST API), and waiting for their end. */
 import assert from 'node:assert/strict';
-import type { EditorApi } from '../../scripts/n8n/editor';
-import type { Execution } from '../../scripts/n8n/execution';
-import type { N8nSession } from '../../scripts/n8n/session';
+import type { EditorApi } from '../../tooling/n8n/editor';
+import type { Execution } from '../../tooling/n8n/execution';
+import type { N8nSession } from '../../tooling/n8n/session';
 
 const RUN_WAIT_MS = 60_000;
 const POLL_MS = 500;

@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- Node code for tests and tools, never run inside n8n (CONTRIBUTING.md: Lint in strict mode) */
 /**
  * The package in a real n8n, installed as a community package, on every tested n8n version: each example workflow
  * runs with `n8n execute` against the sandbox, the credential's test passes in the editor's REST API (and fails with
@@ -8,11 +7,11 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { exampleWorkflows } from '../../scripts/n8n/examples';
-import { packageWarnings } from '../../scripts/n8n/log-check';
-import { REPO_ROOT } from '../../scripts/n8n/paths';
-import { N8nSession } from '../../scripts/n8n/session';
-import { selectedTargets } from '../../scripts/n8n/versions';
+import { exampleWorkflows } from '../../tooling/n8n/examples';
+import { packageWarnings } from '../../tooling/n8n/log-check';
+import { REPO_ROOT } from '../../tooling/n8n/paths';
+import { N8nSession } from '../../tooling/n8n/session';
+import { selectedTargets } from '../../tooling/n8n/versions';
 import {
 	FAILING_CREDENTIAL_TESTS,
 	expectedMessage,

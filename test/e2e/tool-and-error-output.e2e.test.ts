@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- Node code for tests and tools, never run inside n8n (CONTRIBUTING.md: Lint in strict mode) */
 /**
  * Two things a user does with the node in the editor, in a real n8n on every tested version, runs started through
  * the editor's REST API: the tool variant run on its own with `$fromAI` values ("Execute step" on a tool), and
@@ -8,12 +7,12 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import type { EditorApi } from '../../scripts/n8n/editor';
-import type { Execution } from '../../scripts/n8n/execution';
-import { packageWarnings } from '../../scripts/n8n/log-check';
-import { REPO_ROOT } from '../../scripts/n8n/paths';
-import { N8nSession } from '../../scripts/n8n/session';
-import { selectedTargets } from '../../scripts/n8n/versions';
+import type { EditorApi } from '../../tooling/n8n/editor';
+import type { Execution } from '../../tooling/n8n/execution';
+import { packageWarnings } from '../../tooling/n8n/log-check';
+import { REPO_ROOT } from '../../tooling/n8n/paths';
+import { N8nSession } from '../../tooling/n8n/session';
+import { selectedTargets } from '../../tooling/n8n/versions';
 import { TOOL_CASES, TOOL_TYPE, agentToolWorkflow, executeToolStep } from './agent-tool';
 import {
 	BAD_ITEM,

@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-hardcoded-secrets, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- Node code for tests and tools, never run inside n8n (CONTRIBUTING.md: Lint in strict mode) */
 /**
  * The Mapp Connect Trigger in a real n8n, on every tested n8n version: example 5 ("feedback → alert"), activated,
  * receives the feedback the sandbox posts after a second workflow sent it a product without `productSKU` through
@@ -11,12 +10,12 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import type { EditorApi } from '../../scripts/n8n/editor';
-import { EXAMPLES_DIR, SANDBOX_CREDENTIAL } from '../../scripts/n8n/examples';
-import { packageWarnings } from '../../scripts/n8n/log-check';
-import { PACKAGE_NAME, REPO_ROOT } from '../../scripts/n8n/paths';
-import { N8nSession } from '../../scripts/n8n/session';
-import { selectedTargets } from '../../scripts/n8n/versions';
+import type { EditorApi } from '../../tooling/n8n/editor';
+import { EXAMPLES_DIR, SANDBOX_CREDENTIAL } from '../../tooling/n8n/examples';
+import { packageWarnings } from '../../tooling/n8n/log-check';
+import { PACKAGE_NAME, REPO_ROOT } from '../../tooling/n8n/paths';
+import { N8nSession } from '../../tooling/n8n/session';
+import { selectedTargets } from '../../tooling/n8n/versions';
 import {
 	executionsOf,
 	hasEnded,

@@ -1,11 +1,10 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals -- Node code for tests and tools, never run inside n8n (CONTRIBUTING.md: Lint in strict mode) */
 /**
  * A worker SIGKILLed in the middle of a Batch → Send: what n8n does with the execution and which events reach
  * Mapp once, twice or not at all.
  */
-import type { QueueCluster } from '../../scripts/n8n/queue-cluster';
-import { callWebhook, hasEnded, storedExecutions, waitFor } from './calls';
-import { PATHS, batchWorkflow } from './workflows';
+import type { QueueCluster } from '../../tooling/n8n/queue-cluster';
+import { callWebhook, hasEnded, storedExecutions, waitFor } from '../../tooling/n8n/queue-calls';
+import { PATHS, batchWorkflow } from '../../tooling/n8n/queue-workflows';
 
 const CONTACTS = 20_000;
 /** The kill comes once Mapp holds this many events: a quarter of the run delivered, the rest not yet. */

@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports, no-console -- Node code for tests and tools, never run inside n8n (CONTRIBUTING.md: Lint in strict mode) */
 /**
  * `npm run test:queue`: the package in n8n's queue mode, for real. PostgreSQL, Redis, the sandbox, one main
  * instance, two `n8n worker` processes and one `n8n webhook` processor on loopback, each n8n with the package
@@ -10,9 +9,9 @@ import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { describePeaks } from '../../scripts/n8n/memory';
-import { REPO_ROOT } from '../../scripts/n8n/paths';
-import { QueueCluster } from '../../scripts/n8n/queue-cluster';
+import { describePeaks } from '../../tooling/n8n/memory';
+import { REPO_ROOT } from '../../tooling/n8n/paths';
+import { QueueCluster } from '../../tooling/n8n/queue-cluster';
 import {
 	callWebhook,
 	callWebhookOk,
@@ -20,7 +19,7 @@ import {
 	endedExecutions,
 	storedExecutions,
 	timeToEvents,
-} from './calls';
+} from '../../tooling/n8n/queue-calls';
 import { killWorkerDuringBatch } from './killed-worker';
 import {
 	PATHS,
@@ -30,7 +29,7 @@ import {
 	feedbackWorkflow,
 	productsWorkflow,
 	userWorkflow,
-} from './workflows';
+} from '../../tooling/n8n/queue-workflows';
 
 const SETUP_TIMEOUT_MS = 20 * 60_000;
 const SCENARIO_TIMEOUT_MS = 8 * 60_000;

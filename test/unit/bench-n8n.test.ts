@@ -1,16 +1,15 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- Node code for tests and tools, never run inside n8n (CONTRIBUTING.md: Lint in strict mode) */
 /**
  * The pieces of `npm run bench:n8n` that can be checked without n8n: the Code nodes of its workflows (the contacts
  * they generate, the tokens a user's own signing code computes) and the CPU profile summary.
  */
 import { createRequire } from 'node:module';
 import { runInNewContext } from 'node:vm';
-import { contactsCode, eventUrl, signingCode } from '../../scripts/n8n/bench-workflows';
-import { summarizeProfile, type CpuProfile } from '../../scripts/cpu-profile-summary';
-import { DEMO_INTEGRATION_ID, DEMO_SECRET, verifyToken } from '../sandbox';
+import { contactsCode, eventUrl, signingCode } from '../../tooling/n8n/bench-workflows';
+import { summarizeProfile, type CpuProfile } from '../../tooling/bench/cpu-profile-summary';
+import { DEMO_INTEGRATION_ID, DEMO_SECRET, verifyToken } from '../../tooling/sandbox';
 import { requestHash } from '../../nodes/MappConnect/shared/signing';
 
-import { contacts } from '../workflow/batch-fixtures';
+import { contacts } from '../../tooling/harness/batch-fixtures';
 
 const sandbox = {
 	baseUrl: 'http://127.0.0.1:5690/charon/api/v1',

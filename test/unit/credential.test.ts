@@ -18,7 +18,7 @@ import {
 	integrationPath,
 } from '../../nodes/MappConnect/shared/api';
 import { requestHash } from '../../nodes/MappConnect/shared/signing';
-import { verifyToken } from '../sandbox';
+import { verifyToken } from '../../tooling/sandbox';
 
 const ID = '11111111-2222-3333-4444-555555555555';
 const EU = 'https://jamie.g.shortest-route.com/charon/api/v1';
@@ -84,7 +84,6 @@ describe('authenticate', () => {
 		expect(signed.baseURL).toBeUndefined();
 		expect(signed.headers).toEqual({
 			'auth-token':
-				// eslint-disable-next-line @n8n/community-nodes/no-hardcoded-secrets -- what the test secret must sign to
 				'eyJhbGciOiJIUzI1NiJ9.eyJyZXF1ZXN0LWhhc2giOiIwMzQ0MTc4NjliZjdhNDhkYmNjZWViZTRlZjNkNmVjYTc2ZDRiNzJlIiwiZXhwIjoxNzAwMDAwMDAwfQ.at6XyfO8lXFFyQYWIP_WA3k4iECE9iiwVr8qrRep0Ek',
 			'content-type': 'application/json',
 		});

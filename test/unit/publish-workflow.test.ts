@@ -1,7 +1,6 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports -- Node code for tests and tools, never run inside n8n (CONTRIBUTING.md: Lint in strict mode) */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { WORKFLOWS_DIR, lintWorkflow } from '../../scripts/lint-workflows';
+import { WORKFLOWS_DIR, lintWorkflow } from '../../tooling/commands/lint-workflows';
 
 const PATH = '.github/workflows/publish.yml';
 const publishYml = readFileSync(join(WORKFLOWS_DIR, 'publish.yml'), 'utf8');

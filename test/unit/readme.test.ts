@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- Node code for tests and tools, never run inside n8n (CONTRIBUTING.md: Lint in strict mode) */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { MappConnect } from '../../nodes/MappConnect/MappConnect.node';

@@ -16,8 +16,8 @@ import {
 	type ApiPath,
 } from '../../nodes/MappConnect/shared/api';
 import { nowInSeconds, requestHash, signToken } from '../../nodes/MappConnect/shared/signing';
-import { startSandbox, type Sandbox } from '../sandbox';
-import fixtures from '../sandbox/fixtures.json';
+import { startSandbox, type Sandbox } from '../../tooling/sandbox';
+import fixtures from '../../tooling/sandbox/fixtures.json';
 
 /** The options of n8n's older request path, which the HTTP Request node still takes. */
 type LegacyRequestOptions = Exclude<Parameters<typeof proxyRequestToAxios>[3], string>;

@@ -1,6 +1,6 @@
 import { createHash, createHmac } from 'node:crypto';
 import { requestHash, signToken } from '../../nodes/MappConnect/shared/signing';
-import { verifyToken } from '../sandbox';
+import { verifyToken } from '../../tooling/sandbox';
 
 const INTEGRATION = '/charon/api/v1/integration/11111111-2222-3333-4444-555555555555';
 const sha1 = (text: string) => createHash('sha1').update(text).digest('hex');

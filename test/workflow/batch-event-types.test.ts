@@ -1,8 +1,8 @@
 import type { INodeParameters, INodePropertyOptions } from 'n8n-workflow';
-import { loadPackage, runNode, sandboxCredentials } from '../harness';
-import type { Sandbox } from '../sandbox';
-import { startSandbox } from '../sandbox';
-import { contactFields, contacts } from './batch-fixtures';
+import { loadPackage, runNode, sandboxCredentials } from '../../tooling/harness';
+import type { Sandbox } from '../../tooling/sandbox';
+import { startSandbox } from '../../tooling/sandbox';
+import { contactFields, contacts } from '../../tooling/harness/batch-fixtures';
 
 const byId = (value: string) => ({ __rl: true, mode: 'id', value });
 const email = '={{ $json.email }}';

@@ -1,15 +1,15 @@
 import type { INodeParameters } from 'n8n-workflow';
 import type { RetryTimings } from '../../nodes/MappConnect/delivery/retry';
-import { runNode, sandboxCredentials } from '../harness';
-import type { FaultSpec, RecordedRequest, Sandbox } from '../sandbox';
-import { startSandbox } from '../sandbox';
-import { contacts, userUpsertParameters } from './batch-fixtures';
+import { runNode, sandboxCredentials } from '../../tooling/harness';
+import type { FaultSpec, RecordedRequest, Sandbox } from '../../tooling/sandbox';
+import { startSandbox } from '../../tooling/sandbox';
+import { contacts, userUpsertParameters } from '../../tooling/harness/batch-fixtures';
 
 /**
  * The node's retry waits, shrunk so that retries do not sleep for real. They are module state of
  * the built node the harness loads (not a node parameter, so users never see them).
  */
-// eslint-disable-next-line @typescript-eslint/no-require-imports
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- the built node, as the harness loads it
 const { retryTimings } = require('../../dist/nodes/MappConnect/delivery/retry') as {
 	retryTimings: RetryTimings;
 };

@@ -1,8 +1,8 @@
 import type { INodeParameters } from 'n8n-workflow';
-import { runNode, sandboxCredentials } from '../harness';
-import type { Sandbox } from '../sandbox';
-import { startSandbox } from '../sandbox';
-import { contacts, userUpsertParameters } from './batch-fixtures';
+import { runNode, sandboxCredentials } from '../../tooling/harness';
+import type { Sandbox } from '../../tooling/sandbox';
+import { startSandbox } from '../../tooling/sandbox';
+import { contacts, userUpsertParameters } from '../../tooling/harness/batch-fixtures';
 
 let sandbox: Sandbox;
 

@@ -1,4 +1,4 @@
-import { testCredential } from '../harness';
+import { testCredential } from '../../tooling/harness';
 
 const CALLBACK_CREDENTIAL = 'mappConnectCallbackAuthApi';
 

@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports -- Node code for tests and tools, never run inside n8n (CONTRIBUTING.md: Lint in strict mode) */
 /**
  * Failing credential tests and the exact text n8n shows for each, shared by the in-process test
  * (test/workflow/credential-test.test.ts) and the real n8n's REST API (test/e2e/real-n8n.test.ts),
@@ -6,7 +5,7 @@
  */
 import { createServer } from 'node:http';
 import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
-import type { FaultSpec } from '../sandbox';
+import type { FaultSpec } from '../../tooling/sandbox';
 
 /** The sandbox's base URL, and that of a server that is not Mapp (which answers 200 with other JSON). */
 export interface CaseUrls {

@@ -1,6 +1,6 @@
 import { MappConnectApi } from '../../credentials/MappConnectApi.credentials';
-import { startSandbox, type Sandbox } from '../sandbox';
-import { sandboxCredentials, testCredential } from '../harness';
+import { startSandbox, type Sandbox } from '../../tooling/sandbox';
+import { sandboxCredentials, testCredential } from '../../tooling/harness';
 import { FAILING_CREDENTIAL_TESTS, expectedMessage, startNotMapp } from './credential-test-cases';
 
 /** The notice the credential dialog shows under the fields. */

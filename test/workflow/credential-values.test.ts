@@ -1,5 +1,5 @@
 import type { INodeParameters } from 'n8n-workflow';
-import { loadOptions, sandboxCredentials } from '../harness';
+import { loadOptions, sandboxCredentials } from '../../tooling/harness';
 import { resourceLocator, run, useSandbox } from './mappConnect';
 
 const sandbox = useSandbox();

@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals -- Node code for tests and tools, never run inside n8n (CONTRIBUTING.md: Lint in strict mode) */
 /**
  * Dates in real workflow runs: a date without a zone is read in the workflow's time zone (its
  * setting, else n8n's default), epoch seconds and milliseconds are told apart. `npm test` runs this

@@ -7,7 +7,7 @@
 import { formatItemRanges } from '../../nodes/MappConnect/delivery/results';
 import { closedPort, credentialsAt } from './loopback';
 import { run, useSandbox } from './mappConnect';
-import { batchUpsert, fastRetries, userUpsert } from './batch-fixtures';
+import { batchUpsert, fastRetries, userUpsert } from '../../tooling/harness/batch-fixtures';
 
 fastRetries();
 

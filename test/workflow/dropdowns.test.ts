@@ -1,6 +1,6 @@
 import type { INodeListSearchResult } from 'n8n-workflow';
-import { loadOptions, sandboxCredentials } from '../harness';
-import fixtures from '../sandbox/fixtures.json';
+import { loadOptions, sandboxCredentials } from '../../tooling/harness';
+import fixtures from '../../tooling/sandbox/fixtures.json';
 import { useSandbox } from './mappConnect';
 
 const sandbox = useSandbox();

@@ -1,6 +1,10 @@
 import type { INodeParameters } from 'n8n-workflow';
-import { runNode, sandboxCredentials } from '../harness';
-import { contactFields, contacts, userUpsertParameters } from './batch-fixtures';
+import { runNode, sandboxCredentials } from '../../tooling/harness';
+import {
+	contactFields,
+	contacts,
+	userUpsertParameters,
+} from '../../tooling/harness/batch-fixtures';
 import { useSandbox } from './mappConnect';
 
 const sandbox = useSandbox();

@@ -1,4 +1,4 @@
-import fixtures from '../sandbox/fixtures.json';
+import fixtures from '../../tooling/sandbox/fixtures.json';
 import { credentialsAt, startServer } from './loopback';
 import { arrived, run, useSandbox } from './mappConnect';
 

@@ -2,7 +2,7 @@
  * Message → Get History, Return All, against servers that do not page as Mapp does: one that
  * ignores `offset`, and one whose pages are shorter than asked.
  */
-import { runNode } from '../harness';
+import { runNode } from '../../tooling/harness';
 import type { Loopback } from './loopback';
 import { credentialsAt, startServer } from './loopback';
 

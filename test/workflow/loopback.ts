@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-dangerous-functions, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- Node code for tests and tools, never run inside n8n (CONTRIBUTING.md: Lint in strict mode) */
 /**
  * Loopback servers that play what can stand between n8n and Mapp Connect in a real deployment:
  * a server that redirects, another origin that must receive nothing, a forward proxy, a TLS
@@ -15,7 +14,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createServer as createTlsServer } from 'node:tls';
 import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
-import { DEMO_INTEGRATION_ID, DEMO_SECRET, SANDBOX_BASE_PATH } from '../sandbox/server';
+import { DEMO_INTEGRATION_ID, DEMO_SECRET, SANDBOX_BASE_PATH } from '../../tooling/sandbox/server';
 
 export interface Received {
 	method: string;

@@ -1,9 +1,9 @@
 /** What the Mapp Connect workflow tests share: a sandbox per test file and what arrived there. */
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
-import { runNode, sandboxCredentials } from '../harness';
-import type { RunNodeOptions, RunNodeResult } from '../harness';
-import { startSandbox } from '../sandbox';
-import type { RecordedRequest, Sandbox } from '../sandbox';
+import { runNode, sandboxCredentials } from '../../tooling/harness';
+import type { RunNodeOptions, RunNodeResult } from '../../tooling/harness';
+import { startSandbox } from '../../tooling/sandbox';
+import type { RecordedRequest, Sandbox } from '../../tooling/sandbox';
 
 /** Starts a sandbox before the file's tests, forgets its requests before each one, closes it after. */
 export function useSandbox(): () => Sandbox {

@@ -1,4 +1,4 @@
-import fixtures from '../sandbox/fixtures.json';
+import fixtures from '../../tooling/sandbox/fixtures.json';
 import { arrived, expectEventSent, resourceLocator, run, useSandbox } from './mappConnect';
 
 const sandbox = useSandbox();

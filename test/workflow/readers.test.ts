@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports -- Node code for tests and tools, never run inside n8n (README: Lint in strict mode) */
 /**
  * The fast parameter reader (fields/readers.ts) against n8n's own getNodeParameter, both called
  * inside one real n8n-core execution, for every parameter shape (reader-cases.ts) and every item:
@@ -9,7 +8,7 @@ import type { IDataObject, IExecuteFunctions, INodeParameters, INodeType } from 
 import { NodeConnectionTypes } from 'n8n-workflow';
 import { workflowRun } from '../../nodes/MappConnect/delivery/run';
 import { itemReaders } from '../../nodes/MappConnect/fields/readers';
-import { runNode } from '../harness';
+import { runNode } from '../../tooling/harness';
 import type { ParameterCase, Read } from './reader-cases';
 import { items, parameterCases } from './reader-cases';
 

@@ -3,10 +3,10 @@
  * hijacked address, a proxy's login), and following it would carry the signed token and the
  * event's personal data to another origin: no request of the package follows one.
  */
-import { loadOptions, runNode } from '../harness';
+import { loadOptions, runNode } from '../../tooling/harness';
 import type { Loopback } from './loopback';
 import { credentialsAt, startHtmlPage, startRedirector, startServer } from './loopback';
-import { batchUpsert, userUpsert } from './batch-fixtures';
+import { batchUpsert, userUpsert } from '../../tooling/harness/batch-fixtures';
 
 const contacts = [{ email: 'anna@example.com' }, { email: 'ben@example.com' }];
 

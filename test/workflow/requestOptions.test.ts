@@ -1,15 +1,14 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals -- Node code for tests and tools, never run inside n8n (CONTRIBUTING.md: Lint in strict mode) */
 /**
  * The node's Request Options (Proxy, Ignore SSL Issues, Timeout), which n8n shows on every
  * operation, and n8n's proxy environment variables: honoured by the single operations and by
  * Batch alike, against a real loopback proxy, a self-signed TLS endpoint and a trickling server.
  */
-import { runNode, sandboxCredentials } from '../harness';
-import { SANDBOX_BASE_PATH } from '../sandbox/server';
+import { runNode, sandboxCredentials } from '../../tooling/harness';
+import { SANDBOX_BASE_PATH } from '../../tooling/sandbox/server';
 import type { Loopback } from './loopback';
 import { credentialsAt, startProxy, startSelfSignedTls, startTrickle } from './loopback';
 import { useSandbox } from './mappConnect';
-import { batchUpsert, fastRetries, userUpsert } from './batch-fixtures';
+import { batchUpsert, fastRetries, userUpsert } from '../../tooling/harness/batch-fixtures';
 
 fastRetries();
 

@@ -4,7 +4,7 @@
  * item's Dry Run is ever overruled by another's.
  */
 import type { INodeParameters } from 'n8n-workflow';
-import { contacts, userUpsert } from './batch-fixtures';
+import { contacts, userUpsert } from '../../tooling/harness/batch-fixtures';
 import { run, useSandbox } from './mappConnect';
 
 const sandbox = useSandbox();

@@ -4,7 +4,7 @@
  * parameters both ways and expects the same requests and the same output.
  */
 import type { INodeParameters } from 'n8n-workflow';
-import { contacts } from './batch-fixtures';
+import { contacts } from '../../tooling/harness/batch-fixtures';
 import { arrived, run, useSandbox } from './mappConnect';
 
 const sandbox = useSandbox();

@@ -1,4 +1,4 @@
-import { callWebhook, type WebhookCall } from '../harness/webhook';
+import { callWebhook, type WebhookCall } from '../../tooling/harness/webhook';
 
 const TOKEN = 'example-url-token-7e57';
 const protectedByToken = { authentication: 'secretToken', secretToken: TOKEN };

@@ -1,6 +1,6 @@
-import { runNode, sandboxCredentials } from '../harness';
-import { callWebhook, serveTrigger, type ServedTrigger } from '../harness/webhook';
-import { startSandbox, type Sandbox } from '../sandbox';
+import { runNode, sandboxCredentials } from '../../tooling/harness';
+import { callWebhook, serveTrigger, type ServedTrigger } from '../../tooling/harness/webhook';
+import { startSandbox, type Sandbox } from '../../tooling/sandbox';
 
 const TOKEN = 'example-url-token-7e57';
 const protectedByToken = { authentication: 'secretToken', secretToken: TOKEN };

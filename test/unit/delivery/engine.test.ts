@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals -- Node code for tests and tools, never run inside n8n (CONTRIBUTING.md: Lint in strict mode) */
 import type { EngineSettings, Transport } from '../../../nodes/MappConnect/delivery/engine';
 import { NOT_SENT_REASON, sendChunks } from '../../../nodes/MappConnect/delivery/engine';
 import { perSecond } from '../../../nodes/MappConnect/delivery/pace';

@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals -- Node code for tests and tools, never run inside n8n (CONTRIBUTING.md: Lint in strict mode) */
 /**
  * The package's one date rule (fields/dates.ts), through the two date fields Mapp has
  * (Transaction Date → ISO 8601 in UTC; Created At → epoch milliseconds or ISO 8601). `npm test`

@@ -1,9 +1,8 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports -- Node code for tests and tools, never run inside n8n (CONTRIBUTING.md: Lint in strict mode) */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Processes } from '../../../scripts/n8n/processes';
-import { startPostgres, startRedis } from '../../../scripts/n8n/services';
+import { Processes } from '../../../tooling/n8n/processes';
+import { startPostgres, startRedis } from '../../../tooling/n8n/services';
 
 /** `npm run test:queue` must fail at once, naming the server, when PostgreSQL or Redis cannot be had. */
 describe('the servers of the queue-mode test', () => {

@@ -1,4 +1,4 @@
-import { feedbackFor, javaDateString } from '../../sandbox/feedback';
+import { feedbackFor, javaDateString } from '../../../tooling/sandbox/feedback';
 import { actionTimeToIso } from '../../../nodes/MappConnectTrigger/actionTime';
 
 const INTEGRATION = '11111111-2222-3333-4444-555555555555';

@@ -1,9 +1,0 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-restricted-imports -- Node code for tests and tools, never run inside n8n (CONTRIBUTING.md: Lint in strict mode) */
-import { join, resolve } from 'node:path';
-
-export const REPO_ROOT = resolve(__dirname, '..', '..');
-
-/** Git-ignored; holds the installed n8n versions, Node runtimes and the user folders of runs. */
-export const CACHE_DIR = join(REPO_ROOT, '.cache');
-
-export const PACKAGE_NAME = 'n8n-nodes-mapp-connect';

@@ -1,0 +1,75 @@
+import type { RetryTimings } from '../product';
+import type { INodeParameters } from 'n8n-workflow';
+
+export interface Contact {
+	email: string;
+	group: string;
+	firstName: string;
+	city: string;
+	score: number;
+}
+
+const CITIES = ['Berlin', 'Munich', 'Hamburg', 'Vienna', 'Zurich'];
+
+/** Contacts as they come out of a spreadsheet or a CRM: one per row, numbered from 0. */
+export function contacts(count: number): Contact[] {
+	return Array.from({ length: count }, (_, i) => ({
+		email: `contact${String(i).padStart(6, '0')}@example.com`,
+		group: String(100 + (i % 3)),
+		firstName: `First${i}`,
+		city: CITIES[i % CITIES.length],
+		score: i % 100,
+	}));
+}
+
+/** Email, group and three attributes, mapped from the item with expressions, as a user sets them up. */
+export const contactFields: INodeParameters = {
+	identifierType: 'email',
+	email: '={{ $json.email }}',
+	group: { __rl: true, mode: 'id', value: '={{ $json.group }}' },
+	customAttributesInput: 'fields',
+	customAttributes: {
+		values: [
+			{ name: 'firstName', value: '={{ $json.firstName }}' },
+			{ name: 'city', value: '={{ $json.city }}' },
+			{ name: 'score', value: '={{ $json.score }}' },
+		],
+	},
+};
+
+export const userUpsertParameters: INodeParameters = {
+	resource: 'batch',
+	operation: 'send',
+	eventKind: 'userUpsert',
+	eventSource: 'fields',
+	...contactFields,
+};
+
+/**
+ * Shrinks the retry waits of the node that the workflow tests load (from dist/, as n8n loads it) to
+ * milliseconds, so that tests of retries do not sleep for real.
+ */
+export function fastRetries(): void {
+	// eslint-disable-next-line @typescript-eslint/no-require-imports -- the built node, as the harness loads it
+	const { retryTimings } = require('../../dist/nodes/MappConnect/delivery/retry') as {
+		retryTimings: RetryTimings;
+	};
+	Object.assign(retryTimings, { backoffBaseMs: 1, backoffCapMs: 4, throttleWaitMs: 5 });
+}
+
+/** User → Create or Update of each item's email into group 101. */
+export const userUpsert: INodeParameters = {
+	resource: 'user',
+	operation: 'upsert',
+	email: '={{ $json.email }}',
+	group: { __rl: true, mode: 'id', value: '101' },
+};
+
+/** The same as Batch → Send. */
+export const batchUpsert: INodeParameters = {
+	...userUpsert,
+	resource: 'batch',
+	operation: 'send',
+	eventKind: 'userUpsert',
+	eventSource: 'fields',
+};

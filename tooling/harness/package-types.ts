@@ -1,0 +1,71 @@
+import 'reflect-metadata';
+import path from 'node:path';
+import { PackageDirectoryLoader } from 'n8n-core';
+import type { ICredentialType, INodeType, INodeTypes, IVersionedNodeType } from 'n8n-workflow';
+import { NodeHelpers } from 'n8n-workflow';
+import { inputNodeType, INPUT_NODE_TYPE } from './input-node';
+
+const PACKAGE_ROOT = path.resolve(__dirname, '..', '..');
+
+export interface LoadedPackage {
+	packageName: string;
+	nodeTypes: INodeTypes;
+	credentialType(name: string): ICredentialType;
+	/** The package's own node types (the harness's input node left out). */
+	packageNodeTypes(): INodeType[];
+	/** The package's node type name as a workflow names it, e.g. `n8n-nodes-mapp-connect.mappConnect`. */
+	typeName(nodeName: string): string;
+}
+
+let loading: Promise<LoadedPackage> | undefined;
+
+/**
+ * Loads the built package the way n8n loads a community package: from the `n8n` section of
+ * package.json, the compiled files in dist/, with n8n's own loader (which also adds the
+ * "Request Options" of declarative nodes). `npm run build` must have run.
+ */
+export function loadPackage(): Promise<LoadedPackage> {
+	loading ??= load();
+	return loading;
+}
+
+async function load(): Promise<LoadedPackage> {
+	const loader = new PackageDirectoryLoader(PACKAGE_ROOT);
+	await loader.loadAll();
+	const { packageName } = loader;
+	const byType = new Map<string, INodeType | IVersionedNodeType>([
+		[INPUT_NODE_TYPE, inputNodeType],
+	]);
+	for (const [name, data] of Object.entries(loader.nodeTypes)) {
+		byType.set(`${packageName}.${name}`, data.type);
+	}
+
+	const nodeTypes: INodeTypes = {
+		getByName(type) {
+			const nodeType = byType.get(type);
+			if (!nodeType) throw new Error(`The harness has no node type "${type}"`);
+			return nodeType;
+		},
+		getByNameAndVersion(type, version) {
+			return NodeHelpers.getVersionedNodeType(this.getByName(type), version);
+		},
+		getKnownTypes() {
+			return {};
+		},
+	};
+
+	return {
+		packageName,
+		nodeTypes,
+		credentialType(name) {
+			const data = loader.credentialTypes[name];
+			if (!data) throw new Error(`The package has no credential type "${name}"`);
+			return data.type;
+		},
+		typeName: (nodeName) => `${packageName}.${nodeName}`,
+		packageNodeTypes: () =>
+			Object.keys(loader.nodeTypes).map(
+				(name) => nodeTypes.getByNameAndVersion(`${packageName}.${name}`) as INodeType,
+			),
+	};
+}

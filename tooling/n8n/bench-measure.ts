@@ -1,0 +1,133 @@
+/** One measured run of a `npm run bench:n8n` path in a running n8n: times, requests, memory, CPU. */
+import type { Sandbox } from '../sandbox';
+import { monotonicMicros } from '../bench/cpu-profile-summary';
+import { NODE_NAMES, type WorkflowJson } from './bench-workflows';
+import type { EditorApi } from './editor';
+import { StepError } from './log';
+import { retryingTransient, startRun, waitForRun } from './manual-run';
+import { RssSampler, cpuMsOf, growthDuring, peakBytes, processTree } from './process-tree';
+import type { N8nSession } from './session';
+
+const RUN_TIMEOUT_MS = 20 * 60_000;
+
+export interface RunFigures {
+	/** The path's node time: the sum of the timed nodes' execution times, as n8n recorded them. */
+	nodeMs: number;
+	/** Each timed node's execution time. */
+	nodeMsEach: number[];
+	/** From the REST call that starts the run until n8n lists it as finished. */
+	wallMs: number;
+	requests: number;
+	rejected: number;
+	accepted: number;
+	/** Peak RSS of n8n's process tree (n8n and its task runner) during the run. */
+	peakRssBytes: number;
+	/** Peak RSS of the `n8n start` process alone. */
+	mainPeakRssBytes: number;
+	/** How much that RSS grew while the timed nodes ran. */
+	nodeRssGrowthBytes: number;
+	/** CPU time of n8n's process tree during the run. */
+	n8nCpuMs: number;
+	/** CPU time of this process (the sandbox, the sampling and the polling) during the run. */
+	sandboxCpuMs: number;
+}
+
+export interface MeasuredRun extends RunFigures {
+	/** When the run started and ended, on the clock of CPU profiles (`monotonicMicros`). */
+	windowUs: [number, number];
+}
+
+export interface RunTarget {
+	session: N8nSession;
+	api: EditorApi;
+	/** The pid of `n8n start`. */
+	n8nPid: number;
+	workflowId: string;
+	workflow: WorkflowJson;
+	items: number;
+	timed: string[];
+}
+
+export async function measureRun({
+	session,
+	api,
+	n8nPid,
+	workflowId,
+	workflow,
+	items,
+	timed,
+}: RunTarget): Promise<MeasuredRun> {
+	const sandbox: Sandbox = session.sandbox;
+	sandbox.reset();
+	const treeCpu = () => processTree(n8nPid).reduce((sum, pid) => sum + cpuMsOf(pid), 0);
+	const sampler = new RssSampler(n8nPid);
+	const n8nCpuBefore = treeCpu();
+	const ownCpuBefore = process.cpuUsage();
+	sampler.start();
+	const startedUs = monotonicMicros();
+	const started = performance.now();
+	const executionId = await startRun(api, workflowId, workflow, NODE_NAMES.start);
+	const status = await waitForRun(api, workflowId, executionId, RUN_TIMEOUT_MS);
+	const wallMs = performance.now() - started;
+	const endedUs = monotonicMicros();
+	const samples = sampler.stop();
+	const ownCpu = process.cpuUsage(ownCpuBefore);
+	const n8nCpuMs = treeCpu() - n8nCpuBefore;
+
+	const execution = await retryingTransient(() => session.storedExecution(api, executionId));
+	if (status !== 'success') {
+		const received = `the sandbox got ${sandbox.requests.length} requests and accepted ${sandbox.eventCount} of ${items} events`;
+		throw new StepError(
+			`the run ended with status ${status} after ${Math.round(wallMs / 1000)} s (${received}): ${execution.error ?? ''}`,
+		);
+	}
+	const runs = timed.map((name) => execution.nodes.find((node) => node.node === name));
+	const missing = timed.filter((_, index) => !runs[index]);
+	if (missing.length) throw new StepError(`n8n recorded no run of ${missing.join(', ')}`);
+	const nodeMsEach = runs.map((run) => run?.executionTime ?? 0);
+	const firstStart = Math.min(...runs.map((run) => run?.startTime ?? 0));
+	const lastEnd = Math.max(...runs.map((run) => (run?.startTime ?? 0) + (run?.executionTime ?? 0)));
+
+	const figures: MeasuredRun = {
+		windowUs: [startedUs, endedUs],
+		nodeMs: nodeMsEach.reduce((sum, ms) => sum + ms, 0),
+		nodeMsEach,
+		wallMs,
+		requests: sandbox.requests.length,
+		rejected: sandbox.requests.filter((request) => request.status !== 200).length,
+		accepted: sandbox.eventCount,
+		peakRssBytes: peakBytes(samples),
+		mainPeakRssBytes: peakBytes(samples, 'rootBytes'),
+		nodeRssGrowthBytes: growthDuring(samples, firstStart, lastEnd),
+		n8nCpuMs,
+		sandboxCpuMs: (ownCpu.user + ownCpu.system) / 1000,
+	};
+	if (figures.accepted !== items || figures.rejected > 0) {
+		throw new StepError(
+			`the sandbox accepted ${figures.accepted} of ${items} events and refused ${figures.rejected} of ${figures.requests} requests`,
+		);
+	}
+	return figures;
+}
+
+/** The median of each figure over the runs (for two runs, their mean). */
+export function medianFigures(runs: RunFigures[]): RunFigures {
+	const median = (pick: (run: RunFigures) => number) => {
+		const sorted = runs.map(pick).sort((a, b) => a - b);
+		const middle = Math.floor(sorted.length / 2);
+		return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+	};
+	return {
+		nodeMs: median((run) => run.nodeMs),
+		nodeMsEach: runs[0].nodeMsEach.map((_, index) => median((run) => run.nodeMsEach[index])),
+		wallMs: median((run) => run.wallMs),
+		requests: median((run) => run.requests),
+		rejected: median((run) => run.rejected),
+		accepted: median((run) => run.accepted),
+		peakRssBytes: median((run) => run.peakRssBytes),
+		mainPeakRssBytes: median((run) => run.mainPeakRssBytes),
+		nodeRssGrowthBytes: median((run) => run.nodeRssGrowthBytes),
+		n8nCpuMs: median((run) => run.n8nCpuMs),
+		sandboxCpuMs: median((run) => run.sandboxCpuMs),
+	};
+}

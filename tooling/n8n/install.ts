@@ -1,0 +1,138 @@
+import { spawn } from 'node:child_process';
+import {
+	createWriteStream,
+	existsSync,
+	mkdirSync,
+	readFileSync,
+	readdirSync,
+	realpathSync,
+	writeFileSync,
+} from 'node:fs';
+import { dirname, join } from 'node:path';
+import { CACHE_DIR } from './paths';
+import { N8N_OVERRIDES, type N8nTarget } from './versions';
+import { StepError, formatDuration, step } from './log';
+
+export interface N8nInstallation {
+	target: N8nTarget;
+	/** The Node binary n8n runs on. */
+	nodeBin: string;
+	/** n8n's CLI entry, run as `nodeBin n8nBin …`. */
+	n8nBin: string;
+}
+
+const HEARTBEAT_MS = 30_000;
+
+/** Installs n8n (and the Node it needs) into `.cache/` unless that version is there already. */
+export async function ensureN8n(target: N8nTarget): Promise<N8nInstallation> {
+	const nodeBin = target.node ? await ensureNode(target.node) : process.execPath;
+	const dir = join(CACHE_DIR, 'n8n', target.n8n);
+	const manifest = {
+		name: 'n8n-runtime',
+		private: true,
+		dependencies: { n8n: target.n8n },
+		overrides: N8N_OVERRIDES,
+	};
+	if (installedVersion(dir, 'n8n') !== target.n8n) {
+		await npmInstall(dir, manifest, `n8n ${target.n8n}`, target.node ? nodeBin : null);
+	}
+	return { target, nodeBin, n8nBin: join(dir, 'node_modules', 'n8n', 'bin', 'n8n') };
+}
+
+/** Node from the npm package `node`, which carries the official binary and headers for native builds. */
+async function ensureNode(version: string): Promise<string> {
+	const dir = join(CACHE_DIR, 'node', version);
+	if (installedVersion(dir, 'node') !== version) {
+		await npmInstall(
+			dir,
+			{ name: 'node-runtime', private: true, dependencies: { node: version } },
+			`Node ${version}`,
+			null,
+		);
+	}
+	return join(dir, 'node_modules', 'node', 'bin', 'node');
+}
+
+export function installedVersion(dir: string, packageName: string): string | undefined {
+	const manifest = join(dir, 'node_modules', packageName, 'package.json');
+	return existsSync(manifest)
+		? (JSON.parse(readFileSync(manifest, 'utf8')) as { version: string }).version
+		: undefined;
+}
+
+/** The folder of the official Node distribution inside the `node` package: `bin/`, `include/node/`. */
+function nodeDistribution(nodeBin: string): string {
+	return join(
+		dirname(dirname(nodeBin)),
+		'node_modules',
+		`node-${process.platform}-${process.arch}`,
+	);
+}
+
+function npmCli(): string {
+	return process.env.npm_execpath?.endsWith('npm-cli.js')
+		? process.env.npm_execpath
+		: join(
+				dirname(realpathSync(process.execPath)),
+				'..',
+				'lib',
+				'node_modules',
+				'npm',
+				'bin',
+				'npm-cli.js',
+			);
+}
+
+/**
+ * `npm install` in `dir`, its output in `dir/install.log`. With `nodeBin`, npm and every install script run on that
+ * Node and native modules are built against its headers, so that they load in that Node. `extraArgs` go to npm as they are.
+ */
+export async function npmInstall(
+	dir: string,
+	manifest: object,
+	label: string,
+	nodeBin: string | null,
+	extraArgs: string[] = [],
+): Promise<void> {
+	mkdirSync(dir, { recursive: true });
+	writeFileSync(join(dir, 'package.json'), JSON.stringify(manifest, null, '\t') + '\n');
+	const logFile = join(dir, 'install.log');
+	step(`installing ${label} into ${dir} (takes minutes the first time; log: ${logFile})`);
+	const env = { ...process.env };
+	if (nodeBin) {
+		env.PATH = `${dirname(nodeBin)}:${env.PATH ?? ''}`;
+		env.npm_config_nodedir = nodeDistribution(nodeBin);
+	}
+	const [command, args] = nodeBin ? [nodeBin, [npmCli(), 'install']] : ['npm', ['install']];
+	const started = Date.now();
+	const heartbeat = setInterval(() => {
+		const modules = join(dir, 'node_modules');
+		const count = existsSync(modules) ? readdirSync(modules).length : 0;
+		step(
+			`  ${label}: still installing, ${formatDuration(Date.now() - started)} (${count} top-level packages so far)`,
+		);
+	}, HEARTBEAT_MS);
+	try {
+		const code = await new Promise<number | null>((resolvePromise, reject) => {
+			const log = createWriteStream(logFile);
+			const child = spawn(command, [...args, '--no-audit', '--no-fund', ...extraArgs], {
+				cwd: dir,
+				env,
+				stdio: ['ignore', 'pipe', 'pipe'],
+			});
+			child.stdout.pipe(log, { end: false });
+			child.stderr.pipe(log, { end: false });
+			child.on('error', reject);
+			child.on('close', (exitCode) => log.end(() => resolvePromise(exitCode)));
+		});
+		if (code !== 0) {
+			const tail = readFileSync(logFile, 'utf8').trim().split('\n').slice(-15).join('\n');
+			throw new StepError(
+				`installing ${label} failed (npm exit ${code}); the end of ${logFile}:\n${tail}`,
+			);
+		}
+	} finally {
+		clearInterval(heartbeat);
+	}
+	step(`installed ${label} in ${formatDuration(Date.now() - started)}`);
+}
