@@ -10,6 +10,8 @@
  *                                                node_modules/.cache/bench-build/<name>, where it finds
  *                                                n8n-workflow and neither git nor the lint sees it
  */
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { IDataObject } from 'n8n-workflow';
 import { contacts, userUpsertParameters } from '../harness/batch-fixtures';
@@ -20,13 +22,18 @@ const RUNS = 60;
 
 type Build = () => unknown[];
 
-/** The build's prepareItems and event kind, loaded from a compiled dist/ folder. */
+/** Loads a compiled module of a build chosen at run time. */
+const loadCompiled = createRequire(__filename);
+
+/**
+ * The build's first step of a run, loaded from a compiled dist/ folder: every item read, checked and
+ * built, as User → Create or Update prepares them. Builds before the one delivery (18fde17 and
+ * older) prepare through `delivery/run.js`; later ones through `delivery/deliver.js`.
+ */
 function loadBuild(dist: string): Build {
-	/* eslint-disable @typescript-eslint/no-require-imports -- a build chosen at run time */
-	const { prepareItems } = require(path.resolve(dist, 'nodes/MappConnect/delivery/run.js'));
-	const { buildEvent } = require(path.resolve(dist, 'nodes/MappConnect/events/kind.js'));
-	const { EVENT_KINDS } = require(path.resolve(dist, 'nodes/MappConnect/resources/index.js'));
-	/* eslint-enable @typescript-eslint/no-require-imports */
+	const fileOf = (file: string) => path.resolve(dist, 'nodes/MappConnect', file);
+	const load = (file: string) => loadCompiled(fileOf(file));
+	const { EVENT_KINDS } = load('resources/index.js');
 	const kind = (EVENT_KINDS as Array<{ id: string }>).find(({ id }) => id === 'userUpsert');
 	const items = contacts(ITEMS).map((json) => ({ json: json as unknown as IDataObject }));
 	const node = { name: 'Mapp Connect', parameters: userUpsertParameters };
@@ -40,7 +47,25 @@ function loadBuild(dist: string): Build {
 		},
 		continueOnFail: () => false,
 	};
-	return () => prepareItems(context, (params: unknown) => buildEvent(kind, params).event).prepared;
+	if (existsSync(fileOf('delivery/deliver.js'))) {
+		const { prepareItems } = load('delivery/deliver.js');
+		const { workflowRun } = load('delivery/run.js');
+		const { eventSending } = load('events/send.js');
+		return () => {
+			const run = workflowRun(context);
+			const { prepared } = prepareItems(
+				run,
+				eventSending(run, () => kind),
+			);
+			return prepared.map(({ value }: { value: { event: unknown } }) => value.event);
+		};
+	}
+	const { buildEvent } = load('events/kind.js');
+	const before = load('delivery/run.js');
+	return () =>
+		before
+			.prepareItems(context, (params: unknown) => buildEvent(kind, params).event)
+			.prepared.map(({ value }: { value: unknown }) => value);
 }
 
 function main(): void {

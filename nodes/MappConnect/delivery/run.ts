@@ -6,21 +6,20 @@
  * the same code: the same checks, the same Dry Run, the same report.
  */
 import type {
-	IDataObject,
 	IExecuteFunctions,
 	IExecuteSingleFunctions,
 	IGetNodeParameterOptions,
+	INodeExecutionData,
 } from 'n8n-workflow';
 import type { TransportContext } from './transport';
 
-export interface RunItem {
-	/** The item's index in the node's input, which errors and paired items name. */
-	readonly index: number;
-	readonly json: IDataObject;
-}
-
 export interface RunContext extends TransportContext {
-	readonly items: readonly RunItem[];
+	/**
+	 * The items to send, as n8n gives them: not copied, since a batch can hold 100,000. The first
+	 * is item `firstItem` of the node's input, which errors and paired items name.
+	 */
+	readonly items: readonly INodeExecutionData[];
+	readonly firstItem: number;
 	/** A parameter of one item, as n8n's getNodeParameter gives it. */
 	parameter(
 		path: string,
@@ -38,7 +37,8 @@ export interface RunContext extends TransportContext {
 export function workflowRun(context: IExecuteFunctions): RunContext {
 	return {
 		...fromContext(context),
-		items: context.getInputData().map(({ json }, index) => ({ index, json })),
+		items: context.getInputData(),
+		firstItem: 0,
 		parameter: (path, itemIndex, fallback, options) =>
 			context.getNodeParameter(path, itemIndex, fallback, options),
 		runParameter: (path, fallback) => context.getNodeParameter(path, 0, fallback),
@@ -51,7 +51,8 @@ export function routedItemRun(context: IExecuteSingleFunctions): RunContext {
 		context.getNodeParameter(path, fallback, options);
 	return {
 		...fromContext(context),
-		items: [{ index: context.getItemIndex(), json: context.getInputData().json }],
+		items: [context.getInputData()],
+		firstItem: context.getItemIndex(),
 		parameter: (path, _itemIndex, fallback, options) => read(path, fallback, options),
 		runParameter: (path, fallback) => read(path, fallback),
 	};
@@ -60,7 +61,7 @@ export function routedItemRun(context: IExecuteSingleFunctions): RunContext {
 /** What both kinds of n8n context offer alike. */
 function fromContext(
 	context: IExecuteFunctions | IExecuteSingleFunctions,
-): Omit<RunContext, 'items' | 'parameter' | 'runParameter'> {
+): Omit<RunContext, 'items' | 'firstItem' | 'parameter' | 'runParameter'> {
 	return {
 		continueOnFail: () => context.continueOnFail(),
 		getTimezone: () => context.getTimezone(),
