@@ -1,7 +1,7 @@
 /**
  * Conversions from what a user enters (or maps with an expression) to the values Mapp expects.
  * A value that cannot be converted throws an InvalidValue saying what is wrong with it; the field
- * that read it adds its name and the item (converted(), field.ts).
+ * that read it adds its name and the item (converted(), problems.ts).
  */
 import type { IDataObject } from 'n8n-workflow';
 import { validateFieldType } from 'n8n-workflow';
