@@ -16,6 +16,7 @@ import {
 	type ApiPath,
 } from '../../nodes/MappConnect/shared/api';
 import { nowInSeconds, requestHash, signToken } from '../../nodes/MappConnect/shared/signing';
+import { sandboxCredentials } from '../../tooling/harness';
 import { startSandbox, type Sandbox } from '../../tooling/sandbox';
 import fixtures from '../../tooling/sandbox/fixtures.json';
 
@@ -36,15 +37,8 @@ afterEach(() => {
 	sandbox.reset();
 });
 
-function credentials(overrides: IDataObject = {}): ICredentialDataDecryptedObject {
-	return {
-		system: 'custom',
-		baseUrl: sandbox.baseUrl,
-		integrationId: sandbox.integrationId,
-		secret: sandbox.secret,
-		...overrides,
-	};
-}
+const credentials = (overrides: ICredentialDataDecryptedObject = {}) =>
+	sandboxCredentials(sandbox, overrides);
 
 interface Call {
 	method?: 'GET' | 'POST';
@@ -56,7 +50,7 @@ interface Call {
 /** Signs a request through the credential, the way the node's requests go in. */
 async function sign(
 	{ method = 'GET', path, qs, body }: Call,
-	overrides: IDataObject = {},
+	overrides: ICredentialDataDecryptedObject = {},
 ): Promise<IHttpRequestOptions> {
 	const signed = await credential.authenticate(credentials(overrides), {
 		method,
@@ -85,7 +79,7 @@ async function send(signed: IHttpRequestOptions) {
 	};
 }
 
-const call = async (request: Call, overrides: IDataObject = {}) =>
+const call = async (request: Call, overrides: ICredentialDataDecryptedObject = {}) =>
 	await send(await sign(request, overrides));
 const event = (body: unknown, subtype = 'user'): Call => ({
 	method: 'POST',
