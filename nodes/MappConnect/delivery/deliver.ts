@@ -18,6 +18,7 @@ import { CREDENTIAL_TYPE, integrationBaseUrl } from '../shared/api';
 import type { ChunkOutcome, EngineSettings } from './engine';
 import { sendChunks } from './engine';
 import type { Spacing } from './pace';
+import type { Prepared } from './results';
 import { errorItem } from './results';
 import { retryTimings } from './retry';
 import type { RunContext } from './run';
@@ -26,12 +27,6 @@ import { openTransport, requestSettings } from './transport';
 
 /** An output item and the input item it answers, so that the output keeps the input's order. */
 export type ResultAt = [itemIndex: number, result: INodeExecutionData];
-
-/** One item, built and checked. */
-export interface Prepared<B> {
-	itemIndex: number;
-	value: B;
-}
 
 /** One request and the items it carries. */
 export interface Outgoing<B> {

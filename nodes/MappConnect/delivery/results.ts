@@ -10,15 +10,15 @@ import { NodeOperationError } from 'n8n-workflow';
 import { mappApiError } from '../shared/errors';
 import type { ChunkOutcome } from './engine';
 
-/** One input item's event, on its way into a chunk. */
-export interface PreparedEvent {
+/** One input item, built and checked: the part of the requests it makes (an event, a name). */
+export interface Prepared<B> {
 	itemIndex: number;
-	event: IDataObject;
+	value: B;
 }
 
-/** A chunk as sent, and what became of it. */
+/** A chunk of Batch → Send as sent (its items' events), and what became of it. */
 export interface SentChunk {
-	events: PreparedEvent[];
+	events: ReadonlyArray<Prepared<IDataObject>>;
 	outcome: ChunkOutcome;
 }
 
@@ -119,7 +119,7 @@ export function perEventItems(
 	for (const chunk of chunks) {
 		const { events, outcome } = chunk;
 		const error = outcome.success ? undefined : errorOf(chunk);
-		for (const { itemIndex, event } of events) {
+		for (const { itemIndex, value: event } of events) {
 			const pairedItem = { item: itemIndex };
 			if (error) {
 				results.push([itemIndex, errorItem(error, pairedItem)]);

@@ -17,7 +17,7 @@ function sentChunk(
 	return {
 		events: itemIndexes.map((itemIndex) => ({
 			itemIndex,
-			event: { email: `u${itemIndex}@example.com` },
+			value: { email: `u${itemIndex}@example.com` },
 		})),
 		outcome: { chunkIndex, success: true, attempts: 1, statusCode: 200, ...outcome },
 	};

@@ -156,10 +156,7 @@ function batchSending(run: RunContext, kinds: readonly EventKind[]): Sending<IDa
 		}),
 		dryRunOutput: (requests) => dryRunItems(requests, subtype(), perBatch),
 		report(requests) {
-			const sent: SentChunk[] = requests.map(({ items, outcome }) => ({
-				events: items.map(({ itemIndex, value }) => ({ itemIndex, event: value })),
-				outcome,
-			}));
+			const sent: SentChunk[] = requests.map(({ items, outcome }) => ({ events: items, outcome }));
 			// Only a run with a failure needs the report; working it out for 100,000 delivered items costs time.
 			const firstFailure = sent.find(({ outcome }) => !outcome.success);
 			const report = firstFailure ? deliveryReport(sent) : undefined;
