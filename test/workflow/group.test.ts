@@ -4,6 +4,9 @@ import { arrived, run, useSandbox } from './mappConnect';
 
 const sandbox = useSandbox();
 
+/** Group → Create with each item's `name` as the group name. */
+const CREATE_BY_NAME = { resource: 'group', operation: 'create', groupName: '={{ $json.name }}' };
+
 describe('Group', () => {
 	it('Get Many: one item per group, sorted by name', async () => {
 		const result = await run(sandbox(), {
@@ -62,11 +65,7 @@ describe('Group', () => {
 
 	it("Create: all items' names in one request, each created group paired to the item that named it", async () => {
 		const names = ['Summer sale', 'Winter sale', 'Summer sale', 'Newsletter'];
-		const result = await run(
-			sandbox(),
-			{ resource: 'group', operation: 'create', groupName: '={{ $json.name }}' },
-			{ items: names.map((name) => ({ name })) },
-		);
+		const result = await run(sandbox(), CREATE_BY_NAME, { items: names.map((name) => ({ name })) });
 		expect(result.error).toBeUndefined();
 		expect(sandbox().requests.map((request) => arrived(sandbox(), request))).toEqual([
 			{
@@ -88,21 +87,16 @@ describe('Group', () => {
 	});
 
 	it('Create: an item without a name stops the node before the request, naming the item and field', async () => {
-		const result = await run(
-			sandbox(),
-			{ resource: 'group', operation: 'create', groupName: '={{ $json.name }}' },
-			{ items: [{ name: 'A' }, { name: '' }] },
-		);
+		const result = await run(sandbox(), CREATE_BY_NAME, { items: [{ name: 'A' }, { name: '' }] });
 		expect(result.error?.message).toBe("'Group Name' is required [item 1]");
 		expect(sandbox().requests).toEqual([]);
 	});
 
 	it('Create: with Continue On Fail, the named items are created and the other becomes an error item', async () => {
-		const result = await run(
-			sandbox(),
-			{ resource: 'group', operation: 'create', groupName: '={{ $json.name }}' },
-			{ items: [{ name: 'A' }, { name: ' ' }, { name: 'B' }], continueOnFail: true },
-		);
+		const result = await run(sandbox(), CREATE_BY_NAME, {
+			items: [{ name: 'A' }, { name: ' ' }, { name: 'B' }],
+			continueOnFail: true,
+		});
 		expect(result.error).toBeUndefined();
 		expect(result.items.map(({ json }) => json.name ?? json.error)).toEqual([
 			'A',
@@ -112,11 +106,9 @@ describe('Group', () => {
 		expect(JSON.parse(sandbox().requests[0].body)).toEqual({ groupNames: ['A', 'B'] });
 	});
 	it('Create: a name that would change an object prototype is refused before the request, naming the item and field', async () => {
-		const result = await run(
-			sandbox(),
-			{ resource: 'group', operation: 'create', groupName: '={{ $json.name }}' },
-			{ items: [{ name: 'A' }, { name: '__proto__' }] },
-		);
+		const result = await run(sandbox(), CREATE_BY_NAME, {
+			items: [{ name: 'A' }, { name: '__proto__' }],
+		});
 		expect(result.error?.message).toContain("'Group Name'");
 		expect(result.error?.message).toContain('__proto__');
 		expect(result.error?.message).toContain('[item 1]');
@@ -125,11 +117,9 @@ describe('Group', () => {
 
 	it('Create: a connection lost after Mapp created the groups says they may or may not have been created', async () => {
 		sandbox().injectFault({ kind: 'drop', when: 'after', pathIncludes: 'genericgroup' });
-		const result = await run(
-			sandbox(),
-			{ resource: 'group', operation: 'create', groupName: '={{ $json.name }}' },
-			{ items: [{ name: 'Autumn' }, { name: 'Spring' }] },
-		);
+		const result = await run(sandbox(), CREATE_BY_NAME, {
+			items: [{ name: 'Autumn' }, { name: 'Spring' }],
+		});
 		expect(result.error?.message).toMatch(/may or may not have been created/);
 		expect(result.error?.message).not.toMatch(/were not created/);
 		expect(result.error?.description).toMatch(/Check the groups in Mapp Engage/);
@@ -151,14 +141,13 @@ describe('Group', () => {
 			res.end(JSON.stringify({ groupNamesAndIds: { A: 501, C: 503 } }));
 		});
 		try {
-			const parameters = { resource: 'group', operation: 'create', groupName: '={{ $json.name }}' };
 			const items = [{ name: 'A' }, { name: 'B' }, { name: 'C' }];
 			const credentials = credentialsAt(mapp.origin);
-			const stopped = await run(sandbox(), parameters, { items, credentials });
+			const stopped = await run(sandbox(), CREATE_BY_NAME, { items, credentials });
 			expect(stopped.error?.message).toBe(`Mapp's answer has no ID for the group "B"`);
 			expect(stopped.error?.description).toContain('Created: "A" (ID 501), "C" (ID 503)');
 
-			const continued = await run(sandbox(), parameters, {
+			const continued = await run(sandbox(), CREATE_BY_NAME, {
 				items,
 				credentials,
 				continueOnFail: true,
