@@ -2,6 +2,7 @@ import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 import { listSearch } from './methods/listSearch';
 import { RESOURCES } from './resources';
+import { NODE_VERSIONS } from './resources/batch/options';
 import { customOperationsOf, resourceProperties } from './resources/resource';
 import { CREDENTIAL_TYPE, INTEGRATION_BASE_URL_EXPRESSION } from './shared/api';
 
@@ -20,7 +21,8 @@ export class MappConnect implements INodeType {
 			dark: 'file:../../icons/mappConnect.dark.svg',
 		},
 		group: ['output'],
-		version: 1,
+		version: NODE_VERSIONS,
+		defaultVersion: NODE_VERSIONS[NODE_VERSIONS.length - 1],
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
 		description:
 			'Send contacts, messages, orders and catalog data to Mapp Engage through Mapp Connect',

@@ -5,15 +5,22 @@
  *   (a) what a user builds without this package: a Code node signing each request, then the HTTP Request node,
  *   (b) Mapp Connect User → Create or Update, (c) Batch → Send, and with 100,000 contacts
  *   (d) Batch → Send with one output item per input and (e) with Output → One Item per Batch.
+ * A generated CSV of contacts (tooling/n8n/bench-files.ts), read by Read/Write Files from Disk, goes through
+ *   (f) Extract From File (CSV) → Batch → Send, at 100,000 and 1,000,000 rows; a size it does not survive is
+ *       recorded with its failure.
  * Each measured run has a fresh n8n, warmed up by a run of 200 items, so that its peak memory is its own. Node time
  * is the nodes' execution time as n8n records it; every event must reach the sandbox, or the benchmark fails.
  *
- *   npm run bench:n8n                            all paths; median of 2 runs (the 100,000-item paths once)
+ *   npm run bench:n8n                            all paths; median of 2 runs (the 100,000-item and file paths once)
  *   npm run bench:n8n -- --quick                 small sizes, one n8n, checks every event the sandbox receives
+ *   npm run bench:n8n -- --only f --file-rows 600000 --node-version 1
+ *                                                the Extract path with Batch → Send of node version 1 (one item
+ *                                                per event) at 600,000 rows
  *   npm run bench:n8n -- --only b --items 2000 --cpu-prof
  *                                                profiles n8n (node --cpu-prof; one run) and prints the functions
  *                                                that took the most time during the measured run
- * Options: --only a,c  --items N (10,000-item paths)  --large-items N  --runs N  --cpu-prof
+ * Options: --only a,c  --items N (10,000-item paths)  --large-items N  --file-rows N,N  --node-version N (of the
+ * file paths' Mapp Connect; 2 by default)  --runs N  --cpu-prof
  */
 import { deepStrictEqual } from 'node:assert';
 import { mkdirSync, readFileSync } from 'node:fs';
@@ -28,14 +35,22 @@ import {
 	type CpuProfile,
 } from './cpu-profile-summary';
 import { medianFigures, measureRun, type MeasuredRun } from '../n8n/bench-measure';
-import { formatRatios, formatRows, type PathResult } from '../n8n/bench-report';
+import {
+	formatFailures,
+	formatFileTargets,
+	formatRatios,
+	formatRows,
+	type PathResult,
+} from '../n8n/bench-report';
+import { csvFolder, runFilePaths, type FilePath } from './bench-n8n-files';
 import { benchWorkflow, timedNodes, type PathNodes } from '../n8n/bench-workflows';
-import { EditorApi } from '../n8n/editor';
-import { StepError, step } from '../n8n/log';
-import { createWorkflow, waitForWorkflowApi } from '../n8n/manual-run';
+import { EXTRACT_BATCH_PARAMETERS } from '../n8n/bench-files';
+import { step } from '../n8n/log';
+import { createWorkflow } from '../n8n/manual-run';
 import { REPO_ROOT } from '../n8n/paths';
+import { RunningN8n } from '../n8n/running-n8n';
 import { runScript } from '../n8n/script';
-import { N8nSession, type Editor } from '../n8n/session';
+import { N8nSession } from '../n8n/session';
 import { sandboxRequestsPerSecond } from '../n8n/sandbox-capacity';
 import { STABLE } from '../n8n/versions';
 
@@ -74,8 +89,27 @@ const PATHS: BenchPath[] = [
 	},
 ];
 
-const FULL = { items: 10_000, largeItems: 100_000, runs: 2, warmUpItems: 200 };
-const QUICK = { items: 100, largeItems: 1_000, runs: 1, warmUpItems: 0 };
+/** The file paths; their Mapp Connect is of the node version `--node-version` gives. */
+function filePaths(typeVersion: number): FilePath[] {
+	return [
+		{
+			key: 'f',
+			label: 'Extract From File → Batch → Send',
+			source: { kind: 'extract', typeVersion, mapp: EXTRACT_BATCH_PARAMETERS },
+		},
+	];
+}
+
+const FULL = {
+	items: 10_000,
+	largeItems: 100_000,
+	fileRows: [100_000, 1_000_000],
+	runs: 2,
+	warmUpItems: 200,
+};
+const QUICK = { items: 100, largeItems: 1_000, fileRows: [3_000], runs: 1, warmUpItems: 0 };
+/** Which file paths `--quick` runs: the ones that read the file themselves (Extract From File is n8n's). */
+const QUICK_FILE_PATHS: string[] = [];
 const SANDBOX_PROBE_REQUESTS = 3_000;
 /**
  * The HTTP Request node opens 10,000 connections at once and writes to them only after preparing every item, which
@@ -103,6 +137,10 @@ function parseOptions(args: string[]) {
 		quick,
 		cpuProfile: args.includes('--cpu-prof'),
 		paths: PATHS.filter((path) => !only || only.includes(path.key)),
+		filePaths: filePaths(Number(value('--node-version') ?? 2)).filter((path) =>
+			only ? only.includes(path.key) : !quick || QUICK_FILE_PATHS.includes(path.key),
+		),
+		fileRows: value('--file-rows')?.split(',').map(Number) ?? sizes.fileRows,
 		items: Number(value('--items') ?? sizes.items),
 		largeItems: Number(value('--large-items') ?? sizes.largeItems),
 		// One profile is enough to read; the figures are medians of several runs.
@@ -116,11 +154,17 @@ async function main(): Promise<void> {
 	const options = parseOptions(process.argv.slice(2));
 	const loadAtStart = loadavg()[0];
 	if (options.cpuProfile) mkdirSync(PROFILE_DIR, { recursive: true });
+	const csv = csvFolder();
 	const session = await N8nSession.open(STABLE, {
 		// The quick mode checks every event's content, so the sandbox keeps the bodies there.
 		sandbox: { recordBodies: options.quick, ...SANDBOX_TIMEOUTS },
 		// n8n's info log stays on: the session knows n8n is ready from its "Editor is now accessible" line.
-		environment: { NODE_FUNCTION_ALLOW_BUILTIN: 'crypto' },
+		// The file paths read from the CSV folder only; binary data in the filesystem, n8n 2.8's default, made explicit.
+		environment: {
+			NODE_FUNCTION_ALLOW_BUILTIN: 'crypto',
+			N8N_RESTRICT_FILE_ACCESS_TO: csv.dir,
+			N8N_DEFAULT_BINARY_DATA_MODE: 'filesystem',
+		},
 		nodeOptions: options.cpuProfile ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`] : [],
 	});
 	const n8n = new RunningN8n(session);
@@ -131,41 +175,21 @@ async function main(): Promise<void> {
 			results.push(figures);
 			console.log(formatRows(results.slice(-1)));
 		}
+		const fileResults = await runFilePaths(session, n8n, options.filePaths, {
+			dir: csv.dir,
+			rows: options.fileRows,
+			quick: options.quick,
+		});
+		results.push(...fileResults);
 		const probe = await sandboxRequestsPerSecond(session.sandbox, SANDBOX_PROBE_REQUESTS);
 		console.log(`\n${formatRows(results)}\n${formatRatios(results, probe)}`);
+		console.log(`${formatFailures(results)}${formatFileTargets(fileResults)}`);
 		console.log(
 			`machine: ${cpus().length} CPUs, load average (1 min) ${loadAtStart.toFixed(1)} at the start, ${loadavg()[0].toFixed(1)} at the end`,
 		);
 	} finally {
 		await session.close();
-	}
-}
-
-/** `n8n start`, started when needed and signed in to. */
-class RunningN8n {
-	private running?: { editor: Editor; api: EditorApi; pid: number };
-	private ownerExists = false;
-
-	constructor(private readonly session: N8nSession) {}
-
-	/** The running n8n, and whether it has just started. */
-	async get(): Promise<{ api: EditorApi; pid: number; fresh: boolean }> {
-		if (this.running) return { ...this.running, fresh: false };
-		const editor = await this.session.startEditor();
-		const api = this.ownerExists
-			? await EditorApi.signIn(editor.url)
-			: await this.session.signUpOwner(editor);
-		this.ownerExists = true;
-		await waitForWorkflowApi(api);
-		const pid = editor.process.pid;
-		if (pid === undefined) throw new StepError('n8n start has no process ID');
-		this.running = { editor, api, pid };
-		return { ...this.running, fresh: true };
-	}
-
-	async stop(): Promise<void> {
-		await this.running?.editor.process.stop();
-		this.running = undefined;
+		csv.remove();
 	}
 }
 

@@ -31,6 +31,8 @@ export interface RunNodeOptions {
 	continueOnFail?: boolean;
 	/** Node type name within the package; `mappConnect` by default. */
 	nodeType?: string;
+	/** The node's type version, as a saved workflow holds it; 1 by default. */
+	typeVersion?: number;
 	/** A node type of the test's own, run instead of the package's (e.g. to call n8n's functions from it). */
 	testNodeType?: INodeType;
 	/** The workflow's time zone setting; n8n's default (America/New_York, GENERIC_TIMEZONE) when left out. */
@@ -70,7 +72,7 @@ export async function runNode(options: RunNodeOptions): Promise<RunNodeResult> {
 			id: 'node-under-test',
 			name: NODE_NAME,
 			type: options.testNodeType ? TEST_NODE_TYPE : pkg.typeName(options.nodeType ?? 'mappConnect'),
-			typeVersion: 1,
+			typeVersion: options.typeVersion ?? 1,
 			position: [200, 0],
 			parameters: options.parameters,
 			credentials: {

@@ -30,6 +30,8 @@ export interface RunFigures {
 	n8nCpuMs: number;
 	/** CPU time of this process (the sandbox, the sampling and the polling) during the run. */
 	sandboxCpuMs: number;
+	/** Why the run failed, when the target allows it to (`keepFailure`). */
+	failure?: string;
 }
 
 export interface MeasuredRun extends RunFigures {
@@ -46,6 +48,8 @@ export interface RunTarget {
 	workflow: WorkflowJson;
 	items: number;
 	timed: string[];
+	/** A failed run gives its figures and the failure instead of failing the benchmark (paths expected to break). */
+	keepFailure?: boolean;
 }
 
 export async function measureRun({
@@ -56,6 +60,7 @@ export async function measureRun({
 	workflow,
 	items,
 	timed,
+	keepFailure,
 }: RunTarget): Promise<MeasuredRun> {
 	const sandbox: Sandbox = session.sandbox;
 	sandbox.reset();
@@ -74,13 +79,31 @@ export async function measureRun({
 	const ownCpu = process.cpuUsage(ownCpuBefore);
 	const n8nCpuMs = treeCpu() - n8nCpuBefore;
 
-	const execution = await retryingTransient(() => session.storedExecution(api, executionId));
+	const observed = {
+		windowUs: [startedUs, endedUs] as [number, number],
+		wallMs,
+		requests: sandbox.requests.length,
+		rejected: sandbox.requests.filter((request) => request.status !== 200).length,
+		accepted: sandbox.eventCount,
+		peakRssBytes: peakBytes(samples),
+		mainPeakRssBytes: peakBytes(samples, 'rootBytes'),
+		n8nCpuMs,
+		sandboxCpuMs: (ownCpu.user + ownCpu.system) / 1000,
+	};
+
+	const stored = () => retryingTransient(() => session.storedExecution(api, executionId));
 	if (status !== 'success') {
-		const received = `the sandbox got ${sandbox.requests.length} requests and accepted ${sandbox.eventCount} of ${items} events`;
-		throw new StepError(
-			`the run ended with status ${status} after ${Math.round(wallMs / 1000)} s (${received}): ${execution.error ?? ''}`,
+		const received = `the sandbox got ${observed.requests} requests and accepted ${observed.accepted} of ${items} events`;
+		const error = await stored().then(
+			({ error, errorStack }) => [error, errorStack?.split('\n').slice(1, 4).join('\n')].join('\n'),
+			(problem: Error) => `(its execution could not be read: ${problem.message})`,
 		);
+		const failure = `the run ended with status ${status} after ${Math.round(wallMs / 1000)} s (${received}): ${error}`;
+		if (!keepFailure) throw new StepError(failure);
+		const unknown = { nodeMs: NaN, nodeMsEach: timed.map(() => NaN), nodeRssGrowthBytes: NaN };
+		return { ...observed, ...unknown, failure };
 	}
+	const execution = await stored();
 	const runs = timed.map((name) => execution.nodes.find((node) => node.node === name));
 	const missing = timed.filter((_, index) => !runs[index]);
 	if (missing.length) throw new StepError(`n8n recorded no run of ${missing.join(', ')}`);
@@ -89,18 +112,10 @@ export async function measureRun({
 	const lastEnd = Math.max(...runs.map((run) => (run?.startTime ?? 0) + (run?.executionTime ?? 0)));
 
 	const figures: MeasuredRun = {
-		windowUs: [startedUs, endedUs],
+		...observed,
 		nodeMs: nodeMsEach.reduce((sum, ms) => sum + ms, 0),
 		nodeMsEach,
-		wallMs,
-		requests: sandbox.requests.length,
-		rejected: sandbox.requests.filter((request) => request.status !== 200).length,
-		accepted: sandbox.eventCount,
-		peakRssBytes: peakBytes(samples),
-		mainPeakRssBytes: peakBytes(samples, 'rootBytes'),
 		nodeRssGrowthBytes: growthDuring(samples, firstStart, lastEnd),
-		n8nCpuMs,
-		sandboxCpuMs: (ownCpu.user + ownCpu.system) / 1000,
 	};
 	if (figures.accepted !== items || figures.rejected > 0) {
 		throw new StepError(

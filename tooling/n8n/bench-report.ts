@@ -22,25 +22,27 @@ const count = (n: number) => n.toLocaleString('en');
 
 const COLUMNS: Array<{ title: string; width: number; value: (result: PathResult) => string }> = [
 	{ title: 'path', width: -38, value: ({ key, label }) => `(${key}) ${label}` },
-	{ title: 'items', width: 7, value: ({ items }) => count(items) },
+	{ title: 'items', width: 9, value: ({ items }) => count(items) },
 	{
 		title: 'node time',
 		width: 15,
 		value: ({ figures: f }) =>
-			f.nodeMsEach.length > 1
-				? `${f.nodeMsEach.map((ms) => (ms / 1000).toFixed(2)).join(' + ')} s`
-				: seconds(f.nodeMs),
+			f.failure
+				? 'FAILED'
+				: f.nodeMsEach.length > 1
+					? `${f.nodeMsEach.map((ms) => (ms / 1000).toFixed(2)).join(' + ')} s`
+					: seconds(f.nodeMs),
 	},
-	{ title: 'wall', width: 8, value: ({ figures }) => seconds(figures.wallMs) },
+	{ title: 'wall', width: 9, value: ({ figures }) => seconds(figures.wallMs) },
 	{ title: 'requests', width: 8, value: ({ figures }) => count(figures.requests) },
-	{ title: 'accepted', width: 8, value: ({ figures }) => count(figures.accepted) },
+	{ title: 'accepted', width: 9, value: ({ figures }) => count(figures.accepted) },
 	{ title: 'n8n CPU', width: 8, value: ({ figures }) => seconds(figures.n8nCpuMs) },
 	{
 		title: 'sandbox',
 		width: 7,
 		value: ({ figures }) => `${Math.round((100 * figures.sandboxCpuMs) / figures.wallMs)} %`,
 	},
-	{ title: 'peak RSS', width: 8, value: ({ figures }) => mb(figures.peakRssBytes) },
+	{ title: 'peak RSS', width: 9, value: ({ figures }) => mb(figures.peakRssBytes) },
 	{ title: 'main', width: 7, value: ({ figures }) => mb(figures.mainPeakRssBytes) },
 	{ title: 'in node', width: 8, value: ({ figures }) => `+${mb(figures.nodeRssGrowthBytes)}` },
 ];
@@ -128,5 +130,65 @@ export function formatRatios(results: PathResult[], sandboxPerSecond: number): s
 		`sandbox: at most ${Math.round(share)} % of a CPU during a run; it answers ${Math.round(sandboxPerSecond)} single-event requests/s to a`,
 		`plain client in its own process (a lower bound); n8n sent at most ${Math.round(rate)} requests/s`,
 	);
+	return lines.join('\n');
+}
+
+/** The runs that failed (a file path at a size it does not survive), with n8n's error and where it raised it. */
+export function formatFailures(results: PathResult[]): string {
+	return results
+		.filter(({ figures }) => figures.failure)
+		.map(({ key, items, figures }) => `(${key}) at ${count(items)} rows: ${figures.failure}\n`)
+		.join('');
+}
+
+/** What issue 24 promises for the file path (g) against its own smaller size and the Extract From File path (f). */
+const FILE_TARGETS = {
+	rssAboveSmallBytes: 64 * 1024 ** 2,
+	rssShareOfExtract: 1 / 5,
+	wallShareOfExtract: 1 / 3,
+};
+
+export function formatFileTargets(results: PathResult[]): string {
+	const at = (key: string, items: number) =>
+		results.find((result) => result.key === key && result.items === items);
+	const sizes = [...new Set(results.map(({ items }) => items))].sort((a, b) => a - b);
+	const [small, large] = [sizes[0], sizes[sizes.length - 1]];
+	const [file, fileSmall, extract] = [at('g', large), at('g', small), at('f', large)];
+	if (!file || sizes.length < 2) return '';
+	const rss = (result: PathResult) => result.figures.peakRssBytes;
+	const wall = (result: PathResult) => result.figures.wallMs;
+	const checks = [
+		fileSmall && {
+			what: 'peak RSS',
+			value: rss,
+			limit: rss(fileSmall) + FILE_TARGETS.rssAboveSmallBytes,
+			against: `(g) at ${count(small)} + 64 MB`,
+			of: fileSmall,
+		},
+		extract && {
+			what: 'peak RSS',
+			value: rss,
+			limit: rss(extract) * FILE_TARGETS.rssShareOfExtract,
+			against: "(f)'s / 5",
+			of: extract,
+		},
+		extract && {
+			what: 'wall time',
+			value: wall,
+			limit: wall(extract) * FILE_TARGETS.wallShareOfExtract,
+			against: "(f)'s / 3",
+			of: extract,
+		},
+	];
+	const lines = [''];
+	for (const check of checks) {
+		if (!check) continue;
+		const format = check.value === rss ? mb : seconds;
+		const met = check.value(file) <= check.limit ? 'MET' : 'MISSED';
+		const note = check.of.figures.failure ? ' (against a failed run)' : '';
+		lines.push(
+			`${`(g) ${check.what} at ${count(large)} rows`.padEnd(58)} ${format(check.value(file)).padStart(9)}  target <= ${format(check.limit)} (${check.against})  ${met}${note}`,
+		);
+	}
 	return lines.join('\n');
 }

@@ -29,7 +29,7 @@ export interface SandboxAddress {
 	secret: string;
 }
 
-interface WorkflowNode {
+export interface WorkflowNode {
 	name: string;
 	type: string;
 	typeVersion: number;
@@ -124,11 +124,12 @@ function httpRequestNode(sandbox: SandboxAddress, x: number): WorkflowNode {
 	};
 }
 
-function mappNode(parameters: INodeParameters, x: number): WorkflowNode {
+/** Mapp Connect with these parameters; version 1 unless given, as the paths measured before version 2 ran. */
+export function mappNode(parameters: INodeParameters, x: number, typeVersion = 1): WorkflowNode {
 	return {
 		name: NODE_NAMES.mapp,
 		type: `${PACKAGE_NAME}.mappConnect`,
-		typeVersion: 1,
+		typeVersion,
 		position: [x, 0],
 		parameters,
 		credentials: {

@@ -21,6 +21,8 @@ export interface Execution {
 	/** The nodes in the order they ran. */
 	nodes: NodeRun[];
 	error?: string;
+	/** Where n8n raised the run's error, as its stack tells. */
+	errorStack?: string;
 }
 
 type PairedItem = number | { item: number } | Array<{ item: number }>;
@@ -36,7 +38,12 @@ interface RawTaskData {
 /** A run as n8n stores it: `n8n execute --rawOutput` prints it, the REST API returns its `data` in `flatted` form. */
 export interface RawRun {
 	status: string;
-	data: { resultData: { runData: Record<string, RawTaskData[]>; error?: { message?: string } } };
+	data: {
+		resultData: {
+			runData: Record<string, RawTaskData[]>;
+			error?: { message?: string; stack?: string };
+		};
+	};
 }
 
 /**
@@ -72,7 +79,8 @@ export function executionOf(run: RawRun): Execution {
 			startTime: task.startTime,
 			executionTime: task.executionTime ?? 0,
 		}));
-	return { status: run.status, nodes, error: run.data.resultData.error?.message };
+	const { error } = run.data.resultData;
+	return { status: run.status, nodes, error: error?.message, errorStack: error?.stack };
 }
 
 function inputIndexes(pairedItem: PairedItem | undefined): number[] {

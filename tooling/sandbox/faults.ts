@@ -77,7 +77,7 @@ export class FaultInjector {
 }
 
 /** mulberry32: the same seed picks the same requests on every run. */
-function seededRandom(seed: number): () => number {
+export function seededRandom(seed: number): () => number {
 	let state = seed >>> 0;
 	return () => {
 		state = (state + 0x6d2b79f5) >>> 0;

@@ -13,14 +13,25 @@ export const BATCH_DEFAULTS = {
 	batchSize: MAX_EVENTS_PER_BATCH,
 	concurrency: 2,
 	maxRetries: DEFAULT_MAX_RETRIES,
-	output: OUTPUT_MODE.perEvent as string,
 };
+
+/** The node versions; a new node gets the last. */
+export const NODE_VERSIONS = [1, 2];
+
+/**
+ * The Output a node version defaults to. Version 1 gives one item per event, which n8n keeps in the execution
+ * data with its event: with about THRESHOLD input items that data no longer fits in the one string n8n saves it as,
+ * and a run Mapp fully accepted ends as a failed execution (docs/benchmarks.md). Version 2 gives one item per
+ * batch, a thousandth of that.
+ */
+export function defaultOutput(nodeVersion: number): string {
+	return nodeVersion >= 2 ? OUTPUT_MODE.perBatch : OUTPUT_MODE.perEvent;
+}
 
 const {
 	batchSize: DEFAULT_BATCH_SIZE,
 	concurrency: DEFAULT_CONCURRENCY,
 	maxRetries: DEFAULT_RETRIES,
-	output: DEFAULT_OUTPUT,
 } = BATCH_DEFAULTS;
 
 /** Mapp reportedly accepts about 10 requests per second (docs/mapp-connect-api.md, "Throughput"). */
@@ -29,72 +40,79 @@ const SUGGESTED_MAX_REQUESTS_PER_SECOND = 10;
 /** The parameter name of the Batch Options collection. */
 export const BATCH_OPTIONS = 'batchOptions';
 
-export const batchOptionsProperty: INodeProperties = {
-	displayName: 'Batch Options',
-	name: BATCH_OPTIONS,
-	type: 'collection',
-	placeholder: 'Add option',
-	default: {},
-	options: [
-		{
-			...dryRunOption.properties[0],
-			description: `${dryRunOption.properties[0].description}. Outputs the batches too.`,
-		},
-		{
-			displayName: 'Batch Size',
-			name: 'batchSize',
-			type: 'number',
-			typeOptions: { minValue: 1, maxValue: MAX_EVENTS_PER_BATCH },
-			default: DEFAULT_BATCH_SIZE,
-			description: `Events per request, at most ${MAX_EVENTS_PER_BATCH} (Mapp refuses a larger batch as a whole)`,
-		},
-		{
-			displayName: 'Concurrency',
-			name: 'concurrency',
-			type: 'number',
-			typeOptions: { minValue: 1 },
-			default: DEFAULT_CONCURRENCY,
-			description:
-				'How many requests are in flight at once. The output keeps the order of the input.',
-		},
-		{
-			displayName: 'Max Requests per Second',
-			name: 'maxRequestsPerSecond',
-			type: 'number',
-			typeOptions: { minValue: 0.1, numberPrecision: 1 },
-			default: SUGGESTED_MAX_REQUESTS_PER_SECOND,
-			description:
-				"Spaces this run's requests, retries included, to stay under the account's rate. Not set: no limit.",
-		},
-		{
-			displayName: 'Max Retries',
-			name: 'maxRetries',
-			type: 'number',
-			typeOptions: { minValue: 0 },
-			default: DEFAULT_RETRIES,
-			description:
-				'How often a batch is retried after a 429, 502, 503, 504, a dropped connection or a timeout, with growing waits. Other errors are not retried.',
-		},
-		{
-			displayName: 'Output',
-			name: 'output',
-			type: 'options',
-			default: DEFAULT_OUTPUT,
-			options: [
-				{
-					name: 'One Item per Event',
-					value: OUTPUT_MODE.perEvent,
-					description: 'The result of each input item, paired to it',
-				},
-				{
-					name: 'One Item per Batch',
-					value: OUTPUT_MODE.perBatch,
-					description: 'A summary of each request: item range, count, status, attempts',
-				},
-			],
-		},
-	],
-};
+/** The Batch Options of one node version: they differ in the Output's default only. */
+function batchOptionsOf(nodeVersion: number): INodeProperties {
+	return {
+		displayName: 'Batch Options',
+		name: BATCH_OPTIONS,
+		type: 'collection',
+		placeholder: 'Add option',
+		default: {},
+		displayOptions: { show: { '@version': [nodeVersion] } },
+		options: [
+			{
+				...dryRunOption.properties[0],
+				description: `${dryRunOption.properties[0].description}. Outputs the batches too.`,
+			},
+			{
+				displayName: 'Batch Size',
+				name: 'batchSize',
+				type: 'number',
+				typeOptions: { minValue: 1, maxValue: MAX_EVENTS_PER_BATCH },
+				default: DEFAULT_BATCH_SIZE,
+				description: `Events per request, at most ${MAX_EVENTS_PER_BATCH} (Mapp refuses a larger batch as a whole)`,
+			},
+			{
+				displayName: 'Concurrency',
+				name: 'concurrency',
+				type: 'number',
+				typeOptions: { minValue: 1 },
+				default: DEFAULT_CONCURRENCY,
+				description:
+					'How many requests are in flight at once. The output keeps the order of the input.',
+			},
+			{
+				displayName: 'Max Requests per Second',
+				name: 'maxRequestsPerSecond',
+				type: 'number',
+				typeOptions: { minValue: 0.1, numberPrecision: 1 },
+				default: SUGGESTED_MAX_REQUESTS_PER_SECOND,
+				description:
+					"Spaces this run's requests, retries included, to stay under the account's rate. Not set: no limit.",
+			},
+			{
+				displayName: 'Max Retries',
+				name: 'maxRetries',
+				type: 'number',
+				typeOptions: { minValue: 0 },
+				default: DEFAULT_RETRIES,
+				description:
+					'How often a batch is retried after a 429, 502, 503, 504, a dropped connection or a timeout, with growing waits. Other errors are not retried.',
+			},
+			{
+				displayName: 'Output',
+				name: 'output',
+				type: 'options',
+				default: defaultOutput(nodeVersion),
+				options: [
+					{
+						name: 'One Item per Event',
+						value: OUTPUT_MODE.perEvent,
+						description: 'The result of each input item, paired to it',
+					},
+					{
+						name: 'One Item per Batch',
+						value: OUTPUT_MODE.perBatch,
+						description: 'A summary of each request: item range, count, status, attempts',
+					},
+				],
+			},
+		],
+	};
+}
+
+/** Batch Options, once per node version. */
+export const batchOptionsProperties: INodeProperties[] = NODE_VERSIONS.map(batchOptionsOf);
 
 interface BatchOptions {
 	batchSize?: number;
@@ -138,6 +156,6 @@ export function readBatchOptions(
 		concurrency,
 		maxRetries,
 		maxRequestsPerSecond,
-		output: options.output ?? BATCH_DEFAULTS.output,
+		output: options.output ?? defaultOutput(run.getNode().typeVersion),
 	};
 }
