@@ -161,6 +161,7 @@ export function formatFileTargets(results: PathResult[]): string {
 		fileSmall && {
 			what: 'peak RSS',
 			value: rss,
+			format: mb,
 			limit: rss(fileSmall) + FILE_TARGETS.rssAboveSmallBytes,
 			against: `(g) at ${count(small)} + 64 MB`,
 			of: fileSmall,
@@ -168,6 +169,7 @@ export function formatFileTargets(results: PathResult[]): string {
 		extract && {
 			what: 'peak RSS',
 			value: rss,
+			format: mb,
 			limit: rss(extract) * FILE_TARGETS.rssShareOfExtract,
 			against: "(f)'s / 5",
 			of: extract,
@@ -175,6 +177,7 @@ export function formatFileTargets(results: PathResult[]): string {
 		extract && {
 			what: 'wall time',
 			value: wall,
+			format: seconds,
 			limit: wall(extract) * FILE_TARGETS.wallShareOfExtract,
 			against: "(f)'s / 3",
 			of: extract,
@@ -183,7 +186,7 @@ export function formatFileTargets(results: PathResult[]): string {
 	const lines = [''];
 	for (const check of checks) {
 		if (!check) continue;
-		const format = check.value === rss ? mb : seconds;
+		const { format } = check;
 		const met = check.value(file) <= check.limit ? 'MET' : 'MISSED';
 		const note = check.of.figures.failure ? ' (against a failed run)' : '';
 		lines.push(

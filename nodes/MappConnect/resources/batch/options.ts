@@ -13,6 +13,7 @@ export const BATCH_DEFAULTS = {
 	batchSize: MAX_EVENTS_PER_BATCH,
 	concurrency: 2,
 	maxRetries: DEFAULT_MAX_RETRIES,
+	output: OUTPUT_MODE.perEvent as string,
 };
 
 /** The node versions; a new node gets the last. */
@@ -25,13 +26,14 @@ export const NODE_VERSIONS = [1, 2];
  * batch, a thousandth of that.
  */
 export function defaultOutput(nodeVersion: number): string {
-	return nodeVersion >= 2 ? OUTPUT_MODE.perBatch : OUTPUT_MODE.perEvent;
+	return nodeVersion >= 2 ? OUTPUT_MODE.perBatch : BATCH_DEFAULTS.output;
 }
 
 const {
 	batchSize: DEFAULT_BATCH_SIZE,
 	concurrency: DEFAULT_CONCURRENCY,
 	maxRetries: DEFAULT_RETRIES,
+	output: DEFAULT_OUTPUT,
 } = BATCH_DEFAULTS;
 
 /** Mapp reportedly accepts about 10 requests per second (docs/mapp-connect-api.md, "Throughput"). */
@@ -40,79 +42,81 @@ const SUGGESTED_MAX_REQUESTS_PER_SECOND = 10;
 /** The parameter name of the Batch Options collection. */
 export const BATCH_OPTIONS = 'batchOptions';
 
-/** The Batch Options of one node version: they differ in the Output's default only. */
-function batchOptionsOf(nodeVersion: number): INodeProperties {
-	return {
-		displayName: 'Batch Options',
-		name: BATCH_OPTIONS,
-		type: 'collection',
-		placeholder: 'Add option',
-		default: {},
-		displayOptions: { show: { '@version': [nodeVersion] } },
-		options: [
-			{
-				...dryRunOption.properties[0],
-				description: `${dryRunOption.properties[0].description}. Outputs the batches too.`,
-			},
-			{
-				displayName: 'Batch Size',
-				name: 'batchSize',
-				type: 'number',
-				typeOptions: { minValue: 1, maxValue: MAX_EVENTS_PER_BATCH },
-				default: DEFAULT_BATCH_SIZE,
-				description: `Events per request, at most ${MAX_EVENTS_PER_BATCH} (Mapp refuses a larger batch as a whole)`,
-			},
-			{
-				displayName: 'Concurrency',
-				name: 'concurrency',
-				type: 'number',
-				typeOptions: { minValue: 1 },
-				default: DEFAULT_CONCURRENCY,
-				description:
-					'How many requests are in flight at once. The output keeps the order of the input.',
-			},
-			{
-				displayName: 'Max Requests per Second',
-				name: 'maxRequestsPerSecond',
-				type: 'number',
-				typeOptions: { minValue: 0.1, numberPrecision: 1 },
-				default: SUGGESTED_MAX_REQUESTS_PER_SECOND,
-				description:
-					"Spaces this run's requests, retries included, to stay under the account's rate. Not set: no limit.",
-			},
-			{
-				displayName: 'Max Retries',
-				name: 'maxRetries',
-				type: 'number',
-				typeOptions: { minValue: 0 },
-				default: DEFAULT_RETRIES,
-				description:
-					'How often a batch is retried after a 429, 502, 503, 504, a dropped connection or a timeout, with growing waits. Other errors are not retried.',
-			},
-			{
-				displayName: 'Output',
-				name: 'output',
-				type: 'options',
-				default: defaultOutput(nodeVersion),
-				options: [
-					{
-						name: 'One Item per Event',
-						value: OUTPUT_MODE.perEvent,
-						description: 'The result of each input item, paired to it',
-					},
-					{
-						name: 'One Item per Batch',
-						value: OUTPUT_MODE.perBatch,
-						description: 'A summary of each request: item range, count, status, attempts',
-					},
-				],
-			},
-		],
-	};
-}
+export const batchOptionsProperty: INodeProperties = {
+	displayName: 'Batch Options',
+	name: BATCH_OPTIONS,
+	type: 'collection',
+	placeholder: 'Add option',
+	default: {},
+	options: [
+		{
+			...dryRunOption.properties[0],
+			description: `${dryRunOption.properties[0].description}. Outputs the batches too.`,
+		},
+		{
+			displayName: 'Batch Size',
+			name: 'batchSize',
+			type: 'number',
+			typeOptions: { minValue: 1, maxValue: MAX_EVENTS_PER_BATCH },
+			default: DEFAULT_BATCH_SIZE,
+			description: `Events per request, at most ${MAX_EVENTS_PER_BATCH} (Mapp refuses a larger batch as a whole)`,
+		},
+		{
+			displayName: 'Concurrency',
+			name: 'concurrency',
+			type: 'number',
+			typeOptions: { minValue: 1 },
+			default: DEFAULT_CONCURRENCY,
+			description:
+				'How many requests are in flight at once. The output keeps the order of the input.',
+		},
+		{
+			displayName: 'Max Requests per Second',
+			name: 'maxRequestsPerSecond',
+			type: 'number',
+			typeOptions: { minValue: 0.1, numberPrecision: 1 },
+			default: SUGGESTED_MAX_REQUESTS_PER_SECOND,
+			description:
+				"Spaces this run's requests, retries included, to stay under the account's rate. Not set: no limit.",
+		},
+		{
+			displayName: 'Max Retries',
+			name: 'maxRetries',
+			type: 'number',
+			typeOptions: { minValue: 0 },
+			default: DEFAULT_RETRIES,
+			description:
+				'How often a batch is retried after a 429, 502, 503, 504, a dropped connection or a timeout, with growing waits. Other errors are not retried.',
+		},
+		{
+			displayName: 'Output',
+			name: 'output',
+			type: 'options',
+			default: DEFAULT_OUTPUT,
+			options: [
+				{
+					name: 'One Item per Event',
+					value: OUTPUT_MODE.perEvent,
+					description: 'The result of each input item, paired to it',
+				},
+				{
+					name: 'One Item per Batch',
+					value: OUTPUT_MODE.perBatch,
+					description: 'A summary of each request: item range, count, status, attempts',
+				},
+			],
+		},
+	],
+};
 
-/** Batch Options, once per node version. */
-export const batchOptionsProperties: INodeProperties[] = NODE_VERSIONS.map(batchOptionsOf);
+/** Batch → Send's Batch Options, once per node version: they differ in the Output's default only. */
+export const batchOptionsByVersion: INodeProperties[] = NODE_VERSIONS.map((nodeVersion) => ({
+	...batchOptionsProperty,
+	displayOptions: { show: { '@version': [nodeVersion] } },
+	options: (batchOptionsProperty.options as INodeProperties[]).map((option) =>
+		option.name === 'output' ? { ...option, default: defaultOutput(nodeVersion) } : option,
+	),
+}));
 
 interface BatchOptions {
 	batchSize?: number;

@@ -33,7 +33,7 @@ import {
 	inputItemProperties,
 	inputItemSettings,
 } from './inputItem';
-import { BATCH_OPTIONS, OUTPUT_MODE, batchOptionsProperties, readBatchOptions } from './options';
+import { BATCH_OPTIONS, OUTPUT_MODE, batchOptionsByVersion, readBatchOptions } from './options';
 
 function batchProperties(kinds: readonly EventKind[]): INodeProperties[] {
 	const defaultKind = kinds[0].id;
@@ -84,7 +84,7 @@ function batchProperties(kinds: readonly EventKind[]): INodeProperties[] {
 			{ show: { eventSource: [EVENT_SOURCE.inputItem] } },
 			inputItemProperties,
 		),
-		...batchOptionsProperties,
+		...batchOptionsByVersion,
 	];
 }
 
