@@ -30,6 +30,8 @@ export interface RunFigures {
 	n8nCpuMs: number;
 	/** CPU time of this process (the sandbox, the sampling and the polling) during the run. */
 	sandboxCpuMs: number;
+	/** The length of the run's data as n8n saved it: one string, which V8 caps at 2^29 - 24 characters. */
+	savedDataChars: number;
 	/** Why the run failed, when the target allows it to (`keepFailure`). */
 	failure?: string;
 }
@@ -100,7 +102,12 @@ export async function measureRun({
 		);
 		const failure = `the run ended with status ${status} after ${Math.round(wallMs / 1000)} s (${received}): ${error}`;
 		if (!keepFailure) throw new StepError(failure);
-		const unknown = { nodeMs: NaN, nodeMsEach: timed.map(() => NaN), nodeRssGrowthBytes: NaN };
+		const unknown = {
+			nodeMs: NaN,
+			nodeMsEach: timed.map(() => NaN),
+			nodeRssGrowthBytes: NaN,
+			savedDataChars: NaN,
+		};
 		return { ...observed, ...unknown, failure };
 	}
 	const execution = await stored();
@@ -116,6 +123,7 @@ export async function measureRun({
 		nodeMs: nodeMsEach.reduce((sum, ms) => sum + ms, 0),
 		nodeMsEach,
 		nodeRssGrowthBytes: growthDuring(samples, firstStart, lastEnd),
+		savedDataChars: execution.savedDataChars ?? NaN,
 	};
 	if (figures.accepted !== items || figures.rejected > 0) {
 		throw new StepError(
@@ -144,5 +152,6 @@ export function medianFigures(runs: RunFigures[]): RunFigures {
 		nodeRssGrowthBytes: median((run) => run.nodeRssGrowthBytes),
 		n8nCpuMs: median((run) => run.n8nCpuMs),
 		sandboxCpuMs: median((run) => run.sandboxCpuMs),
+		savedDataChars: median((run) => run.savedDataChars),
 	};
 }

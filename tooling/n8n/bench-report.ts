@@ -45,14 +45,20 @@ const COLUMNS: Array<{ title: string; width: number; value: (result: PathResult)
 	{ title: 'peak RSS', width: 9, value: ({ figures }) => mb(figures.peakRssBytes) },
 	{ title: 'main', width: 7, value: ({ figures }) => mb(figures.mainPeakRssBytes) },
 	{ title: 'in node', width: 8, value: ({ figures }) => `+${mb(figures.nodeRssGrowthBytes)}` },
+	{
+		title: 'saved data',
+		width: 10,
+		value: ({ figures }) => `${(figures.savedDataChars / 1e6).toFixed(1)} M`,
+	},
 ];
 
 const LEGEND = [
 	"node time: the nodes' executionTime in n8n's execution data (Code node + HTTP Request for (a)); wall: from the REST",
 	'call starting the run until n8n lists it finished; n8n CPU: n8n and its task runner; sandbox: CPU share of this',
 	'process (the sandbox, the sampling, the polling) over the wall time; peak RSS: n8n and its task runner, main: n8n',
-	'alone; in node: growth of the peak RSS while the timed nodes ran. Medians of the runs, each in a fresh n8n',
-	'(--quick: all runs in one n8n).',
+	'alone; in node: growth of the peak RSS while the timed nodes ran; saved data: millions of characters of the run',
+	"data n8n saved, one string (n8n fails a run whose data exceeds V8's 536.9 M). Medians of the runs, each in a",
+	'fresh n8n (--quick: all runs in one n8n).',
 ];
 
 const pad = (text: string, width: number) =>

@@ -23,6 +23,8 @@ export interface Execution {
 	error?: string;
 	/** Where n8n raised the run's error, as its stack tells. */
 	errorStack?: string;
+	/** The length of the run data as n8n saved it (one `flatted` string), when read from n8n's REST API. */
+	savedDataChars?: number;
 }
 
 type PairedItem = number | { item: number } | Array<{ item: number }>;

@@ -173,7 +173,8 @@ export class N8nSession {
 		const flatted = createRequire(this.installation.n8nBin)('flatted') as {
 			parse(text: string): RawRun['data'];
 		};
-		return executionOf({ status: stored.status, data: flatted.parse(stored.data) });
+		const execution = executionOf({ status: stored.status, data: flatted.parse(stored.data) });
+		return { ...execution, savedDataChars: stored.data.length };
 	}
 
 	/** `n8n execute --id … --rawOutput`; a failed run comes back with status `error`, not as an exception. */
