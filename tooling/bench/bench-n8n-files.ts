@@ -15,7 +15,7 @@ import {
 	type FileSource,
 } from '../n8n/bench-files';
 import { measureRun } from '../n8n/bench-measure';
-import type { PathResult } from '../n8n/bench-report';
+import { formatRows, type PathResult } from '../n8n/bench-report';
 import { step } from '../n8n/log';
 import { createWorkflow } from '../n8n/manual-run';
 import type { RunningN8n } from '../n8n/running-n8n';
@@ -50,7 +50,7 @@ export async function runFilePaths(
 		const file = await writeContactsCsv(options.dir, rows);
 		for (const path of paths) {
 			const name = `bench:n8n (${path.key}) ${path.label}`;
-			const { api, pid, fresh } = await n8n.get();
+			const { api, pid, process, fresh } = await n8n.get();
 			const workflowId = await createWorkflow(api, fileWorkflow(name, file, path.source));
 			const target = { session, api, n8nPid: pid, workflowId, timed: fileTimedNodes(path.source) };
 			if (fresh && warmUpFile)
@@ -65,10 +65,12 @@ export async function runFilePaths(
 				workflow: fileWorkflow(name, file, path.source),
 				items: rows,
 				keepFailure: !options.quick,
+				n8nProcess: process,
 			});
 			if (options.quick) checkEachRecordOnce(session, rows);
 			else await n8n.stop();
 			results.push({ key: path.key, label: path.label, items: rows, figures });
+			console.log(formatRows(results.slice(-1)));
 		}
 	}
 	return results;

@@ -165,6 +165,7 @@ async function main(): Promise<void> {
 			N8N_RESTRICT_FILE_ACCESS_TO: csv.dir,
 			N8N_DEFAULT_BINARY_DATA_MODE: 'filesystem',
 		},
+		keepLogAt: join(REPO_ROOT, 'test-results', 'bench-n8n', 'n8n.log'),
 		nodeOptions: options.cpuProfile ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`] : [],
 	});
 	const n8n = new RunningN8n(session);

@@ -6,6 +6,7 @@ import type { EditorApi } from './editor';
 import { StepError } from './log';
 import { retryingTransient, startRun, waitForRun } from './manual-run';
 import { RssSampler, cpuMsOf, growthDuring, peakBytes, processTree } from './process-tree';
+import type { ManagedProcess } from './processes';
 import type { N8nSession } from './session';
 
 const RUN_TIMEOUT_MS = 20 * 60_000;
@@ -52,6 +53,23 @@ export interface RunTarget {
 	timed: string[];
 	/** A failed run gives its figures and the failure instead of failing the benchmark (paths expected to break). */
 	keepFailure?: boolean;
+	/** `n8n start`, watched so that a run it does not survive (out of memory) ends as a failed run. */
+	n8nProcess?: ManagedProcess;
+}
+
+/** The status of a run whose n8n ended during it. */
+const N8N_EXITED = 'n8n exited';
+
+/** Resolves when n8n ends, with its exit code and the lines of its output that tell why (V8's fatal error). */
+async function exitOf(n8n: ManagedProcess): Promise<{ status: string; why: string }> {
+	const code = await n8n.exited.catch(() => null);
+	const why = n8n
+		.output()
+		.split('\n')
+		.filter((line) => /FATAL|heap|Invalid string length|RangeError/i.test(line))
+		.slice(-3)
+		.join(' | ');
+	return { status: N8N_EXITED, why: `n8n exited (code ${code}) during the run: ${why}` };
 }
 
 export async function measureRun({
@@ -63,6 +81,7 @@ export async function measureRun({
 	items,
 	timed,
 	keepFailure,
+	n8nProcess,
 }: RunTarget): Promise<MeasuredRun> {
 	const sandbox: Sandbox = session.sandbox;
 	sandbox.reset();
@@ -74,7 +93,19 @@ export async function measureRun({
 	const startedUs = monotonicMicros();
 	const started = performance.now();
 	const executionId = await startRun(api, workflowId, workflow, NODE_NAMES.start);
-	const status = await waitForRun(api, workflowId, executionId, RUN_TIMEOUT_MS);
+	// n8n near its heap limit may stop answering for minutes: with keepFailure, that is the run's failure.
+	const finished = waitForRun(api, workflowId, executionId, RUN_TIMEOUT_MS).then(
+		(status) => ({ status, why: undefined }),
+		(error: Error) => {
+			if (!keepFailure) throw error;
+			return { status: 'unknown', why: `n8n stopped answering during the run: ${error.message}` };
+		},
+	);
+	// Once n8n has exited, the polling gives up later: that is no news.
+	finished.catch(() => undefined);
+	const { status, why } = await (n8nProcess
+		? Promise.race([finished, exitOf(n8nProcess)])
+		: finished);
 	const wallMs = performance.now() - started;
 	const endedUs = monotonicMicros();
 	const samples = sampler.stop();
@@ -96,10 +127,13 @@ export async function measureRun({
 	const stored = () => retryingTransient(() => session.storedExecution(api, executionId));
 	if (status !== 'success') {
 		const received = `the sandbox got ${observed.requests} requests and accepted ${observed.accepted} of ${items} events`;
-		const error = await stored().then(
-			({ error, errorStack }) => [error, errorStack?.split('\n').slice(1, 4).join('\n')].join('\n'),
-			(problem: Error) => `(its execution could not be read: ${problem.message})`,
-		);
+		const error =
+			why ??
+			(await stored().then(
+				({ error, errorStack }) =>
+					[error, errorStack?.split('\n').slice(1, 4).join('\n')].join('\n'),
+				(problem: Error) => `(its execution could not be read: ${problem.message})`,
+			));
 		const failure = `the run ended with status ${status} after ${Math.round(wallMs / 1000)} s (${received}): ${error}`;
 		if (!keepFailure) throw new StepError(failure);
 		const unknown = {

@@ -1,6 +1,7 @@
 import { EditorApi } from './editor';
 import { StepError } from './log';
 import { waitForWorkflowApi } from './manual-run';
+import type { ManagedProcess } from './processes';
 import type { Editor, N8nSession } from './session';
 
 /** `n8n start`, started when needed and signed in to. */
@@ -11,8 +12,9 @@ export class RunningN8n {
 	constructor(private readonly session: N8nSession) {}
 
 	/** The running n8n, and whether it has just started. */
-	async get(): Promise<{ api: EditorApi; pid: number; fresh: boolean }> {
-		if (this.running) return { ...this.running, fresh: false };
+	async get(): Promise<{ api: EditorApi; pid: number; process: ManagedProcess; fresh: boolean }> {
+		if (this.running)
+			return { ...this.running, process: this.running.editor.process, fresh: false };
 		const editor = await this.session.startEditor();
 		const api = this.ownerExists
 			? await EditorApi.signIn(editor.url)
@@ -22,7 +24,7 @@ export class RunningN8n {
 		const pid = editor.process.pid;
 		if (pid === undefined) throw new StepError('n8n start has no process ID');
 		this.running = { editor, api, pid };
-		return { ...this.running, fresh: true };
+		return { ...this.running, process: editor.process, fresh: true };
 	}
 
 	async stop(): Promise<void> {

@@ -98,10 +98,14 @@ export class N8nSession {
 		return this.outputs.map((output) => output()).join('');
 	}
 
-	/** Runs one n8n CLI command to its end; a non-zero exit fails the step unless `allowFailure`. */
+	/**
+	 * Runs one n8n CLI command to its end; a non-zero exit fails the step unless `allowFailure`. `environment` is added
+	 * to the session's for this command (e.g. another binary data mode for one `n8n execute`).
+	 */
 	async n8n(
 		args: string[],
 		allowFailure = false,
+		environment: NodeJS.ProcessEnv = {},
 	): Promise<{ code: number | null; stdout: string }> {
 		const label = `n8n ${args[0]} (n8n ${this.n8nVersion})`;
 		const started = Date.now();
@@ -110,7 +114,7 @@ export class N8nSession {
 			this.installation.nodeBin,
 			[this.installation.n8nBin, ...args],
 			{
-				env: this.environmentFor(),
+				env: this.environmentFor(this.userFolder, this.ports, environment),
 				logFile: this.logFile,
 				timeoutMs: CLI_TIMEOUT_MS,
 			},
@@ -177,9 +181,13 @@ export class N8nSession {
 		return { ...execution, savedDataChars: stored.data.length };
 	}
 
-	/** `n8n execute --id … --rawOutput`; a failed run comes back with status `error`, not as an exception. */
-	async execute(workflowId: string): Promise<Execution> {
-		const { code, stdout } = await this.n8n(['execute', `--id=${workflowId}`, '--rawOutput'], true);
+	/**
+	 * `n8n execute --id … --rawOutput`, with `environment` added for this run; a failed run comes back with status
+	 * `error`, not as an exception.
+	 */
+	async execute(workflowId: string, environment: NodeJS.ProcessEnv = {}): Promise<Execution> {
+		const args = ['execute', `--id=${workflowId}`, '--rawOutput'];
+		const { code, stdout } = await this.n8n(args, true, environment);
 		try {
 			return parseExecution(stdout);
 		} catch (error) {
