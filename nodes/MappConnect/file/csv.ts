@@ -162,7 +162,7 @@ export class CsvParser implements RecordParser {
 				next !== LF &&
 				next !== CR
 			) {
-				throw this.textAfterClosingQuote(text.slice(following));
+				throw this.textAfterClosingQuote(text.slice(field.start, quote), text[following]);
 			}
 			const value = text.slice(field.start, quote);
 			this.quoted = undefined;
@@ -253,13 +253,13 @@ export class CsvParser implements RecordParser {
 		);
 	}
 
-	private textAfterClosingQuote(rest: string): FileFormatError {
+	private textAfterClosingQuote(field: string, after: string): FileFormatError {
 		const record = this.recordInProgress();
 		const column = this.header?.[this.cells.length];
 		const where = column === undefined ? '' : `, column '${column}',`;
 		return new FileFormatError(
 			record,
-			`${recordName(record)}${where} has text after the closing quote of a field: ${excerpt(rest, 20)} (a quote inside a quoted field is written as two quotes)`,
+			`${recordName(record)}${where} has ${excerpt(after)} after the quote that closes the field ${excerpt(field, 20)} (a quote inside a quoted field is written as two quotes)`,
 			column,
 		);
 	}

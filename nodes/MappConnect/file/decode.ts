@@ -120,26 +120,22 @@ export function firstInvalidUtf8(bytes: Uint8Array): number {
 	return bytes.length;
 }
 
-/** Decodes through a table of 256 UTF-16 code units, in slices small enough for String.fromCharCode. */
+/** Maps each byte through a table of 256 UTF-16 code units, which the platform's UTF-16 decoder makes a string. */
 class SingleByteDecoder implements ChunkDecoder {
+	private readonly utf16 = new TextDecoder('utf-16le');
+
 	constructor(private readonly table: Uint16Array) {}
 
 	decode(chunk: Uint8Array): DecodedText {
 		const codes = new Uint16Array(chunk.length);
 		for (let i = 0; i < chunk.length; i++) codes[i] = this.table[chunk[i]];
-		const parts: string[] = [];
-		for (let start = 0; start < codes.length; start += SLICE) {
-			parts.push(String.fromCharCode.apply(null, codes.subarray(start, start + SLICE) as never));
-		}
-		return { text: parts.join(''), invalid: false };
+		return { text: this.utf16.decode(codes), invalid: false };
 	}
 
 	end(): DecodedText {
 		return { text: '', invalid: false };
 	}
 }
-
-const SLICE = 8192;
 
 /** ISO-8859-1: each byte is the code point of the same number (as n8n's own file nodes decode 'latin1'). */
 const LATIN_1 = Uint16Array.from({ length: 256 }, (_, byte) => byte);
