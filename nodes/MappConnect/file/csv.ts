@@ -9,10 +9,16 @@
  * in progress is dropped when more arrives, and no text is searched twice.
  */
 import type { IDataObject } from 'n8n-workflow';
-import { FileFormatError, excerpt, type FileRecord, type RecordParser } from './parser';
-
-/** The delimiters 'auto' chooses from, in the order that wins a tie. */
-export const DETECTED_DELIMITERS = [',', ';', '\t', '|'];
+import { checkedDelimiter, checkedHeader, detectedDelimiter } from './csvHeader';
+import {
+	FileFormatError,
+	HeldText,
+	checkRecordLength,
+	excerpt,
+	recordName,
+	type FileRecord,
+	type RecordParser,
+} from './parser';
 
 const QUOTE = 0x22;
 const LF = 0x0a;
@@ -28,8 +34,10 @@ interface Lookout {
 	clearUntil: number;
 }
 
-/** A quoted field in progress: its text starts at `start`; its closing quote is searched for from `searchFrom`. */
+/** A quoted field in progress: its text searched in earlier pieces is `searched`, the rest starts at `start`; its
+ *  closing quote is searched for from `searchFrom`. */
 interface QuotedField {
+	searched: HeldText;
 	start: number;
 	searchFrom: number;
 	hasDoubledQuotes: boolean;
@@ -42,32 +50,39 @@ export class CsvParser implements RecordParser {
 	private delimiter: string | undefined;
 	private lookouts: Lookout[] = [];
 	private cells: string[] = [];
+	/** The characters of the cells read of the record in progress. */
+	private cellsLength = 0;
 	private quoted: QuotedField | undefined;
+	/** The characters the field in progress waits for (none: any text may complete it); text without them is held. */
+	private awaited: string[] | undefined;
+	private readonly held = new HeldText();
 	private header: string[] | undefined;
 	private headerHasProto = false;
 	private recordsRead = 0;
 
 	/** @param delimiter one character, or 'auto' to detect it from the header line */
 	constructor(delimiter: string) {
-		if (delimiter !== 'auto') this.useDelimiter(delimiter);
+		if (delimiter !== 'auto') this.useDelimiter(checkedDelimiter(delimiter));
 	}
 
 	push(text: string): void {
 		// Everything before the field in progress has become cells or records.
-		const keepFrom = this.quoted ? this.quoted.start - 1 : this.position;
-		this.text = this.text.slice(keepFrom) + text;
-		this.position -= keepFrom;
-		if (this.quoted) {
-			this.quoted.start -= keepFrom;
-			this.quoted.searchFrom -= keepFrom;
-		}
-		for (const lookout of this.lookouts) {
-			lookout.at = lookout.at === -1 ? -1 : lookout.at - keepFrom;
-			lookout.clearUntil = Math.max(0, lookout.clearUntil - keepFrom);
-		}
+		const keepFrom = this.quoted ? this.quoted.start : this.position;
+		const holds = this.awaited !== undefined && !this.awaited.some((char) => text.includes(char));
+		const partial =
+			this.cellsLength +
+			(this.quoted?.searched.length ?? 0) +
+			this.text.length -
+			keepFrom +
+			this.held.length +
+			(holds ? text.length : 0);
+		checkRecordLength(this.recordInProgress(), partial, ' (is a quote not closed?)');
+		if (holds) this.held.hold(text);
+		else this.join(keepFrom, text);
 	}
 
 	end(): void {
+		if (this.held.length > 0) this.join(this.quoted ? this.quoted.start : this.position, '');
 		this.ended = true;
 	}
 
@@ -88,20 +103,43 @@ export class CsvParser implements RecordParser {
 		}
 	}
 
+	/** Drops the text before `keepFrom` and appends the held text and `text`; what was searched stays searched. */
+	private join(keepFrom: number, text: string): void {
+		const searched = this.text.length - keepFrom + this.held.length;
+		const waitedInQuotes = this.awaited !== undefined && this.quoted !== undefined;
+		const waitedUnquoted = this.awaited !== undefined && this.quoted === undefined;
+		this.text = this.text.slice(keepFrom) + this.held.release() + text;
+		this.position -= keepFrom;
+		if (this.quoted) {
+			this.quoted.start -= keepFrom;
+			this.quoted.searchFrom = waitedInQuotes ? searched : this.quoted.searchFrom - keepFrom;
+		}
+		for (const lookout of this.lookouts) {
+			if (lookout.at !== -1) lookout.at -= keepFrom;
+			lookout.clearUntil =
+				lookout.at === -1 && waitedUnquoted ? searched : Math.max(0, lookout.clearUntil - keepFrom);
+		}
+		this.awaited = undefined;
+	}
+
 	/** The cells of the next record, or undefined when the text read so far does not complete one. */
 	private readRecord(): string[] | undefined {
 		if (this.cells.length === 0 && !this.quoted && !this.skipBlankLines()) return undefined;
-		if (this.delimiter === undefined && !this.detectDelimiter()) return undefined;
+		if (this.delimiter === undefined) {
+			const detected = detectedDelimiter(this.text, this.position, this.ended);
+			if (detected === undefined) return undefined;
+			this.useDelimiter(detected);
+		}
 		for (;;) {
 			const fieldEnd = this.quoted || this.atQuote() ? this.readQuoted() : this.readUnquoted();
 			if (fieldEnd === undefined) return undefined;
-			if (fieldEnd < this.text.length && this.text[fieldEnd] === this.delimiter) {
-				this.position = fieldEnd + 1;
-				continue;
-			}
-			// A line break or the end of the file. A CRLF's LF is left for skipBlankLines.
 			this.position = fieldEnd + 1;
-			return this.finishRecord();
+			if (fieldEnd < this.text.length && this.text[fieldEnd] === this.delimiter) continue;
+			// A line break or the end of the file. A CRLF's LF is left for skipBlankLines.
+			const cells = this.cells;
+			this.cells = [];
+			this.cellsLength = 0;
+			return cells;
 		}
 	}
 
@@ -127,7 +165,10 @@ export class CsvParser implements RecordParser {
 			if (at !== -1 && (end === -1 || at < end)) end = at;
 		}
 		if (end === -1) {
-			if (!this.ended) return undefined;
+			if (!this.ended) {
+				this.awaited = this.lookouts.map((lookout) => lookout.char);
+				return undefined;
+			}
 			end = this.text.length;
 		}
 		this.addCell(this.text.slice(this.position, end));
@@ -138,6 +179,7 @@ export class CsvParser implements RecordParser {
 	private readQuoted(): number | undefined {
 		const { text } = this;
 		const field = (this.quoted ??= {
+			searched: new HeldText(),
 			start: this.position + 1,
 			searchFrom: this.position + 1,
 			hasDoubledQuotes: false,
@@ -146,25 +188,33 @@ export class CsvParser implements RecordParser {
 			const quote = text.indexOf('"', field.searchFrom);
 			const following = quote + 1;
 			if (quote === -1 || (following === text.length && !this.ended)) {
+				if (this.ended)
+					throw this.fieldError('opens a quote that is not closed before the end of the file');
+				// After a quote at the end of the text, any character decides whether the field ends there.
 				field.searchFrom = quote === -1 ? text.length : quote;
-				if (this.ended) throw this.unclosedQuote();
+				// What is searched is set aside, so that a long field is not carried from chunk to chunk.
+				field.searched.hold(text.slice(field.start, field.searchFrom));
+				field.start = field.searchFrom;
+				this.awaited = quote === -1 ? ['"'] : undefined;
 				return undefined;
 			}
-			if (text.charCodeAt(following) === QUOTE) {
+			const next = text.charCodeAt(following);
+			if (next === QUOTE) {
 				field.hasDoubledQuotes = true;
 				field.searchFrom = following + 1;
 				continue;
 			}
-			const next = text.charCodeAt(following);
+			const value = field.searched.release() + text.slice(field.start, quote);
 			if (
 				following < text.length &&
 				text[following] !== this.delimiter &&
 				next !== LF &&
 				next !== CR
 			) {
-				throw this.textAfterClosingQuote(text.slice(field.start, quote), text[following]);
+				throw this.fieldError(
+					`has ${excerpt(text[following])} after the quote that closes the field ${excerpt(value, 20)} (a quote inside a quoted field is written as two quotes)`,
+				);
 			}
-			const value = text.slice(field.start, quote);
 			this.quoted = undefined;
 			this.addCell(field.hasDoubledQuotes ? value.replace(/""/g, '"') : value);
 			return following;
@@ -173,18 +223,13 @@ export class CsvParser implements RecordParser {
 
 	private addCell(value: string): void {
 		this.cells.push(value);
+		this.cellsLength += value.length;
 		if (this.header && this.cells.length > this.header.length) {
 			throw new FileFormatError(
 				this.recordInProgress(),
 				`Record ${this.recordInProgress()} has more cells than the ${this.header.length} columns of the header`,
 			);
 		}
-	}
-
-	private finishRecord(): string[] {
-		const cells = this.cells;
-		this.cells = [];
-		return cells;
 	}
 
 	/** The record's values by header name; the cells a short row lacks are ''. */
@@ -203,88 +248,21 @@ export class CsvParser implements RecordParser {
 	/** The next occurrence of the lookout's character at or after the position, or -1 in the text read so far. */
 	private nextOf(lookout: Lookout): number {
 		if (lookout.at >= this.position) return lookout.at;
-		const from = Math.max(this.position, lookout.clearUntil);
-		lookout.at = this.text.indexOf(lookout.char, from);
+		lookout.at = this.text.indexOf(lookout.char, Math.max(this.position, lookout.clearUntil));
 		if (lookout.at === -1) lookout.clearUntil = this.text.length;
 		return lookout.at;
 	}
 
 	private useDelimiter(delimiter: string): void {
-		if (delimiter.length !== 1 || delimiter === '"' || delimiter === '\n' || delimiter === '\r') {
-			throw new RangeError(
-				`The delimiter must be one character other than a quote or line break, got ${excerpt(delimiter)}`,
-			);
-		}
 		this.delimiter = delimiter;
 		this.lookouts = [delimiter, '\n', '\r'].map((char) => ({ char, at: -1, clearUntil: 0 }));
 	}
 
-	/**
-	 * Chooses the delimiter that occurs most often in the header line outside quotes (',' when none does), once
-	 * the whole line is read; false until then.
-	 */
-	private detectDelimiter(): boolean {
-		const counts = new Map(DETECTED_DELIMITERS.map((d) => [d, 0]));
-		let inQuotes = false;
-		let at = this.position;
-		for (; at < this.text.length; at++) {
-			const char = this.text[at];
-			if (char === '"') inQuotes = !inQuotes;
-			else if (!inQuotes && (char === '\n' || char === '\r')) break;
-			else if (!inQuotes && counts.has(char)) counts.set(char, (counts.get(char) as number) + 1);
-		}
-		if (at === this.text.length && !this.ended) return false;
-		let best = DETECTED_DELIMITERS[0];
-		for (const [delimiter, count] of counts) {
-			if (count > (counts.get(best) as number)) best = delimiter;
-		}
-		this.useDelimiter(best);
-		return true;
-	}
-
-	private unclosedQuote(): FileFormatError {
+	/** An error about the field in progress, naming its record and, past the header, its column. */
+	private fieldError(problem: string): FileFormatError {
 		const record = this.recordInProgress();
 		const column = this.header?.[this.cells.length];
 		const where = column === undefined ? '' : `, column '${column}',`;
-		return new FileFormatError(
-			record,
-			`${recordName(record)}${where} opens a quote that is not closed before the end of the file`,
-			column,
-		);
+		return new FileFormatError(record, `${recordName(record)}${where} ${problem}`, column);
 	}
-
-	private textAfterClosingQuote(field: string, after: string): FileFormatError {
-		const record = this.recordInProgress();
-		const column = this.header?.[this.cells.length];
-		const where = column === undefined ? '' : `, column '${column}',`;
-		return new FileFormatError(
-			record,
-			`${recordName(record)}${where} has ${excerpt(after)} after the quote that closes the field ${excerpt(field, 20)} (a quote inside a quoted field is written as two quotes)`,
-			column,
-		);
-	}
-}
-
-function recordName(record: number): string {
-	return record === 0 ? 'The header' : `Record ${record}`;
-}
-
-/** The header's names: none empty, none twice. */
-function checkedHeader(names: string[]): string[] {
-	const seen = new Map<string, number>();
-	names.forEach((name, index) => {
-		if (name.trim() === '') {
-			throw new FileFormatError(0, `The header has no name for column ${index + 1}`);
-		}
-		const earlier = seen.get(name);
-		if (earlier !== undefined) {
-			throw new FileFormatError(
-				0,
-				`The header has the name ${excerpt(name)} twice (columns ${earlier + 1} and ${index + 1})`,
-				name,
-			);
-		}
-		seen.set(name, index);
-	});
-	return names;
 }

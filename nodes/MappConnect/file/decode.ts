@@ -143,7 +143,8 @@ const LATIN_1 = Uint16Array.from({ length: 256 }, (_, byte) => byte);
 /**
  * Windows-1252, what Excel writes as "ANSI" in western locales: Latin-1 but for 0x80 to 0x9F, which hold € ‚ ƒ „ …
  * and others; the five bytes it leaves unassigned stay the control characters of the same number, as the WHATWG
- * encoding standard (and so TextDecoder) decodes them.
+ * encoding standard decodes them. A table of its own, because TextDecoder('windows-1252') decodes as Latin-1 on
+ * Node 20.18.3 and later 20.x and 22.13 and later 22.x (nodejs/node#60888), 0x80 as U+0080 instead of €.
  */
 const WINDOWS_1252 = Uint16Array.from(LATIN_1);
 [

@@ -2,23 +2,35 @@
  * JSON Lines: one JSON object per line; lines ending with LF or CRLF; blank lines are skipped and not counted.
  */
 import type { IDataObject } from 'n8n-workflow';
-import { FileFormatError, excerpt, type FileRecord, type RecordParser } from './parser';
+import {
+	FileFormatError,
+	HeldText,
+	checkRecordLength,
+	excerpt,
+	type FileRecord,
+	type RecordParser,
+} from './parser';
 
 export class JsonLinesParser implements RecordParser {
 	private text = '';
 	private position = 0;
-	/** No line break is in the text from `position` up to here: a long line is searched once, not per piece. */
+	/** No line break is in the text from `position` up to here. */
 	private clearUntil = 0;
+	/** Text without a line break, held until one comes: a long line is joined once, not once per chunk. */
+	private readonly held = new HeldText();
 	private ended = false;
 	private recordsRead = 0;
 
 	push(text: string): void {
-		this.text = this.text.slice(this.position) + text;
-		this.clearUntil = Math.max(0, this.clearUntil - this.position);
-		this.position = 0;
+		const holds = this.clearUntil === this.text.length && !text.includes('\n');
+		const partial = this.text.length - this.position + this.held.length + (holds ? text.length : 0);
+		checkRecordLength(this.recordInProgress(), partial);
+		if (holds) this.held.hold(text);
+		else this.join(text);
 	}
 
 	end(): void {
+		this.join('');
 		this.ended = true;
 	}
 
@@ -35,6 +47,14 @@ export class JsonLinesParser implements RecordParser {
 				return { recordNumber, values: objectOf(line, recordNumber) };
 			}
 		}
+	}
+
+	private join(text: string): void {
+		const searched = this.text.length - this.position + this.held.length;
+		const clear = this.clearUntil === this.text.length;
+		this.text = this.text.slice(this.position) + this.held.release() + text;
+		this.clearUntil = clear ? searched : 0;
+		this.position = 0;
 	}
 
 	private nextLine(): string | undefined {

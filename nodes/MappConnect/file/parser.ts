@@ -42,3 +42,42 @@ export interface RecordParser {
 export function excerpt(text: string, length = 40): string {
 	return JSON.stringify(text.length > length ? `${text.slice(0, length)}…` : text);
 }
+
+/** "Record 12", or "The header" for record 0 of a CSV file. */
+export function recordName(record: number): string {
+	return record === 0 ? 'The header' : `Record ${record}`;
+}
+
+/** The longest record read, in characters: the reader holds a record in progress whole, and a quote left open by
+ *  mistake would otherwise make the rest of the file one record. */
+export const MAX_RECORD_LENGTH = 10_000_000;
+
+export function checkRecordLength(record: number, length: number, hint = ''): void {
+	if (length > MAX_RECORD_LENGTH) {
+		throw new FileFormatError(
+			record,
+			`${recordName(record)} is longer than ${MAX_RECORD_LENGTH.toLocaleString('en')} characters${hint}`,
+		);
+	}
+}
+
+/**
+ * Text held back, not joined, while it cannot complete the record in progress (it lacks the character the parser
+ * waits for): joining a long record in progress to each chunk as it comes would copy it once per chunk.
+ */
+export class HeldText {
+	private pieces: string[] = [];
+	length = 0;
+
+	hold(text: string): void {
+		this.pieces.push(text);
+		this.length += text.length;
+	}
+
+	release(): string {
+		const text = this.pieces.join('');
+		this.pieces = [];
+		this.length = 0;
+		return text;
+	}
+}

@@ -5,7 +5,7 @@
 import { decoderFor, type DecodedText } from './decode';
 import { CsvParser } from './csv';
 import { JsonLinesParser } from './jsonl';
-import { FileFormatError, type FileRecord, type RecordParser } from './parser';
+import { FileFormatError, recordName, type FileRecord, type RecordParser } from './parser';
 
 export { FileFormatError, type FileRecord } from './parser';
 
@@ -49,9 +49,8 @@ export async function* readRecords(
 /** The records before the invalid bytes have been read: they are in the record in progress. */
 function invalidText(parser: RecordParser): FileFormatError {
 	const record = parser.recordInProgress();
-	const name = record === 0 ? 'The header' : `Record ${record}`;
 	return new FileFormatError(
 		record,
-		`${name} is not valid UTF-8 text (if the file was saved in another encoding, such as Windows-1252, choose that encoding)`,
+		`${recordName(record)} is not valid UTF-8 text (if the file was saved in another encoding, such as Windows-1252, choose that encoding)`,
 	);
 }

@@ -6,6 +6,9 @@ import {
 	type FileFormat,
 	type FileRecord,
 } from '../../../nodes/MappConnect/file/records';
+import { seededRandom } from '../../../tooling/sandbox/faults';
+
+export { seededRandom };
 
 export const UTF8: CsvOptions = { delimiter: ',', encoding: 'utf-8' };
 
@@ -55,18 +58,6 @@ export function everySplit(bytes: Uint8Array): Array<{ how: string; chunks: Uint
 	}
 	splits.push({ how: 'one-byte chunks', chunks: cutInto(bytes, 1) });
 	return splits;
-}
-
-/** A small, fast, seeded generator (mulberry32), so that a failing case can be run again. */
-export function seededRandom(seed: number): () => number {
-	let state = seed >>> 0;
-	return () => {
-		state = (state + 0x6d2b79f5) >>> 0;
-		let t = state;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
 }
 
 export const pick = <T>(random: () => number, from: readonly T[]): T =>
