@@ -115,9 +115,16 @@ export class CsvParser implements RecordParser {
 			this.quoted.searchFrom = waitedInQuotes ? searched : this.quoted.searchFrom - keepFrom;
 		}
 		for (const lookout of this.lookouts) {
-			if (lookout.at !== -1) lookout.at -= keepFrom;
-			lookout.clearUntil =
-				lookout.at === -1 && waitedUnquoted ? searched : Math.max(0, lookout.clearUntil - keepFrom);
+			if (waitedUnquoted) {
+				// None of the three was found (that is why the field waits), nor is in the held text.
+				lookout.at = -1;
+				lookout.clearUntil = searched;
+			} else if (lookout.at >= keepFrom) {
+				lookout.at -= keepFrom;
+			} else {
+				lookout.at = -1;
+				lookout.clearUntil = Math.max(0, lookout.clearUntil - keepFrom);
+			}
 		}
 		this.awaited = undefined;
 	}
