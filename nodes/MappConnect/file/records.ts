@@ -7,7 +7,7 @@ import { CsvParser } from './csv';
 import { JsonLinesParser } from './jsonl';
 import { FileFormatError, recordName, type FileRecord, type RecordParser } from './parser';
 
-export { FileFormatError, type FileRecord } from './parser';
+export { FileFormatError, MAX_RECORD_LENGTH, type FileRecord } from './parser';
 
 export type FileFormat = 'csv' | 'jsonl';
 
