@@ -189,6 +189,15 @@ describe('a broken CSV file', () => {
 		});
 	});
 
+	it('reads columns named __proto__ or constructor as any other column', async () => {
+		const result = await read([bytesOf('email,__proto__,constructor\na@example.com,x,y\n')]);
+		const values = result.records[0].values;
+		expect(Object.keys(values)).toEqual(['email', '__proto__', 'constructor']);
+		expect(Object.getOwnPropertyDescriptor(values, '__proto__')?.value).toBe('x');
+		expect(values.constructor).toBe('y');
+		expect(Object.getPrototypeOf(values)).toBe(Object.prototype);
+	});
+
 	it('refuses a delimiter that cannot be one', async () => {
 		for (const delimiter of ['"', '\n', ';;', '']) {
 			await expect(read([bytesOf('a\n1\n')], 'csv', { ...UTF8, delimiter })).rejects.toThrow(
