@@ -3,6 +3,7 @@
  * reported where they start), Windows-1252 and Latin-1 (every byte is a character).
  */
 
+/** 'utf-8' (a BOM is dropped; invalid bytes are an error), 'windows-1252', 'latin1' (both: any byte valid). */
 export type TextEncodingName = 'utf-8' | 'windows-1252' | 'latin1';
 
 /** The text of a chunk; `invalid` when the bytes after that text are not valid UTF-8 (reading must stop there). */
@@ -43,6 +44,7 @@ class Utf8Decoder implements ChunkDecoder {
 	decode(chunk: Uint8Array): DecodedText {
 		const bytes = this.carried.length === 0 ? chunk : joined(this.carried, chunk);
 		const complete = bytes.length - incompleteTailLength(bytes);
+		// A copy: a Buffer's slice() would share the chunk's memory, which its producer may reuse.
 		this.carried = Uint8Array.from(bytes.subarray(complete));
 		return this.text(bytes.subarray(0, complete));
 	}

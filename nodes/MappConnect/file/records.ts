@@ -2,7 +2,7 @@
  * The records of a CSV or JSON Lines file, read as its chunks arrive: what the reader holds is one chunk and one
  * partial record, never the file. Bytes become text (decode.ts), text becomes records (csv.ts, jsonl.ts).
  */
-import { decoderFor, type DecodedText } from './decode';
+import { decoderFor, type TextEncodingName } from './decode';
 import { CsvParser } from './csv';
 import { JsonLinesParser } from './jsonl';
 import { FileFormatError, recordName, type FileRecord, type RecordParser } from './parser';
@@ -16,7 +16,7 @@ export interface CsvOptions {
 	/** ',', ';', '\t', '|' or 'auto' (detect from the header line among , ; tab |). */
 	delimiter: string;
 	/** 'utf-8' (a BOM is dropped; invalid bytes are an error), 'windows-1252', 'latin1' (both: any byte valid). */
-	encoding: 'utf-8' | 'windows-1252' | 'latin1';
+	encoding: TextEncodingName;
 }
 
 /** Reads records incrementally: holds at most one input chunk and one partial record; never the whole file.
@@ -36,7 +36,7 @@ export async function* readRecords(
 		for (let record = parser.next(); record; record = parser.next()) yield record;
 		if (decoded.invalid) throw invalidText(parser);
 	}
-	const last: DecodedText = decoder.end();
+	const last = decoder.end();
 	parser.push(last.text);
 	if (last.invalid) {
 		for (let record = parser.next(); record; record = parser.next()) yield record;
