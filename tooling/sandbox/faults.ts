@@ -76,7 +76,7 @@ export class FaultInjector {
 	}
 }
 
-/** mulberry32: the same seed picks the same requests on every run. */
+/** mulberry32: the same seed gives the same numbers on every run (the requests a fault picks, generated test files). */
 export function seededRandom(seed: number): () => number {
 	let state = seed >>> 0;
 	return () => {
