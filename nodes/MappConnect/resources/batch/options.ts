@@ -20,10 +20,10 @@ export const BATCH_DEFAULTS = {
 export const NODE_VERSIONS = [1, 2];
 
 /**
- * The Output a node version defaults to. Version 1 gives one item per event, which n8n keeps in the execution
- * data with its event: with about THRESHOLD input items that data no longer fits in the one string n8n saves it as,
- * and a run Mapp fully accepted ends as a failed execution (docs/benchmarks.md). Version 2 gives one item per
- * batch, a thousandth of that.
+ * The Output a node version defaults to. Version 1 gives one item per event, which n8n keeps in the run's data with
+ * its event: n8n saves that data as one string, which V8 caps, so from about 1.2 million rows of a 5-column CSV a
+ * run Mapp fully accepted ends as a failed execution (docs/benchmarks.md, "Large imports in real n8n"). Version 2
+ * gives one item per batch, a thousandth of the rows.
  */
 export function defaultOutput(nodeVersion: number): string {
 	return nodeVersion >= 2 ? OUTPUT_MODE.perBatch : BATCH_DEFAULTS.output;
