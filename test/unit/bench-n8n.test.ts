@@ -1,8 +1,13 @@
 /**
  * The pieces of `npm run bench:n8n` that can be checked without n8n: the Code nodes of its workflows (the contacts
- * they generate, the tokens a user's own signing code computes) and the CPU profile summary.
+ * they generate, the tokens a user's own signing code computes), the CSV of its file paths, the targets it prints and
+ * the CPU profile summary.
  */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
 import { runInNewContext } from 'node:vm';
 import { contactsCode, eventUrl, signingCode } from '../../tooling/n8n/bench-workflows';
 import { summarizeProfile, type CpuProfile } from '../../tooling/bench/cpu-profile-summary';
@@ -10,6 +15,9 @@ import { DEMO_INTEGRATION_ID, DEMO_SECRET, verifyToken } from '../../tooling/san
 import { requestHash } from '../../nodes/MappConnect/shared/signing';
 
 import { contacts } from '../../tooling/harness/batch-fixtures';
+import { contactRows, writeContactsCsv, type ContactRow } from '../../tooling/n8n/bench-files';
+import type { RunFigures } from '../../tooling/n8n/bench-measure';
+import { formatFileTargets } from '../../tooling/n8n/bench-report';
 
 const sandbox = {
 	baseUrl: 'http://127.0.0.1:5690/charon/api/v1',
@@ -118,5 +126,60 @@ describe('summarizeProfile', () => {
 		]);
 		expect(summary.busyMs).toBe(4);
 		expect(summary.idleMs).toBe(0);
+	});
+});
+
+describe('the file paths of bench:n8n', () => {
+	it('write a CSV that a well-kept parser reads back as the generated rows, quoted cells included', async () => {
+		const dir = mkdtempSync(join(tmpdir(), 'bench-files-'));
+		try {
+			const path = await writeContactsCsv(dir, 2_000);
+			const parsed = parse(readFileSync(path), { columns: true, bom: true }) as ContactRow[];
+			expect(parsed).toEqual([...contactRows(2_000)]);
+			expect(parsed.some((row) => row.firstName.includes(','))).toBe(true);
+			expect(parsed.some((row) => row.firstName.includes('"'))).toBe(true);
+		} finally {
+			rmSync(dir, { recursive: true, force: true });
+		}
+	});
+
+	const result = (key: string, items: number, peakMb: number, wallS: number, failure?: string) => ({
+		key,
+		label: key,
+		items,
+		figures: {
+			...({} as RunFigures),
+			peakRssBytes: peakMb * 1024 ** 2,
+			wallMs: wallS * 1000,
+			failure,
+		},
+	});
+
+	it("print the file path's targets against its own smaller size and the Extract path", () => {
+		const lines = formatFileTargets([
+			result('f', 100_000, 900, 12),
+			result('g', 100_000, 400, 2),
+			result('f', 1_000_000, 3600, 100),
+			result('g', 1_000_000, 470, 40),
+		])
+			.trim()
+			.split('\n');
+		expect(lines).toHaveLength(3);
+		expect(lines[0]).toMatch(
+			/\(g\) peak RSS at 1,000,000 rows +470 MB +target <= 464 MB .* MISSED$/,
+		);
+		expect(lines[1]).toMatch(/\(g\) peak RSS at 1,000,000 rows +470 MB +target <= 720 MB .* MET$/);
+		expect(lines[2]).toMatch(
+			/\(g\) wall time at 1,000,000 rows +40.00 s +target <= 33.33 s .* MISSED$/,
+		);
+	});
+
+	it('say when the Extract path failed at the larger size', () => {
+		const text = formatFileTargets([
+			result('g', 100_000, 400, 2),
+			result('f', 1_000_000, 5000, 180, 'Invalid string length'),
+			result('g', 1_000_000, 420, 20),
+		]);
+		expect(text).toMatch(/\(f\)'s \/ 3\) +MET \(against a failed run\)/);
 	});
 });

@@ -6,16 +6,17 @@
  *   (b) Mapp Connect User → Create or Update, (c) Batch → Send, and with 100,000 contacts
  *   (d) Batch → Send with one output item per input and (e) with Output → One Item per Batch.
  * A generated CSV of contacts (tooling/n8n/bench-files.ts), read by Read/Write Files from Disk, goes through
- *   (f) Extract From File (CSV) → Batch → Send, at 100,000 and 1,000,000 rows; a size it does not survive is
- *       recorded with its failure.
+ *   (f) Extract From File (CSV) → Batch → Send and (g) Batch → Send From File, each at 100,000 and 1,000,000 rows;
+ *       a size a path does not survive is recorded with its failure, and (g)'s targets are printed MET or MISSED.
  * Each measured run has a fresh n8n, warmed up by a run of 200 items, so that its peak memory is its own. Node time
  * is the nodes' execution time as n8n records it; every event must reach the sandbox, or the benchmark fails.
  *
  *   npm run bench:n8n                            all paths; median of 2 runs (the 100,000-item and file paths once)
  *   npm run bench:n8n -- --quick                 small sizes, one n8n, checks every event the sandbox receives
- *   npm run bench:n8n -- --only f --file-rows 600000 --node-version 1
+ *                                                ((g) on a file of 3,000 rows: each record exactly once)
+ *   npm run bench:n8n -- --only f --file-rows 1300000 --node-version 1
  *                                                the Extract path with Batch → Send of node version 1 (one item
- *                                                per event) at 600,000 rows
+ *                                                per event) at 1,300,000 rows
  *   npm run bench:n8n -- --only b --items 2000 --cpu-prof
  *                                                profiles n8n (node --cpu-prof; one run) and prints the functions
  *                                                that took the most time during the measured run
@@ -44,7 +45,7 @@ import {
 } from '../n8n/bench-report';
 import { csvFolder, runFilePaths, type FilePath } from './bench-n8n-files';
 import { benchWorkflow, timedNodes, type PathNodes } from '../n8n/bench-workflows';
-import { EXTRACT_BATCH_PARAMETERS } from '../n8n/bench-files';
+import { EXTRACT_BATCH_PARAMETERS, SEND_FILE_PARAMETERS } from '../n8n/bench-files';
 import { step } from '../n8n/log';
 import { createWorkflow } from '../n8n/manual-run';
 import { REPO_ROOT } from '../n8n/paths';
@@ -97,6 +98,11 @@ function filePaths(typeVersion: number): FilePath[] {
 			label: 'Extract From File → Batch → Send',
 			source: { kind: 'extract', typeVersion, mapp: EXTRACT_BATCH_PARAMETERS },
 		},
+		{
+			key: 'g',
+			label: 'Batch → Send From File',
+			source: { kind: 'stream', typeVersion, mapp: SEND_FILE_PARAMETERS },
+		},
 	];
 }
 
@@ -109,7 +115,7 @@ const FULL = {
 };
 const QUICK = { items: 100, largeItems: 1_000, fileRows: [3_000], runs: 1, warmUpItems: 0 };
 /** Which file paths `--quick` runs: the ones that read the file themselves (Extract From File is n8n's). */
-const QUICK_FILE_PATHS: string[] = [];
+const QUICK_FILE_PATHS = ['g'];
 const SANDBOX_PROBE_REQUESTS = 3_000;
 /**
  * The HTTP Request node opens 10,000 connections at once and writes to them only after preparing every item, which

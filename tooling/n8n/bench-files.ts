@@ -77,6 +77,13 @@ export const EXTRACT_BATCH_PARAMETERS: INodeParameters = {
 	...contactFields,
 };
 
+/** Batch → Send From File with the same fields, each mapped from its column. */
+export const SEND_FILE_PARAMETERS: INodeParameters = {
+	...EXTRACT_BATCH_PARAMETERS,
+	operation: 'sendFile',
+	eventSource: 'fields',
+};
+
 export function fileWorkflow(name: string, csvPath: string, source: FileSource): WorkflowJson {
 	const node = (x: number, rest: Omit<WorkflowNode, 'position'>): WorkflowNode => ({
 		...rest,

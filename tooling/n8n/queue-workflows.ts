@@ -11,6 +11,7 @@ export const PATHS = {
 	user: 'queue-user',
 	batch: 'queue-batch',
 	products: 'queue-products',
+	file: 'queue-file',
 } as const;
 export const FEEDBACK_WEBHOOK_ID = '7a3e51c0-9d2b-4c6f-8e15-0a11feedbac1';
 export const FEEDBACK_PATH = `${FEEDBACK_WEBHOOK_ID}/mapp-feedback`;
@@ -29,6 +30,16 @@ const cities = ['Berlin', 'Munich', 'Hamburg', 'Vienna', 'Zurich'];
 return Array.from({ length: count }, (_, i) => ({
 	json: { email: run + '-' + i + '@example.com', group: String(100 + (i % 3)), firstName: 'First' + i, city: cities[i % 5], score: i % 100 },
 }));`;
+
+/**
+ * `{ run, count }` becomes a CSV file of `count` contacts `<run>-<i>@example.com` (record i + 1), as the binary data
+ * of one item: what an SFTP or HTTP download gives.
+ */
+const CONTACT_FILE_CODE = `const { run, count } = $input.first().json.body;
+const rows = ['email,group,firstName'];
+for (let i = 0; i < count; i++) rows.push(run + '-' + i + '@example.com,100,First' + i);
+const data = Buffer.from(rows.join('\\n')).toString('base64');
+return [{ json: {}, binary: { data: { data, mimeType: 'text/csv', fileName: run + '.csv', fileExtension: 'csv' } } }];`;
 
 /** `{ run, count }` becomes `count` products without the mandatory SKU: Mapp accepts them, then reports each one. */
 const PRODUCTS_CODE = `const { run, count } = $input.first().json.body;
@@ -69,8 +80,8 @@ function code(id: number, jsCode: string) {
 	return node(id, 'Generate items', 'n8n-nodes-base.code', { jsCode }, { typeVersion: 2 });
 }
 
-function mapp(id: number, name: string, parameters: Record<string, unknown>) {
-	return node(id, name, `${PACKAGE_NAME}.mappConnect`, parameters, { credentials });
+function mapp(id: number, name: string, parameters: Record<string, unknown>, typeVersion = 1) {
+	return node(id, name, `${PACKAGE_NAME}.mappConnect`, parameters, { credentials, typeVersion });
 }
 
 function chain(id: string, name: string, nodes: Array<{ name: string }>): WorkflowJson {
@@ -112,6 +123,32 @@ export function batchWorkflow(): WorkflowJson {
 			eventSource: 'fields',
 			...contactFields,
 		}),
+	]);
+}
+
+export const FILE_NODE = 'Send contact file';
+
+/**
+ * Webhook → a CSV of `count` contacts → Batch → Send From File (node version 2), whole records as user events, a
+ * progress line in n8n's log per batch, starting at the call's `startAt` (record 1 when absent).
+ */
+export function fileWorkflow(): WorkflowJson {
+	return chain('queueFileSend0001', 'Queue: contact file', [
+		webhook(1, PATHS.file),
+		code(2, CONTACT_FILE_CODE),
+		mapp(
+			3,
+			FILE_NODE,
+			{
+				resource: 'batch',
+				operation: 'sendFile',
+				eventKind: 'userUpsert',
+				eventSource: 'wholeRecord',
+				startAtRecord: "={{ $('Webhook').item.json.body.startAt ?? 1 }}",
+				batchOptions: { logProgressEvery: 1 },
+			},
+			2,
+		),
 	]);
 }
 
