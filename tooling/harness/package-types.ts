@@ -15,6 +15,8 @@ export interface LoadedPackage {
 	packageNodeTypes(): INodeType[];
 	/** The package's node type name as a workflow names it, e.g. `n8n-nodes-mapp-connect.mappConnect`. */
 	typeName(nodeName: string): string;
+	/** Every node type (a versioned one with all its versions) and credential type the package announces. */
+	announced(): { nodes: Array<INodeType | IVersionedNodeType>; credentials: ICredentialType[] };
 }
 
 let loading: Promise<LoadedPackage> | undefined;
@@ -63,6 +65,10 @@ async function load(): Promise<LoadedPackage> {
 			return data.type;
 		},
 		typeName: (nodeName) => `${packageName}.${nodeName}`,
+		announced: () => ({
+			nodes: Object.values(loader.nodeTypes).map(({ type }) => type),
+			credentials: Object.values(loader.credentialTypes).map(({ type }) => type),
+		}),
 		packageNodeTypes: () =>
 			Object.keys(loader.nodeTypes).map(
 				(name) => nodeTypes.getByNameAndVersion(`${packageName}.${name}`) as INodeType,
