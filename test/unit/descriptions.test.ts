@@ -81,25 +81,25 @@ describe('the rules for a saved workflow', () => {
 			operation.options = operation.options!.filter(({ value }) => value !== 'upsert');
 		});
 		expect(breakingChanges(released, lessOperations)).toEqual([
-			'Mapp Connect v1: "operation" (user): option values were removed: upsert',
+			'mappConnect v1: "operation" (user): option values were removed: upsert',
 		]);
 		const otherDefault = edited((s) => {
 			userUpsert(s, 'identifierType').default = 'userId';
 		});
 		expect(breakingChanges(released, otherDefault)).toEqual([
-			'Mapp Connect v1: "identifierType" (user → upsert): its default changed from "email" to "userId"',
+			'mappConnect v1: "identifierType" (user → upsert): its default changed from "email" to "userId"',
 		]);
 		const renamed = edited((s) => {
 			userUpsert(s, 'customAttributesJson').name = 'attributesJson';
 		});
 		expect(breakingChanges(released, renamed)).toEqual([
-			'Mapp Connect v1: "customAttributesJson" (user → upsert) was removed, renamed or shows in fewer cases',
+			'mappConnect v1: "customAttributesJson" (user → upsert) was removed, renamed or shows in fewer cases',
 		]);
 		const credentialGone = edited((s) => {
 			delete s.credentials.mappConnectCallbackAuthApi;
 		});
 		expect(breakingChanges(released, credentialGone)).toEqual([
-			'Mapp Connect Callback Auth API (credential) is gone',
+			'mappConnectCallbackAuthApi credential is gone',
 		]);
 	});
 
@@ -109,12 +109,15 @@ describe('the rules for a saved workflow', () => {
 			const resource = mappConnect(s).find((p) => p.name === 'resource')!;
 			resource.options!.push({ name: 'Newsletter', value: 'newsletter' });
 			s.nodes.mappConnect.versions['2'] = structuredClone(s.nodes.mappConnect.versions['1']);
+			s.nodes.mappConnectPoller = { displayName: 'Mapp Connect Poller', versions: {} };
+			s.nodes.mappConnectPoller.versions['1'] = structuredClone(s.nodes.mappConnect.versions['1']);
 		});
 		expect(breakingChanges(released, widened)).toEqual([]);
 		expect(changes(released, widened).map(({ words }) => words)).toEqual([
 			['Newsletter'],
 			['User'],
 			['version 2'],
+			['Mapp Connect Poller'],
 		]);
 	});
 });

@@ -22,17 +22,20 @@ interface Owner {
 	names: string[];
 }
 
-/** The parameters of a snapshot, by owner: `Mapp Connect v1`, `Mapp Connect API (credential)`. */
+/**
+ * The parameters of a snapshot, by owner: a node version by its type name (`mappConnect v1`; two node types may
+ * share a display name), a credential by its name (`mappConnectApi credential`).
+ */
 function owners(snapshot: Snapshot): Map<string, Owner> {
 	const result = new Map<string, Owner>();
-	for (const { displayName, versions } of Object.values(snapshot.nodes)) {
+	for (const [type, { displayName, versions }] of Object.entries(snapshot.nodes)) {
 		for (const [version, node] of Object.entries(versions)) {
 			const names = [displayName, `version ${version}`];
-			result.set(`${displayName} v${version}`, { parameters: node.parameters, node, names });
+			result.set(`${type} v${version}`, { parameters: node.parameters, node, names });
 		}
 	}
-	for (const { displayName, parameters } of Object.values(snapshot.credentials)) {
-		result.set(`${displayName} (credential)`, { parameters, names: [displayName] });
+	for (const [name, { displayName, parameters }] of Object.entries(snapshot.credentials)) {
+		result.set(`${name} credential`, { parameters, names: [displayName] });
 	}
 	return result;
 }
@@ -176,16 +179,21 @@ export function changes(
 	for (const owner of new Set([...beforeOwners.keys(), ...afterOwners.keys()])) {
 		const [b, a] = [beforeOwners.get(owner), afterOwners.get(owner)];
 		if (!b || !a) {
+			const type = owner.split(' ')[0];
+			const typeExisted = [...beforeOwners.keys()].some((key) => key.startsWith(`${type} `));
+			const typeExists = [...afterOwners.keys()].some((key) => key.startsWith(`${type} `));
+			const { names } = (a ?? b)!;
 			result.push({
 				change: `${owner} ${b ? 'removed' : 'added'}`,
-				words: (a ?? b)!.names.slice(-1),
+				// A version added to a node, or a whole node or credential added or removed.
+				words: typeExisted && typeExists ? names.slice(-1) : names.slice(0, 1),
 			});
 			continue;
 		}
 		if (!same({ ...b.node, parameters: [] }, { ...a.node, parameters: [] })) {
 			result.push({
 				change: `${owner}: credentials, webhooks or group`,
-				words: [owner.split(' v')[0]],
+				words: a.names.slice(0, 1),
 			});
 		}
 		const resourceNames = new Map(
