@@ -19,4 +19,6 @@ export {
 	signToken,
 } from '../nodes/MappConnect/shared/signing';
 export { BATCH_DEFAULTS } from '../nodes/MappConnect/resources/batch/options';
+export { RETRY_TIMINGS } from '../nodes/MappConnect/delivery/retry';
 export type { RetryTimings } from '../nodes/MappConnect/delivery/retry';
+export type { RunSettings } from '../nodes/MappConnect/delivery/run';
