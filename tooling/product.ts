@@ -22,3 +22,8 @@ export { BATCH_DEFAULTS } from '../nodes/MappConnect/resources/batch/options';
 export { RETRY_TIMINGS } from '../nodes/MappConnect/delivery/retry';
 export type { RetryTimings } from '../nodes/MappConnect/delivery/retry';
 export type { RunSettings } from '../nodes/MappConnect/delivery/run';
+// What `npm run bench:build` times: the node's first step of a run, without n8n around it.
+export { prepareItems } from '../nodes/MappConnect/delivery/deliver';
+export { workflowRun } from '../nodes/MappConnect/delivery/run';
+export { EVENT_KINDS } from '../nodes/MappConnect/resources';
+export { eventSending } from '../nodes/MappConnect/resources/resource';
