@@ -14,21 +14,7 @@ import { CREDENTIAL_TYPE, INTEGRATION_BASE_URL_EXPRESSION } from './shared/api';
  * and through its routing when n8n runs the node as an AI agent's tool (delivery/run.ts).
  */
 export class MappConnect implements INodeType {
-	description: INodeTypeDescription;
-
-	methods = { listSearch };
-
-	customOperations: NonNullable<INodeType['customOperations']>;
-
-	/** n8n creates the node without arguments: the real retry timings. Tests hand it shorter ones. */
-	constructor(settings: RunSettings = DEFAULT_RUN_SETTINGS) {
-		this.description = nodeDescription(settings);
-		this.customOperations = customOperationsOf(RESOURCES, settings);
-	}
-}
-
-function nodeDescription(settings: RunSettings): INodeTypeDescription {
-	return {
+	description: INodeTypeDescription = {
 		displayName: 'Mapp Connect',
 		name: 'mappConnect',
 		icon: {
@@ -65,7 +51,17 @@ function nodeDescription(settings: RunSettings): INodeTypeDescription {
 					),
 				default: 'user',
 			},
-			...RESOURCES.flatMap((resource) => resourceProperties(resource, settings)),
+			...RESOURCES.flatMap((resource) => resourceProperties(resource, this)),
 		],
 	};
+
+	methods = { listSearch };
+
+	customOperations = customOperationsOf(RESOURCES, this);
+
+	/**
+	 * n8n creates the node without arguments: the real retry timings. Tests hand it shorter ones. A
+	 * run reads them from the node when it starts.
+	 */
+	constructor(readonly runSettings: RunSettings = DEFAULT_RUN_SETTINGS) {}
 }

@@ -25,6 +25,11 @@ export interface RunSettings {
 /** n8n creates the node without arguments: the real timings. Tests pass shorter ones. */
 export const DEFAULT_RUN_SETTINGS: RunSettings = { retryTimings: RETRY_TIMINGS };
 
+/** The node, which holds the settings its runs receive. */
+export interface SettingsHolder {
+	readonly runSettings: RunSettings;
+}
+
 export interface RunContext extends TransportContext, RunSettings {
 	/**
 	 * The items to send, as n8n gives them: not copied, since a batch can hold 100,000. The first
@@ -51,12 +56,9 @@ export type OperationRun = (run: RunContext) => Promise<INodeExecutionData[][]>;
 export type CustomOperation = (this: IExecuteFunctions) => Promise<INodeExecutionData[][]>;
 
 /** The operation as a workflow step: n8n's custom operation, given every input item at once. */
-export function customOperation(
-	operationRun: OperationRun,
-	settings: RunSettings,
-): CustomOperation {
+export function customOperation(operationRun: OperationRun, node: SettingsHolder): CustomOperation {
 	return async function (this: IExecuteFunctions) {
-		return await operationRun(workflowRun(this, settings));
+		return await operationRun(workflowRun(this, node.runSettings));
 	};
 }
 
@@ -69,13 +71,13 @@ export function customOperation(
  */
 export function toolRouting(
 	operationRun: OperationRun,
-	settings: RunSettings,
+	node: SettingsHolder,
 ): INodePropertyRouting {
 	return {
 		send: { paginate: true },
 		operations: {
 			async pagination(this: IExecutePaginationFunctions): Promise<INodeExecutionData[]> {
-				const [items] = await operationRun(toolCallRun(this, settings));
+				const [items] = await operationRun(toolCallRun(this, node.runSettings));
 				return items;
 			},
 		},

@@ -9,7 +9,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import type { ResultAt, Sending, Sent } from '../delivery/deliver';
 import { deliver, dryRunResult } from '../delivery/deliver';
 import { AN_EVENT, errorItem, itemFates, requestFailure } from '../delivery/results';
-import type { CustomOperation, OperationRun, RunContext, RunSettings } from '../delivery/run';
+import type { CustomOperation, OperationRun, RunContext, SettingsHolder } from '../delivery/run';
 import { customOperation, toolRouting } from '../delivery/run';
 import type { BuiltEvent, EventKind } from '../events/kind';
 import { buildEvent, kindProperties } from '../events/kind';
@@ -186,7 +186,7 @@ export function routedOperation(
  * The resource's Operation selector (sorted by name), its own fields, then every operation's
  * fields. A sending operation's option carries the routing n8n runs it through as a tool.
  */
-export function resourceProperties(resource: Resource, settings: RunSettings): INodeProperties[] {
+export function resourceProperties(resource: Resource, node: SettingsHolder): INodeProperties[] {
 	const onResource = { show: { resource: [resource.value] } };
 	const defaultOperation = String(resource.operations[0].option.value);
 	return [
@@ -197,9 +197,7 @@ export function resourceProperties(resource: Resource, settings: RunSettings): I
 			noDataExpression: true,
 			displayOptions: onResource,
 			options: resource.operations
-				.map(({ option, run }) =>
-					run ? { ...option, routing: toolRouting(run, settings) } : option,
-				)
+				.map(({ option, run }) => (run ? { ...option, routing: toolRouting(run, node) } : option))
 				.sort((a, b) => a.name.localeCompare(b.name)),
 			default: defaultOperation,
 		},
@@ -216,14 +214,14 @@ export function resourceProperties(resource: Resource, settings: RunSettings): I
 /** n8n's customOperations table of the resources: resource → operation → what runs. */
 export function customOperationsOf(
 	resources: readonly Resource[],
-	settings: RunSettings,
+	node: SettingsHolder,
 ): Record<string, Record<string, CustomOperation>> {
 	return Object.fromEntries(
 		resources.map((resource) => [
 			resource.value,
 			Object.fromEntries(
 				resource.operations.flatMap(({ option, run }) =>
-					run ? [[String(option.value), customOperation(run, settings)]] : [],
+					run ? [[String(option.value), customOperation(run, node)]] : [],
 				),
 			),
 		]),
