@@ -41,7 +41,7 @@ export interface RunNodeOptions {
 	 * node types give a declarative node an `execute`), never through its custom operations.
 	 */
 	asTool?: boolean;
-	/** Retry waits the node gets instead of its real ones (seconds), so that tests of retries do not sleep. */
+	/** Retry waits the node is created with instead of its real ones, so that tests of retries do not sleep. */
 	retryTimings?: RetryTimings;
 }
 
