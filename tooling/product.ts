@@ -21,6 +21,13 @@ export {
 export { BATCH_DEFAULTS } from '../nodes/MappConnect/resources/batch/options';
 export { RETRY_TIMINGS } from '../nodes/MappConnect/delivery/retry';
 export type { RetryTimings } from '../nodes/MappConnect/delivery/retry';
+export {
+	readRecords,
+	FileFormatError,
+	type CsvOptions,
+	type FileFormat,
+	type FileRecord,
+} from '../nodes/MappConnect/file/records';
 export type { RunSettings } from '../nodes/MappConnect/delivery/run';
 // What `npm run bench:build` times: the node's first step of a run, without n8n around it.
 export { prepareItems } from '../nodes/MappConnect/delivery/deliver';
