@@ -157,4 +157,15 @@ export const EXPECTATIONS: ExampleExpectation[] = [
 			cartAbandoned('david@example.com', '49', 'HD-002', 'C-1005'),
 		],
 	},
+	{
+		file: '7-contact-list-file.json',
+		itemCounts: { 'Contact list file': 1, 'Send contacts from the file': 1 },
+		events: [
+			user('anna@example.com', 'Anna', 'Schmidt'),
+			user('ben@example.com', 'Ben', 'Meyer'),
+			user('chloe@example.com', 'Chloé', 'Dubois'),
+			user('david@example.com', 'David', "O'Neill, Jr."),
+			user('emma@example.com', 'Emma', 'Fischer'),
+		],
+	},
 ];

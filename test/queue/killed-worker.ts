@@ -31,10 +31,8 @@ export interface KilledWorkerOutcome {
 	missing: number;
 }
 
-export async function killWorkerDuringBatch(
-	cluster: QueueCluster,
-	timeoutMs: number,
-): Promise<KilledWorkerOutcome> {
+/** An empty sandbox that answers each batch request after BATCH_DELAY_MS, so that a kill falls inside a run. */
+export function slowBatches(cluster: QueueCluster) {
 	const sandbox = cluster.session.sandbox;
 	sandbox.reset();
 	sandbox.injectFault({
@@ -43,6 +41,14 @@ export async function killWorkerDuringBatch(
 		count: 1000,
 		pathIncludes: 'event/batch',
 	});
+	return sandbox;
+}
+
+export async function killWorkerDuringBatch(
+	cluster: QueueCluster,
+	timeoutMs: number,
+): Promise<KilledWorkerOutcome> {
+	const sandbox = slowBatches(cluster);
 	const startedBefore = cluster.executionsByWorker();
 	const newStarts = () =>
 		[...cluster.executionsByWorker()].flatMap(([name, ids]) =>

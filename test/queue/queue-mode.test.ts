@@ -21,12 +21,14 @@ import {
 	timeToEvents,
 } from '../../tooling/n8n/queue-calls';
 import { killWorkerDuringBatch } from './killed-worker';
+import { FILE_RECORDS, MAX_REPEATS, killWorkerDuringFile } from './killed-file-worker';
 import {
 	PATHS,
 	FEEDBACK_PATH,
 	TRIGGER_NODE,
 	batchWorkflow,
 	feedbackWorkflow,
+	fileWorkflow,
 	productsWorkflow,
 	userWorkflow,
 } from '../../tooling/n8n/queue-workflows';
@@ -89,6 +91,7 @@ describe('the package in n8n 2.8.4 queue mode: main, 2 workers, webhook processo
 					batchWorkflow(),
 					productsWorkflow(),
 					feedbackWorkflow(secretToken),
+					fileWorkflow(),
 				],
 				logDir: LOG_DIR,
 			});
@@ -307,6 +310,24 @@ describe('the package in n8n 2.8.4 queue mode: main, 2 workers, webhook processo
 				'every contact reached Mapp once or not at all',
 			);
 			assert.ok(outcome.once >= outcome.onceAtKill, 'what Mapp had at the kill, it kept');
+		},
+	);
+
+	it(
+		`a worker killed during a Batch → Send From File of ${FILE_RECORDS.toLocaleString('en')} records: its log says where to resume, and the resumed run completes the file`,
+		{ timeout: SCENARIO_TIMEOUT_MS },
+		async () => {
+			const outcome = await killWorkerDuringFile(cluster, RUN_TIMEOUT_MS);
+			console.log(`[queue] killed worker during a file: ${JSON.stringify(outcome)}`);
+			assert.ok(outcome.resumeFrom > 1, 'the worker logged progress before it was killed');
+			assert.equal(outcome.resumeFrom, outcome.lastAcceptedRecord + 1);
+			assert.equal(outcome.missingBeforeResume, 0, 'Mapp had every record before the resume point');
+			assert.equal(outcome.resumedStatus, 'success', 'the resumed run succeeded');
+			assert.equal(outcome.missing, 0, 'after the resumed run, Mapp has every record');
+			assert.ok(
+				outcome.repeated <= MAX_REPEATS,
+				`at most Concurrency × Batch Size (${MAX_REPEATS}) records twice, not ${outcome.repeated}`,
+			);
 		},
 	);
 });
