@@ -130,7 +130,7 @@ export function inItemOrder(...results: ResultAt[][]): INodeExecutionData[][] {
 }
 
 /** The engine's settings for this run: real time, cancelled with the execution. */
-function engineSettings(
+export function engineSettings(
 	run: RunContext,
 	settings: { concurrency: number; maxRetries: number; spacing?: Spacing },
 ): EngineSettings {

@@ -1,0 +1,186 @@
+/**
+ * A file's records to Mapp as a stream: records are read and checked only as a sender is free to
+ * take the next batch (the engine's pull-based form), so that what is held is the reader's chunk
+ * and partial record, the batch being filled and the batches in flight, whatever the file's
+ * length. Each record that fails a check is counted and sampled, never kept; each batch's outcome
+ * moves the resume point (progress.ts).
+ */
+import type { IDataObject } from 'n8n-workflow';
+import type { FileRecord } from '../file/records';
+import { FileFormatError } from '../file/records';
+import type { ChunkOutcome, EngineSettings, Transport } from './engine';
+import { sendChunkStream } from './engine';
+import { ResumePoint } from './progress';
+
+/** A record the node's checks refused, as the summary lists it. */
+export interface Rejection {
+	record: number;
+	field?: string;
+	column?: string;
+	reason: string;
+}
+
+/** A batch of events and the records it covers: its own, and those refused among and before them. */
+export interface RecordBatch {
+	events: IDataObject[];
+	first: number;
+	last: number;
+}
+
+export interface StreamPlan {
+	records: AsyncIterable<FileRecord>;
+	startAt: number;
+	/** The last record to read; none: to the end. */
+	stopAfter?: number;
+	batchSize: number;
+	maxRejected: number;
+	/** Called with the file's first record, before anything is sent (a CSV's columns are known then). */
+	checkFirst?(record: FileRecord): void;
+	/** The record's event, or why the checks refused it. Throws only for what stops the run. */
+	check(record: FileRecord): Checked;
+	/** Absent: a Dry Run, which reads and checks every record and sends nothing. */
+	send?: { transport: Transport<RecordBatch>; engine: EngineSettings };
+	/** Every this many settled batches (0: never), `progress` hears the tally. */
+	progressEvery: number;
+	progress?(tally: Tally): void;
+	/** Keep at most this many rejections as samples. */
+	maxSamples: number;
+}
+
+export interface Tally {
+	recordsRead: number;
+	events: number;
+	eventsAccepted: number;
+	batches: number;
+	batchesFailed: number;
+	batchesOutcomeUnknown: number;
+	rejected: number;
+	rejections: Rejection[];
+	resume: ResumePoint;
+}
+
+/** Why a run stopped before the end of its records. */
+export type Stop =
+	| { reason: 'batchFailed'; batch: { first: number; last: number }; outcome: ChunkOutcome }
+	| { reason: 'brokenFile'; error: FileFormatError }
+	| { reason: 'tooManyRejected'; rejection: Rejection };
+
+class TooManyRejected extends Error {
+	constructor(readonly rejection: Rejection) {
+		super(`Record ${rejection.record} is one rejection too many`);
+	}
+}
+
+export type Checked = { event: IDataObject } | { rejection: Rejection };
+
+export function newTally(startAt: number): Tally {
+	return {
+		recordsRead: 0,
+		events: 0,
+		eventsAccepted: 0,
+		batches: 0,
+		batchesFailed: 0,
+		batchesOutcomeUnknown: 0,
+		rejected: 0,
+		rejections: [],
+		resume: new ResumePoint(startAt),
+	};
+}
+
+/**
+ * Reads, checks and sends (or, in a Dry Run, only reads and checks) the plan's records, counting
+ * in `tally` as it goes (the caller keeps it, to report also a run that was cancelled). Resolves
+ * with why the run stopped early, if it did; throws what is no stop of the file (a cancellation).
+ */
+export async function sendRecordStream(
+	plan: StreamPlan,
+	tally: Tally = newTally(plan.startAt),
+): Promise<Stop | undefined> {
+	const dryRun = !plan.send;
+	// In a Dry Run nothing is sent, so nothing is handled: the resume point stays at Start at Record.
+	const handled = (first: number, last: number) => dryRun || tally.resume.handled(first, last);
+	const batches = batchesOf(plan, tally, handled);
+	let failure: Stop | undefined;
+	let thrown: unknown;
+	const settled = () => {
+		if (plan.progressEvery > 0 && tally.batches % plan.progressEvery === 0) plan.progress?.(tally);
+	};
+	try {
+		if (!plan.send) {
+			for (let next = await batches.next(); !next.done; next = await batches.next()) {
+				tally.batches++;
+				settled();
+			}
+		} else {
+			await sendChunkStream(batches, plan.send.transport, plan.send.engine, (outcome, batch) => {
+				tally.batches++;
+				if (outcome.success) {
+					tally.eventsAccepted += batch.events.length;
+					handled(batch.first, batch.last);
+				} else {
+					tally.batchesFailed++;
+					if (outcome.mayHaveArrived) tally.batchesOutcomeUnknown++;
+					failure ??= { reason: 'batchFailed', batch, outcome };
+				}
+				settled();
+			});
+		}
+	} catch (error) {
+		thrown = error;
+	}
+	if (thrown instanceof FileFormatError) failure ??= { reason: 'brokenFile', error: thrown };
+	else if (thrown instanceof TooManyRejected)
+		failure ??= { reason: 'tooManyRejected', rejection: thrown.rejection };
+	else if (thrown !== undefined) throw thrown;
+	return failure;
+}
+
+/**
+ * The batches of the plan's records, made one at a time as they are asked for. The records a
+ * batch covers run from the one after the previous batch to its last event's: the refused ones
+ * among them count as handled once the batch is accepted. When reading stops (a broken file, one
+ * rejection too many), the events checked so far still go, so that the run resumes at the stop.
+ */
+async function* batchesOf(
+	plan: StreamPlan,
+	tally: Tally,
+	handled: (first: number, last: number) => void,
+): AsyncGenerator<RecordBatch> {
+	let events: IDataObject[] = [];
+	let first: number | undefined;
+	let last = 0;
+	let checkedFirst = false;
+	let stopped: { error: unknown } | undefined;
+	try {
+		for await (const record of plan.records) {
+			if (!checkedFirst) {
+				checkedFirst = true;
+				plan.checkFirst?.(record);
+			}
+			const number = record.recordNumber;
+			if (number < plan.startAt) continue;
+			if (plan.stopAfter !== undefined && number > plan.stopAfter) break;
+			tally.recordsRead++;
+			const checked = plan.check(record);
+			if ('rejection' in checked) {
+				tally.rejected++;
+				if (tally.rejections.length < plan.maxSamples) tally.rejections.push(checked.rejection);
+				if (tally.rejected > plan.maxRejected) throw new TooManyRejected(checked.rejection);
+			} else {
+				events.push(checked.event);
+				tally.events++;
+			}
+			first ??= number;
+			last = number;
+			if (events.length === plan.batchSize) {
+				yield { events, first, last };
+				[events, first] = [[], undefined];
+			}
+		}
+	} catch (error) {
+		stopped = { error };
+	}
+	if (events.length > 0) yield { events, first: first ?? last, last };
+	else if (first !== undefined) handled(first, last);
+	if (stopped) throw stopped.error;
+}
