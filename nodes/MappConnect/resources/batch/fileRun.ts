@@ -110,5 +110,6 @@ export async function sendFileOf(
 	if (!stop) return { json: summary, pairedItem };
 	const error = stopError(run.getNode(), itemIndex, stop, tally, settings);
 	if (!run.continueOnFail()) throw error;
-	return { json: { ...summary, error: error.message }, error, pairedItem };
+	// No item-level error: n8n would replace the item's JSON, summary and all, with the message.
+	return { json: { ...summary, error: error.message }, pairedItem };
 }
