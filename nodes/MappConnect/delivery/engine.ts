@@ -111,8 +111,19 @@ export async function sendChunkStream<C>(
 			if (!outcome.success && settings.stopAfterFailure) stopped = true;
 		}
 	};
-	await Promise.all(Array.from({ length: Math.max(1, settings.concurrency) }, sender));
-	if (!exhausted && !sourceFailure) await source.return?.();
+	let finished = false;
+	try {
+		await Promise.all(Array.from({ length: Math.max(1, settings.concurrency) }, sender));
+		finished = true;
+	} finally {
+		// A source left unfinished (a failure, a cancelled run) is closed: a file's stream, its file.
+		// After an error a sender may still wait for the source's next chunk, which closing would
+		// wait for: then it is closed without waiting.
+		if (!exhausted) {
+			const closing = Promise.resolve(source.return?.()).catch(() => undefined);
+			if (finished) await closing;
+		}
+	}
 	if (sourceFailure) throw sourceFailure.error;
 	return taken;
 }

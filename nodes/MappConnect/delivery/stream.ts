@@ -99,7 +99,10 @@ export async function sendRecordStream(
 	const dryRun = !plan.send;
 	// In a Dry Run nothing is sent, so nothing is handled: the resume point stays at Start at Record.
 	const handled = (first: number, last: number) => dryRun || tally.resume.handled(first, last);
-	const batches = batchesOf(plan, tally, handled);
+	// The batches made and not yet behind the resume point are at most Concurrency: a batch that
+	// takes long (retries) holds the next ones back, so that resuming repeats at most that many.
+	const window = plan.send && new Window(plan.send.engine.concurrency, tally.resume);
+	const batches = batchesOf(plan, tally, handled, window);
 	let failure: Stop | undefined;
 	let thrown: unknown;
 	const settled = () => {
@@ -117,10 +120,12 @@ export async function sendRecordStream(
 				if (outcome.success) {
 					tally.eventsAccepted += batch.events.length;
 					handled(batch.first, batch.last);
+					window?.moved();
 				} else {
 					tally.batchesFailed++;
 					if (outcome.mayHaveArrived) tally.batchesOutcomeUnknown++;
 					failure ??= { reason: 'batchFailed', batch, outcome };
+					window?.close();
 				}
 				settled();
 			});
@@ -128,6 +133,8 @@ export async function sendRecordStream(
 	} catch (error) {
 		thrown = error;
 	}
+	// a batch that waits for room is not made after all (a cancelled run)
+	window?.close();
 	if (thrown instanceof FileFormatError) failure ??= { reason: 'brokenFile', error: thrown };
 	else if (thrown instanceof TooManyRejected)
 		failure ??= { reason: 'tooManyRejected', rejection: thrown.rejection };
@@ -145,14 +152,27 @@ async function* batchesOf(
 	plan: StreamPlan,
 	tally: Tally,
 	handled: (first: number, last: number) => void,
+	window?: Window,
 ): AsyncGenerator<RecordBatch> {
 	let events: IDataObject[] = [];
 	let first: number | undefined;
 	let last = 0;
 	let checkedFirst = false;
 	let stopped: { error: unknown } | undefined;
+	const records = plan.records[Symbol.asyncIterator]();
+	const made = (): RecordBatch => {
+		window?.made(last);
+		const batch = { events, first: first ?? last, last };
+		[events, first] = [[], undefined];
+		return batch;
+	};
 	try {
-		for await (const record of plan.records) {
+		for (;;) {
+			// a new batch is begun, and its first record read, only when the window has room
+			if (first === undefined && window && !(await window.room())) break;
+			const next = await records.next();
+			if (next.done) break;
+			const record = next.value;
 			if (!checkedFirst) {
 				checkedFirst = true;
 				plan.checkFirst?.(record);
@@ -172,15 +192,57 @@ async function* batchesOf(
 			}
 			first ??= number;
 			last = number;
-			if (events.length === plan.batchSize) {
-				yield { events, first, last };
-				[events, first] = [[], undefined];
-			}
+			if (events.length === plan.batchSize) yield made();
 		}
 	} catch (error) {
 		stopped = { error };
+	} finally {
+		// the file is closed when reading ends early (Stop After Record, a failed batch)
+		await records.return?.();
 	}
-	if (events.length > 0) yield { events, first: first ?? last, last };
+	if (events.length > 0) yield made();
 	else if (first !== undefined) handled(first, last);
 	if (stopped) throw stopped.error;
+}
+
+/**
+ * The batches between the resume point and the newest batch made: in flight, or accepted ahead
+ * of one still in flight. At most `size` of them, so that when the run dies, at most `size`
+ * batches after the resume point may have reached Mapp (and are sent again on resuming).
+ */
+class Window {
+	/** The last record of each batch made and not yet behind the resume point, oldest first. */
+	private readonly ends: number[] = [];
+
+	private wake?: () => void;
+
+	private closed = false;
+
+	constructor(
+		private readonly size: number,
+		private readonly resume: ResumePoint,
+	) {}
+
+	/** Resolves when a new batch may be made: true, or false when the run stops (make none). */
+	async room(): Promise<boolean> {
+		while (!this.closed && this.ends.length >= this.size) {
+			await new Promise<void>((resolve) => (this.wake = resolve));
+		}
+		return !this.closed;
+	}
+
+	made(last: number): void {
+		this.ends.push(last);
+	}
+
+	/** The resume point may have moved past the oldest batches. */
+	moved(): void {
+		while (this.ends.length > 0 && this.ends[0] <= this.resume.lastHandled) this.ends.shift();
+		this.wake?.();
+	}
+
+	close(): void {
+		this.closed = true;
+		this.wake?.();
+	}
 }

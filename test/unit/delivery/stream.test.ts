@@ -110,6 +110,42 @@ describe('sendRecordStream', () => {
 		expect(tally.resume.resumeFrom).toBe(count + 1);
 	});
 
+	it('never has more than Concurrency batches past the resume point: a batch retried for long holds the next ones back', async () => {
+		const clock = new FakeClock();
+		const [concurrency, batchSize] = [3, 10];
+		const { records, check } = file(400);
+		const unavailable = { statusCode: 503 };
+		const { transport: slowMapp, accepted } = mapp(clock, {
+			11: [unavailable, unavailable, unavailable, unavailable, ok],
+		});
+		const tally = newTally(1);
+		let mostPast = 0;
+		const transport: Transport<RecordBatch> = async (batch, index) => {
+			const answer = await slowMapp(batch, index);
+			// what Mapp holds beyond the resume point: what a resumed run would send again
+			const past = accepted.filter((n) => n > tally.resume.lastHandled).length;
+			mostPast = Math.max(mostPast, past);
+			return answer;
+		};
+		const stop = await sendRecordStream(
+			{
+				records,
+				check,
+				startAt: 1,
+				batchSize,
+				maxRejected: 0,
+				maxSamples: 0,
+				progressEvery: 0,
+				send: { transport, engine: { ...engine(clock, concurrency), maxRetries: 5 } },
+			},
+			tally,
+		);
+		expect(stop).toBeUndefined();
+		expect(sorted(accepted)).toEqual(range(1, 400));
+		expect(mostPast).toBeLessThanOrEqual(concurrency * batchSize);
+		expect(mostPast).toBeGreaterThanOrEqual((concurrency - 1) * batchSize);
+	});
+
 	it('delivers every record once while batches finish out of order and some are retried', async () => {
 		const clock = new FakeClock();
 		const { records, check } = file(95);
@@ -265,6 +301,38 @@ describe('sendRecordStream', () => {
 			send: { transport, engine: engine(clock, 2) },
 		});
 		expect(seen).toEqual([3, 6, 9]);
+	});
+
+	it('a run cancelled during a retry wait throws, and closes the file even while a batch waits for room', async () => {
+		const clock = new FakeClock();
+		let closed = false;
+		async function* records(): AsyncGenerator<FileRecord> {
+			try {
+				for (let recordNumber = 1; recordNumber <= 1000; recordNumber++)
+					yield { recordNumber, values: { n: recordNumber } };
+			} finally {
+				closed = true;
+			}
+		}
+		const cancelled = new Error('The execution was cancelled');
+		// n8n's sleepWithAbort rejects when the execution is cancelled: here, the wait before a retry
+		const cancelling: EngineSettings['clock'] = {
+			now: () => clock.now(),
+			sleep: async (ms) => {
+				await clock.sleep(Math.min(ms, 100));
+				if (ms >= 500) throw cancelled; // by then the other batches are done and wait for room
+			},
+		};
+		const { transport } = mapp(clock, { 31: [{ statusCode: 503 }] });
+		await expect(
+			run({
+				records: records(),
+				check: ({ values }) => ({ event: values }),
+				send: { transport, engine: { ...engine(clock, 3), clock: cancelling } },
+			}),
+		).rejects.toBe(cancelled);
+		await new Promise((resolve) => setImmediate(resolve));
+		expect(closed).toBe(true);
 	});
 
 	it('checks the first record before anything is sent, and stops the run if it throws', async () => {

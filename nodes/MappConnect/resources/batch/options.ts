@@ -31,7 +31,11 @@ export const BATCH_OPTIONS = 'batchOptions';
 
 /** Send From File's progress log interval, in batches (0: only at the end). */
 export const PROGRESS_LOG_OPTION = 'logProgressEvery';
-export const DEFAULT_PROGRESS_LOG_BATCHES = 100;
+/**
+ * Every batch: the last line in the log is then never more than the batches in flight behind, so a
+ * run resumed from it repeats at most Concurrency × Batch Size records (docs/send-from-file.md).
+ */
+export const DEFAULT_PROGRESS_LOG_BATCHES = 1;
 
 const batchSizeOption: INodeProperties = {
 	displayName: 'Batch Size',
@@ -125,7 +129,7 @@ export const fileBatchOptionsProperty: INodeProperties = {
 			typeOptions: { minValue: 0 },
 			default: DEFAULT_PROGRESS_LOG_BATCHES,
 			description:
-				"Write a progress line to n8n's log every this many batches and at the end: the file, records read, last accepted record, the record to resume from, events per second. 0: only at the end.",
+				"Write a progress line to n8n's log every this many batches and at the end: the file, records read, last accepted record, the record to resume from, events per second. If n8n dies, resume from the last line; with more than 1, more records may be sent twice. 0: only at the end.",
 		},
 		maxRequestsPerSecondOption,
 		maxRetriesOption,
