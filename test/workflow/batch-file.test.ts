@@ -346,6 +346,45 @@ describe('Batch → Send From File', () => {
 		expect(sandbox().events.map(({ body }) => body.group)).toEqual(['4711', '4711', '4711']);
 	});
 
+	it('gives one summary per input item that carries a file; with Continue On Fail, an item without one is an error item', async () => {
+		const result = await run(sandbox(), fromFile(), {
+			items: [{}, {}, {}],
+			files: [
+				csvFile(contactsCsv(30)),
+				undefined,
+				{ content: contactsCsv(5), fileName: 'more.csv' },
+			],
+			continueOnFail: true,
+		});
+		expect(result.error).toBeUndefined();
+		expect(
+			result.items.map(({ json, pairedItem }) => [pairedItem, json.fileName, json.recordsRead]),
+		).toEqual([
+			[{ item: 0 }, 'contacts.csv', 30],
+			[{ item: 1 }, undefined, undefined],
+			[{ item: 2 }, 'more.csv', 5],
+		]);
+		expect(result.items[1].json.error).toMatch(/binary/i);
+		expect(arrivedEmails()).toHaveLength(35);
+	});
+
+	it('Whole Record: Fields to Include naming a column the file lacks is refused before anything is sent', async () => {
+		const { error } = await sendFile(
+			{
+				resource: 'batch',
+				operation: 'sendFile',
+				eventKind: 'userUpsert',
+				eventSource: 'wholeRecord',
+				fieldsToInclude: 'email, zip',
+			},
+			csvFile(contactsCsv(10)),
+		);
+		expect(error?.message).toBe(
+			`'Fields to Include' names the column "zip", which the file lacks (the file's columns: email, group, firstName, city, score) [item 0]`,
+		);
+		expect(sandbox().requests).toEqual([]);
+	});
+
 	it('is refused as an AI agent tool, saying why', async () => {
 		const result = await run(sandbox(), fromFile(), {
 			asTool: true,

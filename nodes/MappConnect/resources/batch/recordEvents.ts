@@ -176,7 +176,8 @@ class RecordParameters implements ItemParameters {
 		fallback?: unknown,
 		options?: IGetNodeParameterOptions,
 	) {
-		const value = this.resolve(rawParameter(this.run.getNode().parameters, path), path, options);
+		const raw = rawParameter(this.run.getNode().parameters, path);
+		const value = this.resolve(raw, path, fallback, options);
 		const extracted = options?.extractValue && isResourceLocatorValue(value) ? value.value : value;
 		return extracted ?? fallback;
 	}
@@ -185,11 +186,16 @@ class RecordParameters implements ItemParameters {
 		return this.failures.has(error);
 	}
 
-	private resolve(raw: unknown, path: string, options?: IGetNodeParameterOptions): unknown {
+	private resolve(
+		raw: unknown,
+		path: string,
+		fallback?: unknown,
+		options?: IGetNodeParameterOptions,
+	): unknown {
 		const column = jsonFieldOf(raw);
 		if (column !== undefined)
 			return Object.hasOwn(this.record, column) ? this.record[column] : undefined;
-		if (!mapsAColumn(raw)) return this.evaluatedOnce(path, options);
+		if (!mapsAColumn(raw)) return this.evaluatedOnce(path, fallback, options);
 		if (Array.isArray(raw)) return raw.map((value, at) => this.resolve(value, `${path}.${at}`));
 		return Object.fromEntries(
 			Object.entries(raw as IDataObject).map(([key, value]) => [
@@ -199,11 +205,15 @@ class RecordParameters implements ItemParameters {
 		);
 	}
 
-	private evaluatedOnce(path: string, options?: IGetNodeParameterOptions): unknown {
+	private evaluatedOnce(
+		path: string,
+		fallback?: unknown,
+		options?: IGetNodeParameterOptions,
+	): unknown {
 		const key = `${options?.extractValue === true}:${path}`;
 		if (!this.once.has(key)) {
 			try {
-				this.once.set(key, this.run.parameter(path, this.itemIndex, undefined, options));
+				this.once.set(key, this.run.parameter(path, this.itemIndex, fallback, options));
 			} catch (error) {
 				const failure =
 					error instanceof NodeOperationError
