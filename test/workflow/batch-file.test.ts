@@ -319,6 +319,21 @@ describe('Batch → Send From File', () => {
 			expect(sandbox().requests).toEqual([]);
 		});
 
+		it('with Continue On Fail, that file gives its summary with the error', async () => {
+			const { items, summary } = await sendFile(
+				fromFile({ email: '={{ $json.mail }}' }),
+				csvFile(contactsCsv(10)),
+				true,
+			);
+			expect(items).toHaveLength(1);
+			expect(summary).toMatchObject({
+				recordsRead: 0,
+				resumeFromRecord: 1,
+				error: expect.stringContaining(`'Email' names the column "mail"`),
+			});
+			expect(sandbox().requests).toEqual([]);
+		});
+
 		it('$json in an expression other than a column mapping (n8n cannot evaluate it per record)', async () => {
 			const { error } = await sendFile(
 				fromFile({ email: '={{ $json.email.toLowerCase() }}' }),

@@ -51,10 +51,7 @@ export async function sendFileOf(
 		if (settings.dryRun) integrationBaseUrl(await run.getCredentials(CREDENTIAL_TYPE));
 		prepared = { settings, file, events };
 	} catch (error) {
-		const failure =
-			error instanceof NodeOperationError
-				? error
-				: new NodeOperationError(run.getNode(), error as Error, { itemIndex });
+		const failure = nodeError(run, error, itemIndex);
 		if (!run.continueOnFail()) throw failure;
 		return errorItem(failure, pairedItem);
 	}
@@ -97,19 +94,27 @@ export async function sendFileOf(
 	}
 	const tally = newTally(settings.startAt);
 	let stop: Stop | undefined;
-	let ended = false;
+	let failure: NodeOperationError | undefined;
 	try {
 		stop = await sendRecordStream(plan, tally);
-		ended = true;
+	} catch (error) {
+		// a mapped column the file lacks, an expression that failed, a cancelled run
+		failure = nodeError(run, error, itemIndex);
 	} finally {
 		// also when the run is cancelled: the last line in the log says where to resume
-		const state = ended && !stop ? 'done' : 'stopped';
+		const state = stop || failure ? 'stopped' : 'done';
 		run.logger.info(progressLine(run, file.name, tally, Date.now() - startedAt, state));
 	}
 	const summary = summaryOf(settings, file.name, events.subtype(), tally, Date.now() - startedAt);
-	if (!stop) return { json: summary, pairedItem };
-	const error = stopError(run.getNode(), itemIndex, stop, tally, settings);
+	const error = failure ?? (stop && stopError(run.getNode(), itemIndex, stop, tally, settings));
+	if (!error) return { json: summary, pairedItem };
 	if (!run.continueOnFail()) throw error;
 	// No item-level error: n8n would replace the item's JSON, summary and all, with the message.
 	return { json: { ...summary, error: error.message }, pairedItem };
+}
+
+function nodeError(run: RunContext, error: unknown, itemIndex: number): NodeOperationError {
+	return error instanceof NodeOperationError
+		? error
+		: new NodeOperationError(run.getNode(), error as Error, { itemIndex });
 }
