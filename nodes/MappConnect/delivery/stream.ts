@@ -3,7 +3,8 @@
  * take the next batch (the engine's pull-based form), so that what is held is the reader's chunk
  * and partial record, the batch being filled and the batches in flight, whatever the file's
  * length. Each record that fails a check is counted and sampled, never kept; each batch's outcome
- * moves the resume point (progress.ts).
+ * moves the resume point (progress.ts), and no batch is begun more than Concurrency batches past
+ * it (Window), so that a resumed run repeats at most Concurrency × Batch Size records.
  */
 import type { IDataObject } from 'n8n-workflow';
 import type { FileRecord } from '../file/records';

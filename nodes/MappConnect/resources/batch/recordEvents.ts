@@ -31,7 +31,9 @@ import { eventFromInputItem, inputItemProperties } from './inputItem';
 
 /** An expression in one of the event's parameters, and the column it maps, if it is a column mapping. */
 interface Mapping {
+	/** The field as the user sees it ("Email", "Custom Attributes → Value"). */
 	label: string;
+	expression: string;
 	column?: string;
 }
 
@@ -239,9 +241,9 @@ function mappingsIn(
 	properties: readonly INodeProperties[],
 	stored: unknown,
 	parent?: string,
-): Array<Mapping & { expression: string }> {
+): Mapping[] {
 	if (stored === null || typeof stored !== 'object') return [];
-	const found: Array<Mapping & { expression: string }> = [];
+	const found: Mapping[] = [];
 	// a name can be declared more than once (one declaration per choice that shows it): one value
 	const names = new Set<string>();
 	for (const property of properties) {
