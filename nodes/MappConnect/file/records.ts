@@ -1,81 +1,56 @@
 /**
- * PLACEHOLDER until the CSV/JSON Lines reader lands: the reader's API with a naive body (lines split
- * on LF, cells on the delimiter, no quotes, UTF-8 only). It is replaced as a whole by the reader.
+ * The records of a CSV or JSON Lines file, read as its chunks arrive: what the reader holds is one chunk and one
+ * partial record, never the file. Bytes become text (decode.ts), text becomes records (csv.ts, jsonl.ts).
  */
-import type { IDataObject } from 'n8n-workflow';
+import { decoderFor, type TextEncodingName } from './decode';
+import { CsvParser } from './csv';
+import { JsonLinesParser } from './jsonl';
+import { FileFormatError, recordName, type FileRecord, type RecordParser } from './parser';
+
+export { FileFormatError, MAX_RECORD_LENGTH, type FileRecord } from './parser';
 
 export type FileFormat = 'csv' | 'jsonl';
 
+/** CSV options, named as n8n's Extract From File names its CSV options where it has one. */
 export interface CsvOptions {
+	/** ',', ';', '\t', '|' or 'auto' (detect from the header line among , ; tab |). */
 	delimiter: string;
-	encoding: 'utf-8' | 'windows-1252' | 'latin1';
+	/** 'utf-8' (a BOM is dropped; invalid bytes are an error), 'windows-1252', 'latin1' (both: any byte valid). */
+	encoding: TextEncodingName;
 }
 
-export interface FileRecord {
-	recordNumber: number;
-	values: IDataObject;
-}
-
-export class FileFormatError extends Error {
-	constructor(
-		readonly recordNumber: number,
-		message: string,
-		readonly column?: string,
-	) {
-		super(message);
-		this.name = 'FileFormatError';
-	}
-}
-
+/** Reads records incrementally: holds at most one input chunk and one partial record; never the whole file.
+ *  `chunks` is what n8n's getBinaryStream yields (Buffers), or slices of one Buffer. JSON Lines is decoded with
+ *  `options.encoding` too (UTF-8 as the format asks, unless the options say otherwise). */
 export async function* readRecords(
 	chunks: AsyncIterable<Uint8Array>,
 	format: FileFormat,
 	options: CsvOptions,
 ): AsyncGenerator<FileRecord> {
-	const decoder = new TextDecoder('utf-8', { fatal: true });
-	const delimiter = options.delimiter === 'auto' ? ',' : options.delimiter;
-	let header: string[] | undefined;
-	let recordNumber = 0;
-	let rest = '';
-	const recordOf = (line: string): FileRecord | undefined => {
-		const text = line.replace(/\r$/, '').replace(/^\uFEFF/, '');
-		if (text.trim() === '') return undefined;
-		if (format === 'jsonl') {
-			recordNumber++;
-			let values: IDataObject | undefined;
-			try {
-				values = JSON.parse(text) as IDataObject;
-			} catch {
-				values = undefined;
-			}
-			if (values === undefined)
-				throw new FileFormatError(recordNumber, `Record ${recordNumber} is not JSON`);
-			return { recordNumber, values };
-		}
-		const cells = text.split(delimiter);
-		if (!header) {
-			header = cells;
-			return undefined;
-		}
-		recordNumber++;
-		if (cells.length > header.length)
-			throw new FileFormatError(
-				recordNumber,
-				`Record ${recordNumber} has ${cells.length} cells, more than the header's ${header.length}`,
-			);
-		return {
-			recordNumber,
-			values: Object.fromEntries(header.map((name, at) => [name, cells[at] ?? ''])),
-		};
-	};
+	const decoder = decoderFor(options.encoding);
+	const parser: RecordParser =
+		format === 'csv' ? new CsvParser(options.delimiter) : new JsonLinesParser();
 	for await (const chunk of chunks) {
-		const lines = (rest + decoder.decode(chunk, { stream: true })).split('\n');
-		rest = lines.pop() ?? '';
-		for (const line of lines) {
-			const record = recordOf(line);
-			if (record) yield record;
-		}
+		const decoded = decoder.decode(chunk);
+		parser.push(decoded.text);
+		for (let record = parser.next(); record; record = parser.next()) yield record;
+		if (decoded.invalid) throw invalidText(parser);
 	}
-	const last = recordOf(rest + decoder.decode());
-	if (last) yield last;
+	const last = decoder.end();
+	parser.push(last.text);
+	if (last.invalid) {
+		for (let record = parser.next(); record; record = parser.next()) yield record;
+		throw invalidText(parser);
+	}
+	parser.end();
+	for (let record = parser.next(); record; record = parser.next()) yield record;
+}
+
+/** The records before the invalid bytes have been read: they are in the record in progress. */
+function invalidText(parser: RecordParser): FileFormatError {
+	const record = parser.recordInProgress();
+	return new FileFormatError(
+		record,
+		`${recordName(record)} is not valid UTF-8 text (if the file was saved in another encoding, such as Windows-1252, choose that encoding)`,
+	);
 }
