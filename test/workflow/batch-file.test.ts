@@ -9,12 +9,11 @@ import path from 'node:path';
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 import type { CapturedLog, InputFile } from '../../tooling/harness';
 import { captureLog, storeBinaryDataOnDisk } from '../../tooling/harness';
-import { contactFields, contacts, fastRetries } from '../../tooling/harness/batch-fixtures';
+import { contactFields, contacts, FAST_RETRIES } from '../../tooling/harness/batch-fixtures';
 import { FaultInjector } from '../../tooling/sandbox/faults';
 import { run, useSandbox } from './mappConnect';
 
 const sandbox = useSandbox();
-fastRetries();
 
 let log: CapturedLog;
 beforeEach(() => (log = captureLog()));
@@ -45,7 +44,11 @@ const fromFile = (more: INodeParameters = {}): INodeParameters => ({
 });
 
 async function sendFile(parameters: INodeParameters, file: InputFile, continueOnFail = false) {
-	const result = await run(sandbox(), parameters, { files: [file], continueOnFail });
+	const result = await run(sandbox(), parameters, {
+		files: [file],
+		continueOnFail,
+		retryTimings: FAST_RETRIES,
+	});
 	const inputBinary = result.run.data.resultData.runData.Input[0].data?.main[0]?.[0].binary?.data;
 	return { ...result, summary: result.items[0]?.json, binaryId: inputBinary?.id };
 }

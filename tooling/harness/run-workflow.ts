@@ -17,6 +17,7 @@ import { HarnessCredentialsHelper } from './credentials-helper';
 import type { InputFile } from './input-node';
 import { INPUT_NODE_TYPE, registerInput, releaseInput } from './input-node';
 import { loadPackage } from './package-types';
+import type { RetryTimings } from '../product';
 import { CREDENTIAL_TYPE } from '../product';
 
 export { CREDENTIAL_TYPE };
@@ -43,6 +44,8 @@ export interface RunNodeOptions {
 	 * node types give a declarative node an `execute`), never through its custom operations.
 	 */
 	asTool?: boolean;
+	/** Retry waits the node is created with instead of its real ones, so that tests of retries do not sleep. */
+	retryTimings?: RetryTimings;
 }
 
 export interface RunNodeResult {
@@ -57,9 +60,12 @@ export interface RunNodeResult {
 export async function runNode(options: RunNodeOptions): Promise<RunNodeResult> {
 	const pkg = await loadPackage();
 	const inputKey = registerInput(options.items ?? [{}], options.files);
-	const nodeTypes = options.testNodeType
-		? including(pkg.nodeTypes, TEST_NODE_TYPE, options.testNodeType)
+	const packageTypes = options.retryTimings
+		? pkg.nodeTypesWith({ retryTimings: options.retryTimings })
 		: pkg.nodeTypes;
+	const nodeTypes = options.testNodeType
+		? including(packageTypes, TEST_NODE_TYPE, options.testNodeType)
+		: packageTypes;
 	const nodes: INode[] = [
 		{
 			id: 'input',

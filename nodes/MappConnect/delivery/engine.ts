@@ -106,7 +106,7 @@ export async function sendChunkStream<C>(
 			// another chunk failed for good while this one was being made: it is not sent
 			if (stopped) return;
 			const chunkIndex = taken++;
-			const outcome = await deliver(next.value, chunkIndex, transport, settings, pacer);
+			const outcome = await sendChunk(next.value, chunkIndex, transport, settings, pacer);
 			settled(outcome, next.value);
 			if (!outcome.success && settings.stopAfterFailure) stopped = true;
 		}
@@ -128,7 +128,8 @@ export async function sendChunkStream<C>(
 	return taken;
 }
 
-async function deliver<C>(
+/** Sends one chunk until Mapp accepts it, it fails for good, or its retries run out. */
+async function sendChunk<C>(
 	chunk: C,
 	chunkIndex: number,
 	transport: Transport<C>,

@@ -5,15 +5,11 @@
  * size limit) n8n hands over the whole file as one buffer, which is then read in slices: the file
  * is in memory once, the records are not.
  */
-import type { IBinaryData, IExecuteFunctions } from 'n8n-workflow';
+import type { IBinaryData } from 'n8n-workflow';
+import type { BinaryHelpers } from '../delivery/run';
 
 /** The bytes read at a time: the default chunk of a file stream. */
 export const CHUNK_BYTES = 64 * 1024;
-
-export type BinaryHelpers = Pick<
-	IExecuteFunctions['helpers'],
-	'assertBinaryData' | 'getBinaryStream' | 'getBinaryDataBuffer'
->;
 
 export interface InputFile {
 	/** The file's name as n8n keeps it, for the summary and the progress log. */

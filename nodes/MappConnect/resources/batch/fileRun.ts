@@ -3,7 +3,7 @@
  * and sent as a stream (delivery/stream.ts), progress logged through n8n's logger, and one
  * summary item. A run that stops says in its error which record to resume from.
  */
-import type { INodeExecutionData, Logger } from 'n8n-workflow';
+import type { INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 import { batchBody } from '../../delivery/chunk';
 import { engineSettings } from '../../delivery/deliver';
@@ -14,7 +14,6 @@ import { newTally, sendRecordStream } from '../../delivery/stream';
 import { openTransport, requestSettings } from '../../delivery/transport';
 import type { EventKind } from '../../events/kind';
 import { readRecords } from '../../file/records';
-import type { BinaryHelpers } from '../../file/source';
 import { inputFile } from '../../file/source';
 import { errorItem } from '../../delivery/results';
 import { API_PATHS, CREDENTIAL_TYPE, integrationBaseUrl } from '../../shared/api';
@@ -23,11 +22,8 @@ import { MAX_SAMPLE_REJECTIONS } from './sendFileFields';
 import { progressLine, stopError, summaryOf } from './fileSummary';
 import { recordEvents } from './recordEvents';
 
-/** A workflow step's run, with n8n's binary helpers and logger. */
-export interface FileRun extends RunContext {
-	helpers: RunContext['helpers'] & BinaryHelpers;
-	logger: Logger;
-}
+/** A workflow step's run: it has n8n's binary helpers. */
+export type FileRun = RunContext & Required<Pick<RunContext, 'binary'>>;
 
 /** The summary item of input item `itemIndex`'s file, or its error item with Continue On Fail. */
 export async function sendFileOf(
@@ -39,7 +35,7 @@ export async function sendFileOf(
 	let prepared;
 	try {
 		const settings = fileSettings(run, kinds, itemIndex);
-		const file = inputFile(run.helpers, itemIndex, settings.binaryProperty);
+		const file = inputFile(run.binary, itemIndex, settings.binaryProperty);
 		const events = recordEvents(
 			run,
 			itemIndex,
@@ -68,7 +64,7 @@ export async function sendFileOf(
 		check: (record) => events.check(record),
 		progressEvery: settings.logProgressEvery,
 		progress: (tally) =>
-			run.logger.info(progressLine(run, file.name, tally, Date.now() - startedAt, 'progress')),
+			run.logger?.info(progressLine(run, file.name, tally, Date.now() - startedAt, 'progress')),
 	};
 	if (!settings.dryRun) {
 		const transport = await openTransport(run, requestSettings(run));
@@ -103,7 +99,7 @@ export async function sendFileOf(
 	} finally {
 		// also when the run is cancelled: the last line in the log says where to resume
 		const state = stop || failure ? 'stopped' : 'done';
-		run.logger.info(progressLine(run, file.name, tally, Date.now() - startedAt, state));
+		run.logger?.info(progressLine(run, file.name, tally, Date.now() - startedAt, state));
 	}
 	const summary = summaryOf(settings, file.name, events.subtype(), tally, Date.now() - startedAt);
 	const error = failure ?? (stop && stopError(run.getNode(), itemIndex, stop, tally, settings));
