@@ -3,7 +3,7 @@
  * are retried, fail; the tests check what reached "Mapp", what the run holds, and where it resumes.
  */
 import type { EngineSettings, Transport } from '../../../nodes/MappConnect/delivery/engine';
-import { retryTimings } from '../../../nodes/MappConnect/delivery/retry';
+import { RETRY_TIMINGS } from '../../../nodes/MappConnect/delivery/retry';
 import type { RecordBatch, StreamPlan, Tally } from '../../../nodes/MappConnect/delivery/stream';
 import { newTally, sendRecordStream } from '../../../nodes/MappConnect/delivery/stream';
 import type { TransportResponse } from '../../../nodes/MappConnect/delivery/transport';
@@ -55,7 +55,7 @@ function engine(clock: FakeClock, concurrency: number): EngineSettings {
 		concurrency,
 		maxRetries: 3,
 		stopAfterFailure: true,
-		timings: retryTimings,
+		timings: RETRY_TIMINGS,
 		clock,
 		random: () => 0.5,
 	};
