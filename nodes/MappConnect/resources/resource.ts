@@ -20,6 +20,7 @@ import { kindProperties } from '../events/kind';
 import { eventSending } from '../events/send';
 import type { ParameterReader } from '../fields/field';
 import { invalidField } from '../fields/problems';
+import { routingWithDeadline } from '../shared/deadline';
 
 export type CustomOperation = (this: IExecuteFunctions) => Promise<INodeExecutionData[][]>;
 
@@ -112,12 +113,12 @@ export function selectedEventOperation(
 	);
 }
 
-/** An operation that n8n's routing runs, with its own fields. */
+/** An operation that n8n's routing runs, with its own fields; its requests keep their deadline. */
 export function routedOperation(
 	spec: OperationSpec & { routing: INodePropertyRouting },
 	properties: INodeProperties[] = [],
 ): Operation {
-	return { option: spec, properties };
+	return { option: { ...spec, routing: routingWithDeadline(spec.routing) }, properties };
 }
 
 /** The resource's Operation selector (sorted by name), its own fields, then every operation's fields. */
