@@ -41,15 +41,25 @@ function describe(value: unknown): string {
 
 /**
  * An on/off switch (Dry Run, Send Empty Values, Double Opt-In) as an expression may give it: a
- * boolean, the text "true"/"false", or what n8n's own boolean check takes (1/0); empty is off.
- * Anything else is refused rather than read as off, so that no "yes" ever sends for real.
+ * boolean, the text "true"/"false", or what n8n's own boolean check takes (1/0). Anything else is
+ * refused rather than read as off, so that no "yes" ever sends for real; so is nothing (empty
+ * text, null, an empty list, a field the item lacks): a switch the editor sets is always a
+ * boolean, so nothing comes only from an expression, such as `{{ $json.dyr }}` for `dry`.
  */
 export function toSwitch(value: unknown): boolean {
 	// Read for every item of a batch (Dry Run, Send Empty Values): a set switch is a boolean already.
 	if (typeof value === 'boolean') return value;
-	if (isEmpty(value)) return false;
-	const checked = validateFieldType('', value, 'boolean');
-	if (!checked.valid || typeof checked.newValue !== 'boolean') {
+	if (isEmpty(value) || (Array.isArray(value) && value.length === 0)) {
+		throw new InvalidValue(
+			'must be true or false, but its expression gave nothing (is the field it reads missing?)',
+		);
+	}
+	// n8n's check takes a list or an object for 0 or 1 (Number([]) is 0): only text and numbers go to it
+	const checked =
+		typeof value === 'string' || typeof value === 'number'
+			? validateFieldType('', value, 'boolean')
+			: undefined;
+	if (!checked?.valid || typeof checked.newValue !== 'boolean') {
 		throw new InvalidValue(`must be true or false, not ${JSON.stringify(value) ?? String(value)}`);
 	}
 	return checked.newValue;
