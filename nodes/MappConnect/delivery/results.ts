@@ -109,6 +109,15 @@ export function requestFailure(
 	});
 }
 
+/**
+ * `mayBeDuplicate: true` on the output of a chunk Mapp accepted on a retry after an attempt whose
+ * outcome was unknown (no answer, a 5xx): Mapp may have recorded its events twice. Only then, so
+ * that the output of a clean run keeps its shape.
+ */
+function duplicateMark(outcome: ChunkOutcome): IDataObject {
+	return outcome.mayBeDuplicate ? { mayBeDuplicate: true } : {};
+}
+
 /** One output item per sent event, paired to its input item. */
 export function perEventItems(
 	chunks: readonly SentChunk[],
@@ -131,6 +140,7 @@ export function perEventItems(
 				subtype,
 				chunk: chunkNumber(outcome),
 				attempts: outcome.attempts,
+				...duplicateMark(outcome),
 				event,
 			};
 			results.push([itemIndex, { json, pairedItem }]);
@@ -157,6 +167,7 @@ export function perChunkItems(
 			success: true,
 			statusCode: outcome.statusCode ?? null,
 			attempts: outcome.attempts,
+			...duplicateMark(outcome),
 		};
 		return [firstItem, { json, pairedItem }];
 	});
