@@ -89,10 +89,14 @@ export function isEmailAddress(value: string): boolean {
 	return EMAIL_PATTERN.test(value);
 }
 
-/** An international or local phone number: digits with an optional leading +, spaces, dashes, dots, parentheses. */
-export function isPhoneNumber(value: string): boolean {
+/**
+ * An international or local phone number as it is sent: its digits with an optional leading +,
+ * once the separators people write (spaces, dashes, dots, parentheses) are taken out, so that
+ * what goes out is what was checked (no line break or tab inside); undefined when it is none.
+ */
+export function phoneNumberOf(value: string): string | undefined {
 	const digits = value.replace(/[\s().-]/g, '');
-	return /^\+?\d{5,15}$/.test(digits);
+	return /^\+?\d{5,15}$/.test(digits) ? digits : undefined;
 }
 
 export function isDecimalNumber(value: string): boolean {
