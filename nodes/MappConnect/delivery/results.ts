@@ -94,8 +94,14 @@ export function requestFailure(
 		return new NodeOperationError(node, `${subject.name} ${subject.was} ${outcome.reason}`, {
 			itemIndex,
 		});
-	// Mapp's answer says what happened; for a server error its hint says the outcome is unknown.
-	if (outcome.response) return mappApiError(node, outcome.response, { subtype, itemIndex });
+	if (outcome.response) {
+		// Mapp's answer says what happened, its hint what to check. After a server error the message
+		// itself says the outcome is unknown: with Continue On Fail it is all the item's JSON holds.
+		const error = mappApiError(node, outcome.response, { subtype, itemIndex });
+		if (outcome.mayHaveArrived)
+			error.message = `${subject.name} ${subject.unknown}: ${error.message}`;
+		return error;
+	}
 	const reason = outcome.reason ?? 'the request failed';
 	if (outcome.mayHaveArrived)
 		return new NodeOperationError(node, `${subject.name} ${subject.unknown}: ${reason}`, {
