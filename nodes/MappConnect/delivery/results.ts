@@ -7,7 +7,7 @@ import type {
 	NodeApiError,
 } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
-import { mappApiError } from '../shared/errors';
+import { bodyWithoutCredentials, mappApiError } from '../shared/errors';
 import type { ChunkOutcome } from './engine';
 
 /** One input item, built and checked: the part of the requests it makes (an event, a name). */
@@ -278,6 +278,6 @@ export function failureCause(outcome: ChunkOutcome): JsonObject {
 	return {
 		message: outcome.reason ?? 'Not delivered',
 		statusCode: outcome.statusCode ?? null,
-		body: (outcome.response?.body ?? null) as JsonObject,
+		body: (bodyWithoutCredentials(outcome.response?.body) ?? null) as JsonObject,
 	};
 }

@@ -5,6 +5,7 @@ import {
 	describeAnswer,
 	headerOf,
 	isMappError,
+	isProxyAnswer,
 	mappMessage,
 } from '../shared/errors';
 
@@ -211,7 +212,7 @@ export function parseRetryAfter(value: string | undefined, now: number): number 
 }
 
 function describeStatus(response: TransportResponse): string {
-	return `HTTP ${describeAnswer(response)}`;
+	return `${isProxyAnswer(response) ? "the proxy's " : ''}HTTP ${describeAnswer(response)}`;
 }
 
 function errorMessageOf(error: unknown): string {
