@@ -3,7 +3,7 @@
  * boolean or the text "true"/"false"; anything else is refused before anything is sent, and no
  * item's Dry Run is ever overruled by another's.
  */
-import type { INodeParameters } from 'n8n-workflow';
+import type { IDataObject, INodeParameters } from 'n8n-workflow';
 import { contacts, userUpsert } from '../../tooling/harness/batch-fixtures';
 import { run, useSandbox } from './mappConnect';
 
@@ -71,7 +71,7 @@ describe('Dry Run from an expression', () => {
 });
 
 describe('a switch whose expression gives nothing stops the run: it never reads as "off"', () => {
-	const nothing: Array<[string, unknown]> = [
+	const nothing: Array<[string, IDataObject[string]]> = [
 		['empty text', ''],
 		['null', null],
 		['an empty list', []],

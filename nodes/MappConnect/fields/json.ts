@@ -21,7 +21,7 @@ function whereItBreaks(text: string): string {
 }
 
 const WHITESPACE = /[ \t\n\r]*/y;
-const STRING = /"(?:[^"\\\u0000-\u001f]|\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4}))*"/y;
+const STRING = /"(?:[^"\\]|\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4}))*"/y;
 const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
 const LITERAL = /true|false|null/y;
 
@@ -36,6 +36,13 @@ function syntaxErrorAt(text: string): number | undefined {
 	const take = (pattern: RegExp): boolean => {
 		pattern.lastIndex = at;
 		if (!pattern.test(text)) return false;
+		// JSON allows no control character (below U+0020) inside a string: the text breaks there
+		for (let next = at; next < pattern.lastIndex; next++) {
+			if (text.charCodeAt(next) < 0x20) {
+				at = next;
+				return false;
+			}
+		}
 		at = pattern.lastIndex;
 		return true;
 	};

@@ -10,8 +10,9 @@ import type {
 	IExecutePaginationFunctions,
 	INodeExecutionData,
 	INodePropertyRouting,
+	JsonObject,
 } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import { REQUEST_TIMEOUT_MS } from './api';
 
 /** The longest timer Node keeps (about 24.8 days). */
@@ -84,7 +85,11 @@ export function routingWithDeadline(routing: INodePropertyRouting): INodePropert
 				try {
 					return await pages.call(this, resultOptions);
 				} catch (error) {
-					if (!wasAborted(error) || this.getExecutionCancelSignal()?.aborted) throw error;
+					if (!wasAborted(error) || this.getExecutionCancelSignal()?.aborted) {
+						throw error instanceof NodeApiError || error instanceof NodeOperationError
+							? error
+							: new NodeApiError(this.getNode(), error as JsonObject);
+					}
 					const timeoutMs = deadlineMs(resultOptions.options.timeout);
 					throw new NodeOperationError(
 						this.getNode(),
