@@ -37,7 +37,7 @@ function syntaxErrorAt(text: string): number | undefined {
 		pattern.lastIndex = at;
 		if (!pattern.test(text)) return false;
 		// JSON allows no control character (below U+0020) inside a string: the text breaks there
-		for (let next = at; next < pattern.lastIndex; next++) {
+		for (let next = at; pattern === STRING && next < pattern.lastIndex; next++) {
 			if (text.charCodeAt(next) < 0x20) {
 				at = next;
 				return false;
