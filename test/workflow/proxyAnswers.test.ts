@@ -6,12 +6,10 @@ import type { IncomingHttpHeaders } from 'node:http';
 import type { INodeParameters } from 'n8n-workflow';
 import { runNode, sandboxCredentials } from '../../tooling/harness';
 import type { RunNodeResult } from '../../tooling/harness';
-import { batchUpsert, fastRetries, userUpsert } from '../../tooling/harness/batch-fixtures';
+import { batchUpsert, FAST_RETRIES, userUpsert } from '../../tooling/harness/batch-fixtures';
 import type { Loopback } from './loopback';
 import { startServer } from './loopback';
 import { useSandbox } from './mappConnect';
-
-fastRetries();
 
 const sandbox = useSandbox();
 
@@ -42,6 +40,7 @@ async function through(url: string, parameters: INodeParameters, continueOnFail 
 		items: contacts,
 		credentials: sandboxCredentials(sandbox()),
 		continueOnFail,
+		retryTimings: FAST_RETRIES,
 	});
 }
 
