@@ -21,6 +21,8 @@ export interface LoadedPackage {
 	 * node's constructor takes them; n8n itself creates them without.
 	 */
 	nodeTypesWith(settings: RunSettings): INodeTypes;
+	/** Every node type (a versioned one with all its versions) and credential type the package announces. */
+	announced(): { nodes: Array<INodeType | IVersionedNodeType>; credentials: ICredentialType[] };
 }
 
 let loading: Promise<LoadedPackage> | undefined;
@@ -57,6 +59,10 @@ async function load(): Promise<LoadedPackage> {
 			return data.type;
 		},
 		typeName: (nodeName) => `${packageName}.${nodeName}`,
+		announced: () => ({
+			nodes: Object.values(loader.nodeTypes).map(({ type }) => type),
+			credentials: Object.values(loader.credentialTypes).map(({ type }) => type),
+		}),
 		nodeTypesWith: (settings) =>
 			nodeTypesOf(
 				new Map([...byType].map(([type, nodeType]) => [type, madeWith(nodeType, settings)])),
