@@ -104,6 +104,18 @@ describe('Newsletter', () => {
 		]);
 	});
 
+	it('Subscribe: a Double Opt-In that is neither true nor false stops the run naming the field and the item', async () => {
+		const result = await run(
+			sandbox(),
+			{ ...subscribe, ...fromItem, doubleOptIn: '={{ $json.confirm }}' },
+			{ items: [ANNA, { ...BEN, confirm: 'maybe' }] as never },
+		);
+		expect(result.error?.message).toBe(
+			`'Double Opt-In' must be true or false, not "maybe" [item 1]`,
+		);
+		expect(sandbox().requests).toEqual([]);
+	});
+
 	it('Unsubscribe sends "unsubscribe":true as a JSON boolean', async () => {
 		const { items, requests } = await received({ ...unsubscribe, ...fromItem });
 		expect(requests).toEqual([
