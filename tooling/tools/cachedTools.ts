@@ -20,6 +20,16 @@ export const SCANNER: CachedTool = {
 	folder: 'scanner',
 };
 
+/*
+ * n8n's node CLI, for `npm run lint` (tooling/commands/lint.ts): its `n8n-node lint` and the ESLint config that
+ * `eslint.config.mjs` imports. Not a devDependency, for the reasons given there.
+ */
+export const NODE_CLI: CachedTool = {
+	name: '@n8n/node-cli',
+	version: '0.48.3',
+	folder: 'node-cli',
+};
+
 /** Installs `tool` into the git-ignored `.cache/<folder>/<version>` unless it is there; returns its package folder. */
 export async function ensureCachedTool(tool: CachedTool): Promise<string> {
 	const dir = join(CACHE_DIR, tool.folder, tool.version);
