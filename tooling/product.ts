@@ -20,3 +20,10 @@ export {
 } from '../nodes/MappConnect/shared/signing';
 export { BATCH_DEFAULTS } from '../nodes/MappConnect/resources/batch/options';
 export type { RetryTimings } from '../nodes/MappConnect/delivery/retry';
+export {
+	readRecords,
+	FileFormatError,
+	type CsvOptions,
+	type FileFormat,
+	type FileRecord,
+} from '../nodes/MappConnect/file/records';

@@ -6,6 +6,8 @@ import {
 	readFileSync,
 	readdirSync,
 	realpathSync,
+	renameSync,
+	rmSync,
 	writeFileSync,
 } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -84,8 +86,11 @@ function npmCli(): string {
 }
 
 /**
- * `npm install` in `dir`, its output in `dir/install.log`. With `nodeBin`, npm and every install script run on that
+ * `npm install` into `dir`, its output in `dir/install.log`. With `nodeBin`, npm and every install script run on that
  * Node and native modules are built against its headers, so that they load in that Node. `extraArgs` go to npm as they are.
+ * npm works in a folder of this process's own beside `dir`, renamed to `dir` when it succeeds: so `dir` holds a whole
+ * installation or none, even when two runs (two checkouts sharing one `.cache`) install the same version at once,
+ * and a run never starts a half-installed n8n. A failed install is kept as `dir.failed` for its log.
  */
 export async function npmInstall(
 	dir: string,
@@ -94,9 +99,11 @@ export async function npmInstall(
 	nodeBin: string | null,
 	extraArgs: string[] = [],
 ): Promise<void> {
-	mkdirSync(dir, { recursive: true });
-	writeFileSync(join(dir, 'package.json'), JSON.stringify(manifest, null, '\t') + '\n');
-	const logFile = join(dir, 'install.log');
+	const work = `${dir}.partial-${process.pid}`;
+	rmSync(work, { recursive: true, force: true });
+	mkdirSync(work, { recursive: true });
+	writeFileSync(join(work, 'package.json'), JSON.stringify(manifest, null, '\t') + '\n');
+	const logFile = join(work, 'install.log');
 	step(`installing ${label} into ${dir} (takes minutes the first time; log: ${logFile})`);
 	const env = { ...process.env };
 	if (nodeBin) {
@@ -106,7 +113,7 @@ export async function npmInstall(
 	const [command, args] = nodeBin ? [nodeBin, [npmCli(), 'install']] : ['npm', ['install']];
 	const started = Date.now();
 	const heartbeat = setInterval(() => {
-		const modules = join(dir, 'node_modules');
+		const modules = join(work, 'node_modules');
 		const count = existsSync(modules) ? readdirSync(modules).length : 0;
 		step(
 			`  ${label}: still installing, ${formatDuration(Date.now() - started)} (${count} top-level packages so far)`,
@@ -116,7 +123,7 @@ export async function npmInstall(
 		const code = await new Promise<number | null>((resolvePromise, reject) => {
 			const log = createWriteStream(logFile);
 			const child = spawn(command, [...args, '--no-audit', '--no-fund', ...extraArgs], {
-				cwd: dir,
+				cwd: work,
 				env,
 				stdio: ['ignore', 'pipe', 'pipe'],
 			});
@@ -126,13 +133,31 @@ export async function npmInstall(
 			child.on('close', (exitCode) => log.end(() => resolvePromise(exitCode)));
 		});
 		if (code !== 0) {
-			const tail = readFileSync(logFile, 'utf8').trim().split('\n').slice(-15).join('\n');
+			const failed = `${dir}.failed`;
+			rmSync(failed, { recursive: true, force: true });
+			renameSync(work, failed);
+			const failedLog = join(failed, 'install.log');
+			const tail = readFileSync(failedLog, 'utf8').trim().split('\n').slice(-15).join('\n');
 			throw new StepError(
-				`installing ${label} failed (npm exit ${code}); the end of ${logFile}:\n${tail}`,
+				`installing ${label} failed (npm exit ${code}); the end of ${failedLog}:\n${tail}`,
 			);
 		}
+		putInPlace(work, dir);
 	} finally {
 		clearInterval(heartbeat);
+		rmSync(work, { recursive: true, force: true });
 	}
 	step(`installed ${label} in ${formatDuration(Date.now() - started)}`);
+}
+
+/** Renames the finished installation `work` to `dir`, unless another run's finished one got there first. */
+function putInPlace(work: string, dir: string): void {
+	const manifest = JSON.parse(readFileSync(join(work, 'package.json'), 'utf8')) as {
+		dependencies: Record<string, string>;
+	};
+	const [[name, version]] = Object.entries(manifest.dependencies);
+	if (installedVersion(dir, name) === version) return;
+	// What is there is an older version, or a half install by an earlier version of this code.
+	rmSync(dir, { recursive: true, force: true });
+	renameSync(work, dir);
 }

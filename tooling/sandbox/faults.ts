@@ -76,8 +76,8 @@ export class FaultInjector {
 	}
 }
 
-/** mulberry32: the same seed picks the same requests on every run. */
-function seededRandom(seed: number): () => number {
+/** mulberry32: the same seed gives the same numbers on every run (the requests a fault picks, generated test files). */
+export function seededRandom(seed: number): () => number {
 	let state = seed >>> 0;
 	return () => {
 		state = (state + 0x6d2b79f5) >>> 0;
