@@ -19,6 +19,7 @@ export {
 	signToken,
 } from '../nodes/MappConnect/shared/signing';
 export { BATCH_DEFAULTS } from '../nodes/MappConnect/resources/batch/options';
+export { RETRY_TIMINGS } from '../nodes/MappConnect/delivery/retry';
 export type { RetryTimings } from '../nodes/MappConnect/delivery/retry';
 export {
 	readRecords,
@@ -27,3 +28,9 @@ export {
 	type FileFormat,
 	type FileRecord,
 } from '../nodes/MappConnect/file/records';
+export type { RunSettings } from '../nodes/MappConnect/delivery/run';
+// What `npm run bench:build` times: the node's first step of a run, without n8n around it.
+export { prepareItems } from '../nodes/MappConnect/delivery/deliver';
+export { workflowRun } from '../nodes/MappConnect/delivery/run';
+export { EVENT_KINDS } from '../nodes/MappConnect/resources';
+export { eventSending } from '../nodes/MappConnect/resources/resource';

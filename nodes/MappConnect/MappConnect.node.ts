@@ -2,6 +2,8 @@ import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 import { listSearch } from './methods/listSearch';
 import { RESOURCES } from './resources';
+import type { RunSettings } from './delivery/run';
+import { DEFAULT_RUN_SETTINGS } from './delivery/run';
 import { customOperationsOf, resourceProperties } from './resources/resource';
 import { CREDENTIAL_TYPE, INTEGRATION_BASE_URL_EXPRESSION } from './shared/api';
 
@@ -9,7 +11,7 @@ import { CREDENTIAL_TYPE, INTEGRATION_BASE_URL_EXPRESSION } from './shared/api';
  * Mapp Connect: a declarative node. The read operations run through n8n's routing. Every operation
  * that sends runs the one delivery of the package (delivery/deliver.ts), so that all items are
  * checked before any is sent and every item is reported: as a custom operation in a workflow step,
- * and through its routing when n8n runs the node as an AI agent's tool (delivery/routing.ts).
+ * and through its routing when n8n runs the node as an AI agent's tool (delivery/run.ts).
  */
 export class MappConnect implements INodeType {
 	description: INodeTypeDescription = {
@@ -49,11 +51,17 @@ export class MappConnect implements INodeType {
 					),
 				default: 'user',
 			},
-			...RESOURCES.flatMap(resourceProperties),
+			...RESOURCES.flatMap((resource) => resourceProperties(resource, this)),
 		],
 	};
 
 	methods = { listSearch };
 
-	customOperations = customOperationsOf(RESOURCES);
+	customOperations = customOperationsOf(RESOURCES, this);
+
+	/**
+	 * n8n creates the node without arguments: the real retry timings. Tests hand it shorter ones. A
+	 * run reads them from the node when it starts.
+	 */
+	constructor(readonly runSettings: RunSettings = DEFAULT_RUN_SETTINGS) {}
 }

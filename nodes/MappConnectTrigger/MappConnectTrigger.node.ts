@@ -30,10 +30,15 @@ interface CallbackRequest {
 /** RFC 9110's token: what a header name may be made of. */
 const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 
+/**
+ * The trigger's first type name: saved workflows use it, so it stays, hidden from the node panel, which offers
+ * the same trigger as `mappConnectFeedbackTrigger` (MappConnectFeedbackTrigger.node.ts says why).
+ */
 export class MappConnectTrigger implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Mapp Connect Trigger',
 		name: 'mappConnectTrigger',
+		hidden: true,
 		icon: {
 			light: 'file:../../icons/mappConnect.svg',
 			dark: 'file:../../icons/mappConnect.dark.svg',

@@ -1,13 +1,15 @@
 /**
- * The node in the n8n editor, in a real browser: the owner signs up, adds Mapp Connect as User → Create or Update,
- * finds the sandbox's groups in the Group dropdown, executes the node and sees the result in the output panel, then
- * runs the main example workflow. Screenshots go to docs/screenshots/; a failed step leaves one in test-results/.
+ * The node in the n8n editor, in a real browser: the owner signs up, finds Mapp Connect and its trigger in the node
+ * panel, each with its own description, adds Mapp Connect as User → Create or Update, finds the sandbox's groups in
+ * the Group dropdown and the Request Options in the Settings tab, executes the node and sees the result in the
+ * output panel, runs the main example workflow, and reads the Production URL of example 5's trigger. Screenshots go to docs/screenshots/; a failed step leaves one in test-results/.
  */
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
+import { loadPackage } from '../../tooling/harness/package-types';
 import { OWNER } from '../../tooling/n8n/editor';
 import { packageWarnings } from '../../tooling/n8n/log-check';
 import { MAIN_EXAMPLE_FILE, exampleWorkflows } from '../../tooling/n8n/examples';
@@ -85,6 +87,48 @@ describe(`the Mapp Connect node in the n8n ${STABLE.n8n} editor`, () => {
 		await page.waitForURL((url) => !url.pathname.startsWith('/setup'));
 	});
 
+	step(
+		'lists Mapp Connect and its trigger in the node panel, each with its own description',
+		async () => {
+			const pkg = await loadPackage();
+			const describedAs = (type: string) =>
+				pkg.nodeTypes.getByNameAndVersion(pkg.typeName(type)).description.description;
+			const [node, trigger] = [
+				describedAs('mappConnect'),
+				describedAs('mappConnectFeedbackTrigger'),
+			];
+			const items = testId('item-iterator-item');
+			const named = (name: string) =>
+				items.filter({ has: testId('node-creator-item-name').getByText(name, { exact: true }) });
+			/** The node panel's text once an entry is opened: its details, then its triggers and actions. */
+			const opened = async (name: string, awaiting: string) => {
+				await page.goto(`${editor.url}/workflow/new`);
+				await testId('canvas-plus-button').click();
+				await searchNodes('Mapp Connect');
+				await named(name).first().click();
+				const panel = testId('node-creator');
+				await panel.getByText(awaiting, { exact: true }).first().waitFor();
+				return await panel.innerText();
+			};
+
+			const nodePanel = await opened('Mapp Connect', 'Create or update a user');
+			assert.ok(
+				nodePanel.includes(node),
+				`Mapp Connect's entry shows its description: ${nodePanel}`,
+			);
+			assert.ok(
+				!nodePanel.includes(trigger),
+				`Mapp Connect's entry shows the trigger's: ${nodePanel}`,
+			);
+
+			const triggerPanel = await opened('Mapp Connect Trigger', trigger);
+			assert.ok(
+				!triggerPanel.includes(node),
+				`the trigger's entry shows Mapp Connect's: ${triggerPanel}`,
+			);
+		},
+	);
+
 	step('adds Mapp Connect to a new workflow as User → Create or Update', async () => {
 		await page.goto(`${editor.url}/workflow/new`);
 		await testId('canvas-plus-button').click();
@@ -129,6 +173,12 @@ describe(`the Mapp Connect node in the n8n ${STABLE.n8n} editor`, () => {
 		await items.filter({ hasText: fixtures.groups['101'] }).filter({ hasText: '101' }).click();
 	});
 
+	step("shows the Request Options in the node's Settings tab", async () => {
+		await testId('ndv').getByText('Settings', { exact: true }).click();
+		await testId('ndv').getByText('Request Options', { exact: true }).waitFor();
+		await testId('ndv').getByText('Parameters', { exact: true }).click();
+	});
+
 	step('executes the node and shows what Mapp Connect accepted in the output panel', async () => {
 		await session.resetSandbox();
 		await testId('node-execute-button').click();
@@ -162,4 +212,26 @@ describe(`the Mapp Connect node in the n8n ${STABLE.n8n} editor`, () => {
 		const subtypes = (await session.sandboxEvents()).map((event) => event.subtype).sort();
 		assert.deepEqual(subtypes, ['email', 'email', 'user', 'user', 'user']);
 	});
+
+	step(
+		"shows example 5's trigger with the Production URL the README gives: /webhook/<id>/mapp-feedback",
+		async () => {
+			const example = exampleWorkflows().find(
+				(workflow) => workflow.file === '5-feedback-alert.json',
+			);
+			assert.ok(example);
+			const { nodes } = JSON.parse(readFileSync(example.path, 'utf8')) as {
+				nodes: Array<{ name: string; webhookId?: string }>;
+			};
+			const webhookId = nodes.find((node) => node.name === 'Mapp Connect Trigger')?.webhookId;
+			assert.ok(webhookId, "example 5's trigger has a webhook ID");
+
+			await page.goto(`${editor.url}/workflow/${example.id}`);
+			await testId('canvas-node').filter({ hasText: 'Mapp Connect Trigger' }).first().dblclick();
+			await testId('ndv').getByText('Webhook URLs').click();
+			await testId('ndv').getByText('Production URL', { exact: true }).click();
+			const url = await testId('ndv').locator('.webhook-url').first().innerText();
+			assert.equal(new URL(url.trim()).pathname, `/webhook/${webhookId}/mapp-feedback`);
+		},
+	);
 });

@@ -1,8 +1,9 @@
 /**
- * The Mapp Connect Trigger in a real n8n, on every tested n8n version: example 5 ("feedback → alert"), activated,
- * receives the feedback the sandbox posts after a second workflow sent it a product without `productSKU` through
- * the Mapp Connect node, a callback with a wrong token gets 401 and starts nothing, and a trigger whose Secret Token
- * is only spaces answers 503 naming the setting and starts nothing.
+ * The Mapp Connect Trigger in a real n8n, on every tested n8n version: example 5 ("feedback → alert"), imported and
+ * activated, receives at the Production URL the README shows (`/webhook/<id>/mapp-feedback`) the feedback the
+ * sandbox posts after a second workflow sent it a product without `productSKU` through the Mapp Connect node; a
+ * callback with a wrong token gets 401 and starts nothing; a trigger of the type name saved workflows hold
+ * (`mappConnectTrigger`) whose Secret Token is only spaces answers 503 naming the setting and starts nothing.
  * `N8N_VERSIONS=2.8.4` limits the run to the listed versions.
  */
 import assert from 'node:assert/strict';
@@ -31,8 +32,11 @@ const STEP_TIMEOUT_MS = 5 * 60_000;
 const FEEDBACK_WORKFLOW_ID = 'mappE2eFeedbackTrigger';
 const TRIGGER_NODE = 'Mapp Connect Trigger';
 const ALERT_NODE = 'Build Alert Text';
-const WEBHOOK_ID = '6f1d9c2e-4b7a-4e38-9c55-e2e0feedbac0';
-/** A second copy of example 5 whose Secret Token is only spaces: a setting the trigger cannot work with. */
+/**
+ * A second copy of example 5 whose Secret Token is only spaces: a setting the trigger cannot work with. Its trigger
+ * has the type name saved workflows hold (`mappConnectTrigger`), hidden from the node panel since
+ * `mappConnectFeedbackTrigger` replaced it there, and its own webhook ID (two triggers may not share one).
+ */
 const BLANK_TOKEN_WORKFLOW_ID = 'mappE2eBlankTokenTrigger';
 const BLANK_TOKEN_WEBHOOK_ID = '6f1d9c2e-4b7a-4e38-9c55-e2e0b1a4c000';
 const BLANK_TOKEN_WARNING =
@@ -46,28 +50,33 @@ const PRODUCT_WITHOUT_SKU = { productName: 'Nameless mug', productPrice: '12.5' 
 
 const targets = selectedTargets();
 
-/** Example 5 as shipped, with the trigger's webhook ID and Secret Token fixed so that its Production URL is known. */
+function example5(): WorkflowJson {
+	return JSON.parse(
+		readFileSync(join(EXAMPLES_DIR, '5-feedback-alert.json'), 'utf8'),
+	) as WorkflowJson;
+}
+
+/** The webhook ID example 5 gives its trigger, so that its Production URL is the README's `/webhook/<id>/mapp-feedback`. */
+const EXAMPLE_WEBHOOK_ID = String(
+	example5().nodes.find((node) => node.name === TRIGGER_NODE)?.webhookId ?? '',
+);
+
+/** Example 5 as shipped, with its Secret Token set; the blank-token copy changes its trigger's type and webhook ID. */
 function feedbackWorkflow(
 	secretToken: string,
 	id = FEEDBACK_WORKFLOW_ID,
-	webhookId = WEBHOOK_ID,
+	savedAs?: { type: string; webhookId: string },
 ): WorkflowJson {
-	const example = JSON.parse(
-		readFileSync(join(EXAMPLES_DIR, '5-feedback-alert.json'), 'utf8'),
-	) as WorkflowJson;
+	const example = example5();
 	const nodes = example.nodes.map((node) =>
 		node.name === TRIGGER_NODE
 			? {
 					...node,
+					...savedAs,
 					id: 'e2e0feed-0000-4000-8000-000000000001',
-					webhookId,
 					parameters: { ...(node.parameters as object), secretToken },
 				}
 			: node,
-	);
-	assert.ok(
-		nodes.some((node) => node.webhookId === webhookId),
-		`examples/5-feedback-alert.json has "${TRIGGER_NODE}"`,
 	);
 	return { ...example, id, name: `E2E: feedback trigger ${id}`, nodes };
 }
@@ -123,7 +132,15 @@ for (const target of targets) {
 				session = await N8nSession.open(target, {
 					keepLogAt: join(REPO_ROOT, 'test-results', 'e2e', `n8n-${target.n8n}-trigger.log`),
 				});
-				const blankToken = feedbackWorkflow('   ', BLANK_TOKEN_WORKFLOW_ID, BLANK_TOKEN_WEBHOOK_ID);
+				assert.match(
+					EXAMPLE_WEBHOOK_ID,
+					/^[0-9a-f-]{36}$/,
+					"the webhook ID of example 5's trigger",
+				);
+				const blankToken = feedbackWorkflow('   ', BLANK_TOKEN_WORKFLOW_ID, {
+					type: `${PACKAGE_NAME}.mappConnectTrigger`,
+					webhookId: BLANK_TOKEN_WEBHOOK_ID,
+				});
 				await session.importWorkflowData([
 					feedbackWorkflow(secretToken),
 					senderWorkflow(),
@@ -140,7 +157,8 @@ for (const target of targets) {
 					await api.activateWorkflow(FEEDBACK_WORKFLOW_ID);
 					await api.activateWorkflow(BLANK_TOKEN_WORKFLOW_ID);
 				}
-				productionUrl = `${editor.url.replace('localhost', '127.0.0.1')}/webhook/${WEBHOOK_ID}/mapp-feedback`;
+				// The form the README shows: https://your-n8n/webhook/<id>/mapp-feedback.
+				productionUrl = `${editor.url.replace('localhost', '127.0.0.1')}/webhook/${EXAMPLE_WEBHOOK_ID}/mapp-feedback`;
 			},
 			{ timeout: SETUP_TIMEOUT_MS },
 		);
@@ -173,7 +191,7 @@ for (const target of targets) {
 			'answers 503 naming the setting when the Secret Token is only spaces, and starts no execution',
 			{ timeout: STEP_TIMEOUT_MS },
 			async () => {
-				const blankTokenUrl = productionUrl.replace(WEBHOOK_ID, BLANK_TOKEN_WEBHOOK_ID);
+				const blankTokenUrl = productionUrl.replace(EXAMPLE_WEBHOOK_ID, BLANK_TOKEN_WEBHOOK_ID);
 				const body = JSON.stringify([
 					{ errorCode: 'MISSING_FIELD', mappingName: 'product', description: 'forged' },
 				]);

@@ -2,7 +2,7 @@
  * The pieces of `npm run bench:n8n` that can be checked without n8n: the Code nodes of its workflows (the contacts
  * they generate, the tokens a user's own signing code computes) and the CPU profile summary.
  */
-import { createRequire } from 'node:module';
+import * as crypto from 'node:crypto';
 import { runInNewContext } from 'node:vm';
 import { contactsCode, eventUrl, signingCode } from '../../tooling/n8n/bench-workflows';
 import { summarizeProfile, type CpuProfile } from '../../tooling/bench/cpu-profile-summary';
@@ -21,13 +21,12 @@ type Items = Array<{ json: Record<string, unknown> }>;
 
 /** Runs a Code node's JavaScript as n8n's "Run Once for All Items" mode does, with `crypto` allowed. */
 function runCode(jsCode: string, input: Items = []): Items {
-	const allowed = createRequire(__filename);
 	const context = {
 		Buffer,
 		$input: { all: () => input },
 		require: (name: string) => {
 			if (name !== 'crypto') throw new Error(`Cannot find module '${name}'`);
-			return allowed(name) as unknown;
+			return crypto;
 		},
 	};
 	return runInNewContext(`(() => {\n${jsCode}\n})()`, context) as Items;

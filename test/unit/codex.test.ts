@@ -17,6 +17,7 @@ interface Codex {
 const CODEX_FILES = [
 	'nodes/MappConnect/MappConnect.node.json',
 	'nodes/MappConnectTrigger/MappConnectTrigger.node.json',
+	'nodes/MappConnectFeedbackTrigger/MappConnectFeedbackTrigger.node.json',
 ];
 
 /** The categories of n8n's nodes panel (n8n's docs, "Node codex files"); the panel files a node under no other. */

@@ -1,19 +1,8 @@
 import type { INodeParameters } from 'n8n-workflow';
-import type { RetryTimings } from '../../nodes/MappConnect/delivery/retry';
 import { runNode, sandboxCredentials } from '../../tooling/harness';
 import type { FaultSpec, RecordedRequest, Sandbox } from '../../tooling/sandbox';
 import { startSandbox } from '../../tooling/sandbox';
-import { contacts, userUpsertParameters } from '../../tooling/harness/batch-fixtures';
-
-/**
- * The node's retry waits, shrunk so that retries do not sleep for real. They are module state of
- * the built node the harness loads (not a node parameter, so users never see them).
- */
-// eslint-disable-next-line @typescript-eslint/no-require-imports -- the built node, as the harness loads it
-const { retryTimings } = require('../../dist/nodes/MappConnect/delivery/retry') as {
-	retryTimings: RetryTimings;
-};
-Object.assign(retryTimings, { backoffBaseMs: 1, backoffCapMs: 4, throttleWaitMs: 5 });
+import { contacts, FAST_RETRIES, userUpsertParameters } from '../../tooling/harness/batch-fixtures';
 
 let sandbox: Sandbox;
 
@@ -35,6 +24,7 @@ async function send(count: number, batchOptions: INodeParameters = {}, continueO
 		items: input as never,
 		credentials: sandboxCredentials(sandbox),
 		continueOnFail,
+		retryTimings: FAST_RETRIES,
 	});
 	return { ...result, emails: input.map((contact) => contact.email) };
 }

@@ -6,10 +6,12 @@
  */
 import { formatItemRanges } from '../../nodes/MappConnect/delivery/results';
 import { closedPort, credentialsAt } from './loopback';
-import { run, useSandbox } from './mappConnect';
-import { batchUpsert, fastRetries, userUpsert } from '../../tooling/harness/batch-fixtures';
+import { run as runWith, useSandbox } from './mappConnect';
+import { batchUpsert, FAST_RETRIES, userUpsert } from '../../tooling/harness/batch-fixtures';
 
-fastRetries();
+/** The node with retry waits of milliseconds, so that Batch's retries do not sleep for real. */
+const run: typeof runWith = async (sandbox, parameters, options = {}) =>
+	await runWith(sandbox, parameters, { retryTimings: FAST_RETRIES, ...options });
 
 const sandbox = useSandbox();
 

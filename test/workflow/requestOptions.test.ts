@@ -3,14 +3,17 @@
  * operation, and n8n's proxy environment variables: honoured by the single operations and by
  * Batch alike, against a real loopback proxy, a self-signed TLS endpoint and a trickling server.
  */
-import { runNode, sandboxCredentials } from '../../tooling/harness';
+import type { RunNodeOptions } from '../../tooling/harness';
+import { runNode as runNodeWith, sandboxCredentials } from '../../tooling/harness';
 import { SANDBOX_BASE_PATH } from '../../tooling/sandbox/server';
 import type { Loopback } from './loopback';
 import { credentialsAt, startProxy, startSelfSignedTls, startTrickle } from './loopback';
 import { useSandbox } from './mappConnect';
-import { batchUpsert, fastRetries, userUpsert } from '../../tooling/harness/batch-fixtures';
+import { batchUpsert, FAST_RETRIES, userUpsert } from '../../tooling/harness/batch-fixtures';
 
-fastRetries();
+/** The node with retry waits of milliseconds, so that Batch's retries do not sleep for real. */
+const runNode = async (options: RunNodeOptions) =>
+	await runNodeWith({ retryTimings: FAST_RETRIES, ...options });
 
 const sandbox = useSandbox();
 

@@ -53,6 +53,16 @@ describe('Mapp Connect Trigger receiving feedback', () => {
 		expect(result.execution?.finished).toBe(true);
 	});
 
+	it('runs the same under mappConnectTrigger, the type name saved workflows hold', async () => {
+		const call = { parameters: protectedByToken, query: withToken, body: missingSku };
+		const saved = await callWebhook({ ...call, nodeType: 'mappConnectTrigger' });
+		const offered = await callWebhook(call);
+
+		expect(saved.execution?.finished).toBe(true);
+		expect([saved.status, saved.body]).toEqual([offered.status, offered.body]);
+		expect(saved.items.map((item) => item.json)).toEqual(offered.items.map((item) => item.json));
+	});
+
 	it('emits one item per entry of an array', async () => {
 		const result = await callWebhook({
 			parameters: protectedByToken,

@@ -1,4 +1,5 @@
 import type { RetryTimings } from '../product';
+import { RETRY_TIMINGS } from '../product';
 import type { INodeParameters } from 'n8n-workflow';
 
 export interface Contact {
@@ -45,17 +46,13 @@ export const userUpsertParameters: INodeParameters = {
 	...contactFields,
 };
 
-/**
- * Shrinks the retry waits of the node that the workflow tests load (from dist/, as n8n loads it) to
- * milliseconds, so that tests of retries do not sleep for real.
- */
-export function fastRetries(): void {
-	// eslint-disable-next-line @typescript-eslint/no-require-imports -- the built node, as the harness loads it
-	const { retryTimings } = require('../../dist/nodes/MappConnect/delivery/retry') as {
-		retryTimings: RetryTimings;
-	};
-	Object.assign(retryTimings, { backoffBaseMs: 1, backoffCapMs: 4, throttleWaitMs: 5 });
-}
+/** Retry waits of milliseconds (runNode's `retryTimings`), so that tests of retries do not sleep for real. */
+export const FAST_RETRIES: RetryTimings = {
+	...RETRY_TIMINGS,
+	backoffBaseMs: 1,
+	backoffCapMs: 4,
+	throttleWaitMs: 5,
+};
 
 /** User → Create or Update of each item's email into group 101. */
 export const userUpsert: INodeParameters = {

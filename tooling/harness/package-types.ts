@@ -4,6 +4,7 @@ import { PackageDirectoryLoader } from 'n8n-core';
 import type { ICredentialType, INodeType, INodeTypes, IVersionedNodeType } from 'n8n-workflow';
 import { NodeHelpers } from 'n8n-workflow';
 import { inputNodeType, INPUT_NODE_TYPE } from './input-node';
+import type { RunSettings } from '../product';
 
 const PACKAGE_ROOT = path.resolve(__dirname, '..', '..');
 
@@ -15,6 +16,13 @@ export interface LoadedPackage {
 	packageNodeTypes(): INodeType[];
 	/** The package's node type name as a workflow names it, e.g. `n8n-nodes-mapp-connect.mappConnect`. */
 	typeName(nodeName: string): string;
+	/**
+	 * The node types, the package's made anew with these settings (shorter retry waits, say), as the
+	 * node's constructor takes them; n8n itself creates them without.
+	 */
+	nodeTypesWith(settings: RunSettings): INodeTypes;
+	/** Every node type (a versioned one with all its versions) and credential type the package announces. */
+	announced(): { nodes: Array<INodeType | IVersionedNodeType>; credentials: ICredentialType[] };
 }
 
 let loading: Promise<LoadedPackage> | undefined;
@@ -40,7 +48,34 @@ async function load(): Promise<LoadedPackage> {
 		byType.set(`${packageName}.${name}`, data.type);
 	}
 
-	const nodeTypes: INodeTypes = {
+	const nodeTypes = nodeTypesOf(byType);
+
+	return {
+		packageName,
+		nodeTypes,
+		credentialType(name) {
+			const data = loader.credentialTypes[name];
+			if (!data) throw new Error(`The package has no credential type "${name}"`);
+			return data.type;
+		},
+		typeName: (nodeName) => `${packageName}.${nodeName}`,
+		announced: () => ({
+			nodes: Object.values(loader.nodeTypes).map(({ type }) => type),
+			credentials: Object.values(loader.credentialTypes).map(({ type }) => type),
+		}),
+		nodeTypesWith: (settings) =>
+			nodeTypesOf(
+				new Map([...byType].map(([type, nodeType]) => [type, madeWith(nodeType, settings)])),
+			),
+		packageNodeTypes: () =>
+			Object.keys(loader.nodeTypes).map(
+				(name) => nodeTypes.getByNameAndVersion(`${packageName}.${name}`) as INodeType,
+			),
+	};
+}
+
+function nodeTypesOf(byType: Map<string, INodeType | IVersionedNodeType>): INodeTypes {
+	return {
 		getByName(type) {
 			const nodeType = byType.get(type);
 			if (!nodeType) throw new Error(`The harness has no node type "${type}"`);
@@ -53,19 +88,19 @@ async function load(): Promise<LoadedPackage> {
 			return {};
 		},
 	};
+}
 
-	return {
-		packageName,
-		nodeTypes,
-		credentialType(name) {
-			const data = loader.credentialTypes[name];
-			if (!data) throw new Error(`The package has no credential type "${name}"`);
-			return data.type;
-		},
-		typeName: (nodeName) => `${packageName}.${nodeName}`,
-		packageNodeTypes: () =>
-			Object.keys(loader.nodeTypes).map(
-				(name) => nodeTypes.getByNameAndVersion(`${packageName}.${name}`) as INodeType,
-			),
-	};
+/**
+ * The node type's class, constructed with the settings, and given the Request Options as n8n's loader
+ * gives a declarative node. A node that takes no settings ignores them.
+ */
+function madeWith(
+	nodeType: INodeType | IVersionedNodeType,
+	settings: RunSettings,
+): INodeType | IVersionedNodeType {
+	if (nodeType === inputNodeType) return nodeType;
+	const NodeClass = nodeType.constructor as new (settings: RunSettings) => INodeType;
+	const made = new NodeClass(settings);
+	PackageDirectoryLoader.applyDeclarativeNodeOptionParameters(made);
+	return made;
 }

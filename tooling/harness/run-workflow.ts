@@ -16,6 +16,7 @@ import { createAdditionalData } from './additional-data';
 import { HarnessCredentialsHelper } from './credentials-helper';
 import { INPUT_NODE_TYPE, registerInput, releaseInput } from './input-node';
 import { loadPackage } from './package-types';
+import type { RetryTimings } from '../product';
 import { CREDENTIAL_TYPE } from '../product';
 
 export { CREDENTIAL_TYPE };
@@ -40,6 +41,8 @@ export interface RunNodeOptions {
 	 * node types give a declarative node an `execute`), never through its custom operations.
 	 */
 	asTool?: boolean;
+	/** Retry waits the node is created with instead of its real ones, so that tests of retries do not sleep. */
+	retryTimings?: RetryTimings;
 }
 
 export interface RunNodeResult {
@@ -54,9 +57,12 @@ export interface RunNodeResult {
 export async function runNode(options: RunNodeOptions): Promise<RunNodeResult> {
 	const pkg = await loadPackage();
 	const inputKey = registerInput(options.items ?? [{}]);
-	const nodeTypes = options.testNodeType
-		? including(pkg.nodeTypes, TEST_NODE_TYPE, options.testNodeType)
+	const packageTypes = options.retryTimings
+		? pkg.nodeTypesWith({ retryTimings: options.retryTimings })
 		: pkg.nodeTypes;
+	const nodeTypes = options.testNodeType
+		? including(packageTypes, TEST_NODE_TYPE, options.testNodeType)
+		: packageTypes;
 	const nodes: INode[] = [
 		{
 			id: 'input',

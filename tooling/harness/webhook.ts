@@ -33,7 +33,7 @@ export interface WebhookCall {
 	credentials?: Record<string, ICredentialDataDecryptedObject>;
 	/** `manual` for the Test URL, `webhook` (the default) for the Production URL. */
 	mode?: 'manual' | 'webhook';
-	/** Node type within the package; `mappConnectTrigger` by default. */
+	/** Node type within the package; `mappConnectFeedbackTrigger` (the one the node panel offers) by default. */
 	nodeType?: string;
 }
 
@@ -57,7 +57,7 @@ export interface WebhookCallResult {
 export async function callWebhook(call: WebhookCall): Promise<WebhookCallResult> {
 	const pkg = await loadPackage();
 	const mode = call.mode ?? 'webhook';
-	const nodeTypeName = pkg.typeName(call.nodeType ?? 'mappConnectTrigger');
+	const nodeTypeName = pkg.typeName(call.nodeType ?? 'mappConnectFeedbackTrigger');
 	const nodeType = pkg.nodeTypes.getByNameAndVersion(nodeTypeName, 1) as INodeType;
 	const webhookDescription = nodeType.description.webhooks?.[0];
 	if (!nodeType.webhook || !webhookDescription)
@@ -253,7 +253,7 @@ export async function serveTrigger(
 	const { port } = server.address() as AddressInfo;
 	const pkg = await loadPackage();
 	const nodeType = pkg.nodeTypes.getByNameAndVersion(
-		pkg.typeName(setup.nodeType ?? 'mappConnectTrigger'),
+		pkg.typeName(setup.nodeType ?? 'mappConnectFeedbackTrigger'),
 		1,
 	) as INodeType;
 	const path = String(nodeType.description.webhooks?.[0]?.path);

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { CACHE_DIR, PACKAGE_NAME, REPO_ROOT } from './paths';
 import { StepError, step } from './log';
+import { tarballProblems } from './tarball-contents';
 
 const run = promisify(execFile);
 
@@ -35,24 +36,16 @@ export function buildAndPack(): Promise<string> {
 			filename: string;
 			files: Array<{ path: string }>;
 		}>;
-		assertEntryPoints(files.map((file) => file.path));
+		const problems = tarballProblems(files.map((file) => file.path));
+		if (problems.length > 0) {
+			throw new StepError(
+				`the packed package ${problems.join('; ')} (did another build change dist/ meanwhile?)`,
+			);
+		}
 		step(`packed ${filename}`);
 		return join(destination, filename);
 	})();
 	return packed;
-}
-
-/** Every node and credential that package.json announces to n8n must be in the tarball. */
-function assertEntryPoints(packed: string[]): void {
-	const { n8n } = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as {
-		n8n: { nodes: string[]; credentials: string[] };
-	};
-	const missing = [...n8n.nodes, ...n8n.credentials].filter((entry) => !packed.includes(entry));
-	if (missing.length > 0) {
-		throw new StepError(
-			`the packed package lacks ${missing.join(', ')} (did another build change dist/ meanwhile?)`,
-		);
-	}
 }
 
 /**

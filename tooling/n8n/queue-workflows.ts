@@ -136,7 +136,7 @@ export function feedbackWorkflow(secretToken: string): WorkflowJson {
 		node(
 			1,
 			TRIGGER_NODE,
-			`${PACKAGE_NAME}.mappConnectTrigger`,
+			`${PACKAGE_NAME}.mappConnectFeedbackTrigger`,
 			{ authentication: 'secretToken', secretToken, options: {} },
 			{
 				webhookId: FEEDBACK_WEBHOOK_ID,

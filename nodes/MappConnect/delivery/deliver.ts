@@ -20,7 +20,6 @@ import { sendChunks } from './engine';
 import type { Spacing } from './pace';
 import type { Prepared } from './results';
 import { errorItem } from './results';
-import { retryTimings } from './retry';
 import type { RunContext } from './run';
 import type { MappRequest, RequestSettings } from './transport';
 import { openTransport, requestSettings } from './transport';
@@ -129,7 +128,7 @@ export function inItemOrder(...results: ResultAt[][]): INodeExecutionData[][] {
 	return [all.map(([, result]) => result)];
 }
 
-/** The engine's settings for this run: real time, cancelled with the execution. */
+/** The engine's settings for this run: real time, cancelled with the execution, the run's retry timings. */
 function engineSettings(
 	run: RunContext,
 	settings: { concurrency: number; maxRetries: number; spacing?: Spacing },
@@ -138,7 +137,7 @@ function engineSettings(
 	return {
 		...settings,
 		stopAfterFailure: !run.continueOnFail(),
-		timings: retryTimings,
+		timings: run.retryTimings,
 		clock: { now: () => Date.now(), sleep: async (ms) => await sleepWithAbort(ms, signal) },
 		random: Math.random,
 	};

@@ -63,7 +63,7 @@ export async function sendChunks<C>(
 	const worker = async () => {
 		while (nextChunk < chunks.length && !stopped) {
 			const chunkIndex = nextChunk++;
-			const outcome = await deliver(chunks[chunkIndex], chunkIndex, transport, settings, pacer);
+			const outcome = await sendChunk(chunks[chunkIndex], chunkIndex, transport, settings, pacer);
 			outcomes[chunkIndex] = outcome;
 			if (!outcome.success && settings.stopAfterFailure) stopped = true;
 		}
@@ -76,7 +76,8 @@ export async function sendChunks<C>(
 	return outcomes;
 }
 
-async function deliver<C>(
+/** Sends one chunk until Mapp accepts it, it fails for good, or its retries run out. */
+async function sendChunk<C>(
 	chunk: C,
 	chunkIndex: number,
 	transport: Transport<C>,

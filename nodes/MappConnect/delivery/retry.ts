@@ -47,15 +47,15 @@ export interface RetryTimings {
 }
 
 /**
- * The timings the node uses. Not a node parameter, so users never see it; the workflow tests
- * shrink these values so that they do not sleep for real.
+ * The timings the node uses. Not a node parameter, so users never see it; a run receives them
+ * (delivery/run.ts), and the workflow tests hand the node shorter ones.
  */
-export const retryTimings: RetryTimings = {
+export const RETRY_TIMINGS: Readonly<RetryTimings> = Object.freeze({
 	backoffBaseMs: 1_000,
 	backoffCapMs: 30_000,
 	throttleWaitMs: DATABASE_LIMIT_WAIT_MS,
 	maxRetryAfterMs: 5 * 60_000,
-};
+});
 
 export type Verdict =
 	| { outcome: 'accepted' }

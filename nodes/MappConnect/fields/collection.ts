@@ -39,7 +39,10 @@ export function collectionField(
 /** Where every event kind keeps the subtype it is sent with (events/kind.ts, eventSubtype). */
 export const SUBTYPE_OPTION = { collection: 'options', name: 'subtype' } as const;
 
-/** Where every event kind keeps its Dry Run switch (delivery/run.ts, isDryRun). */
+/**
+ * Where every event kind keeps its Dry Run switch (read by each sending's `dryRun`:
+ * resources/resource.ts, resources/batch/send.ts).
+ */
 export const DRY_RUN_OPTION = { collection: SUBTYPE_OPTION.collection, name: 'dryRun' } as const;
 
 /** A switch of the Options that the run reads on its own: it writes nothing into the event. */

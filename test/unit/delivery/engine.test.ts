@@ -2,7 +2,7 @@ import type { EngineSettings, Transport } from '../../../nodes/MappConnect/deliv
 import { NOT_SENT_REASON, sendChunks } from '../../../nodes/MappConnect/delivery/engine';
 import { perSecond } from '../../../nodes/MappConnect/delivery/pace';
 import type { TransportResponse } from '../../../nodes/MappConnect/delivery/transport';
-import { retryTimings } from '../../../nodes/MappConnect/delivery/retry';
+import { RETRY_TIMINGS } from '../../../nodes/MappConnect/delivery/retry';
 import { FakeClock } from './fakeClock';
 
 type Answer = TransportResponse | Error;
@@ -29,7 +29,7 @@ function settings(overrides: Partial<EngineSettings> = {}): EngineSettings & { c
 	return {
 		concurrency: 3,
 		maxRetries: 3,
-		timings: retryTimings,
+		timings: RETRY_TIMINGS,
 		clock: new FakeClock(),
 		random: () => 0.5,
 		...overrides,

@@ -5,7 +5,7 @@ import {
 	judgeError,
 	judgeResponse,
 	parseRetryAfter,
-	retryTimings,
+	RETRY_TIMINGS,
 	retryWaitMs,
 } from '../../../nodes/MappConnect/delivery/retry';
 
@@ -13,11 +13,11 @@ const NOW = Date.parse('2025-01-01T12:00:00Z');
 
 describe('judgeResponse', () => {
 	it.each([200, 201, 204])('accepts %p', (statusCode) => {
-		expect(judgeResponse({ statusCode }, NOW, retryTimings)).toEqual({ outcome: 'accepted' });
+		expect(judgeResponse({ statusCode }, NOW, RETRY_TIMINGS)).toEqual({ outcome: 'accepted' });
 	});
 
 	it.each([502, 503, 504])('retries %p after backoff', (statusCode) => {
-		expect(judgeResponse({ statusCode }, NOW, retryTimings)).toMatchObject({
+		expect(judgeResponse({ statusCode }, NOW, RETRY_TIMINGS)).toMatchObject({
 			outcome: 'retry',
 			throttled: false,
 			waitMs: undefined,
@@ -27,7 +27,7 @@ describe('judgeResponse', () => {
 	it.each([400, 401, 403, 404, 409, 422, 501])(
 		'does not retry %p, a refusal: nothing was recorded',
 		(statusCode) => {
-			expect(judgeResponse({ statusCode, body: { message: 'no' } }, NOW, retryTimings)).toEqual({
+			expect(judgeResponse({ statusCode, body: { message: 'no' } }, NOW, RETRY_TIMINGS)).toEqual({
 				outcome: 'final',
 				reason: `HTTP ${statusCode}: no`,
 			});
@@ -35,17 +35,19 @@ describe('judgeResponse', () => {
 	);
 
 	it('does not retry 500, and counts it as possibly recorded', () => {
-		expect(judgeResponse({ statusCode: 500, body: { message: 'no' } }, NOW, retryTimings)).toEqual({
-			outcome: 'final',
-			reason: 'HTTP 500: no',
-			mayHaveArrived: true,
-		});
+		expect(judgeResponse({ statusCode: 500, body: { message: 'no' } }, NOW, RETRY_TIMINGS)).toEqual(
+			{
+				outcome: 'final',
+				reason: 'HTTP 500: no',
+				mayHaveArrived: true,
+			},
+		);
 	});
 
 	it.each([502, 503, 504])(
 		'retries %p, and counts it as possibly recorded should retrying not get through',
 		(statusCode) => {
-			expect(judgeResponse({ statusCode }, NOW, retryTimings)).toMatchObject({
+			expect(judgeResponse({ statusCode }, NOW, RETRY_TIMINGS)).toMatchObject({
 				outcome: 'retry',
 				mayHaveArrived: true,
 			});
@@ -54,15 +56,15 @@ describe('judgeResponse', () => {
 
 	it("counts neither 429 nor Engage's over-rate 500 as possibly recorded: both refuse", () => {
 		const overRate = { statusCode: 500, body: { message: 'Database Access Limit Exceeded' } };
-		expect(judgeResponse(overRate, NOW, retryTimings)).not.toHaveProperty('mayHaveArrived');
-		expect(judgeResponse({ statusCode: 429 }, NOW, retryTimings)).toMatchObject({
+		expect(judgeResponse(overRate, NOW, RETRY_TIMINGS)).not.toHaveProperty('mayHaveArrived');
+		expect(judgeResponse({ statusCode: 429 }, NOW, RETRY_TIMINGS)).toMatchObject({
 			mayHaveArrived: undefined,
 		});
 	});
 
 	it('retries 429 after the seconds in Retry-After, holding back the whole run', () => {
 		expect(
-			judgeResponse({ statusCode: 429, headers: { 'retry-after': '7' } }, NOW, retryTimings),
+			judgeResponse({ statusCode: 429, headers: { 'retry-after': '7' } }, NOW, RETRY_TIMINGS),
 		).toMatchObject({
 			outcome: 'retry',
 			throttled: true,
@@ -72,7 +74,7 @@ describe('judgeResponse', () => {
 
 	it('reads Retry-After as an HTTP date', () => {
 		const headers = { 'Retry-After': new Date(NOW + 12_000).toUTCString() };
-		expect(judgeResponse({ statusCode: 429, headers }, NOW, retryTimings)).toMatchObject({
+		expect(judgeResponse({ statusCode: 429, headers }, NOW, RETRY_TIMINGS)).toMatchObject({
 			waitMs: 12_000,
 		});
 	});
@@ -81,7 +83,7 @@ describe('judgeResponse', () => {
 		const verdict = judgeResponse(
 			{ statusCode: 503, headers: { 'retry-after': '3600' } },
 			NOW,
-			retryTimings,
+			RETRY_TIMINGS,
 		);
 		expect(verdict).toMatchObject({ outcome: 'final' });
 		expect(verdict.outcome === 'final' && verdict.reason).toContain('retry after 3600 s');
@@ -91,7 +93,7 @@ describe('judgeResponse', () => {
 		const verdict = judgeResponse(
 			{ statusCode: 500, body: { message: 'Database Access Limit Exceeded' } },
 			NOW,
-			retryTimings,
+			RETRY_TIMINGS,
 		);
 		expect(verdict).toMatchObject({
 			outcome: 'retry',
@@ -102,7 +104,11 @@ describe('judgeResponse', () => {
 	});
 
 	it('quotes at most a short piece of a long error body', () => {
-		const verdict = judgeResponse({ statusCode: 400, body: 'x'.repeat(10_000) }, NOW, retryTimings);
+		const verdict = judgeResponse(
+			{ statusCode: 400, body: 'x'.repeat(10_000) },
+			NOW,
+			RETRY_TIMINGS,
+		);
 		expect(verdict.outcome === 'final' && verdict.reason.length).toBeLessThan(300);
 	});
 });
@@ -178,7 +184,7 @@ describe('network errors', () => {
 });
 
 describe('backoff', () => {
-	const timings = { ...retryTimings, backoffBaseMs: 1000, backoffCapMs: 8000 };
+	const timings = { ...RETRY_TIMINGS, backoffBaseMs: 1000, backoffCapMs: 8000 };
 
 	it('doubles with each retry, up to the cap, with jitter between half and all of the step', () => {
 		expect([1, 2, 3, 4, 5].map((n) => backoffMs(n, timings, () => 1))).toEqual([
