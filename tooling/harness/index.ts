@@ -3,6 +3,10 @@ import type { Sandbox } from '../sandbox';
 
 export { runNode, CREDENTIAL_TYPE, NODE_NAME } from './run-workflow';
 export type { RunNodeOptions, RunNodeResult } from './run-workflow';
+export type { InputFile } from './input-node';
+export { storeBinaryDataOnDisk } from './binary-data';
+export { captureLog } from './log';
+export type { CapturedLog } from './log';
 export { testCredential } from './credential-test';
 export type { CredentialTestResult } from './credential-test';
 export { loadOptions } from './load-options';

@@ -3,13 +3,28 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 export const INPUT_NODE_TYPE = 'harness.input';
 
-const pendingInputs = new Map<string, IDataObject[]>();
+/** A file an input item carries in one of its binary fields, as a node that read it would give it. */
+export interface InputFile {
+	/** The binary field; `data` when left out, as n8n's file nodes name it. */
+	property?: string;
+	content: string | Buffer;
+	fileName: string;
+	mimeType?: string;
+}
+
+const pendingInputs = new Map<
+	string,
+	{ rows: IDataObject[]; files: Array<InputFile | undefined> }
+>();
 let nextInputKey = 0;
 
 /** Registers the rows an input node will emit and returns the key its `inputKey` parameter names. */
-export function registerInput(rows: IDataObject[]): string {
+export function registerInput(
+	rows: IDataObject[],
+	files: Array<InputFile | undefined> = [],
+): string {
 	const key = `input-${++nextInputKey}`;
-	pendingInputs.set(key, rows);
+	pendingInputs.set(key, { rows, files });
 	return key;
 }
 
@@ -37,8 +52,21 @@ export const inputNodeType: INodeType = {
 	},
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		const key = this.getNodeParameter('inputKey', 0) as string;
-		const rows = pendingInputs.get(key);
-		if (!rows) throw new Error(`No rows registered under "${key}"`);
-		return [rows.map((json, index) => ({ json, pairedItem: { item: index } }))];
+		const input = pendingInputs.get(key);
+		if (!input) throw new Error(`No rows registered under "${key}"`);
+		const items: INodeExecutionData[] = [];
+		for (const [index, json] of input.rows.entries()) {
+			const file = input.files[index];
+			// n8n's own way to attach a file: kept in the item (default mode) or stored with an id
+			const binary = file && {
+				[file.property ?? 'data']: await this.helpers.prepareBinaryData(
+					Buffer.from(file.content),
+					file.fileName,
+					file.mimeType,
+				),
+			};
+			items.push({ json, ...(binary && { binary }), pairedItem: { item: index } });
+		}
+		return [items];
 	},
 };

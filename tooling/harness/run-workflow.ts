@@ -14,6 +14,7 @@ import { Workflow } from 'n8n-workflow';
 import { RoutingNode, WorkflowExecute } from 'n8n-core';
 import { createAdditionalData } from './additional-data';
 import { HarnessCredentialsHelper } from './credentials-helper';
+import type { InputFile } from './input-node';
 import { INPUT_NODE_TYPE, registerInput, releaseInput } from './input-node';
 import { loadPackage } from './package-types';
 import type { RetryTimings } from '../product';
@@ -27,6 +28,8 @@ export interface RunNodeOptions {
 	parameters: INodeParameters;
 	/** The JSON of the input items; one empty item when left out, as after a Manual Trigger. */
 	items?: IDataObject[];
+	/** The file each input item carries, by the item's position (none: no binary data). */
+	files?: Array<InputFile | undefined>;
 	credentials: ICredentialDataDecryptedObject;
 	/** The node setting "On Error: Continue (using error output)"'s classic form, Continue On Fail. */
 	continueOnFail?: boolean;
@@ -56,7 +59,7 @@ export interface RunNodeResult {
 /** Runs `Input → Mapp Connect` in-process with n8n-core's WorkflowExecute, as n8n runs a manual execution. */
 export async function runNode(options: RunNodeOptions): Promise<RunNodeResult> {
 	const pkg = await loadPackage();
-	const inputKey = registerInput(options.items ?? [{}]);
+	const inputKey = registerInput(options.items ?? [{}], options.files);
 	const packageTypes = options.retryTimings
 		? pkg.nodeTypesWith({ retryTimings: options.retryTimings })
 		: pkg.nodeTypes;

@@ -157,7 +157,10 @@ function putInPlace(work: string, dir: string): void {
 	};
 	const [[name, version]] = Object.entries(manifest.dependencies);
 	if (installedVersion(dir, name) === version) return;
-	// What is there is an older version, or a half install by an earlier version of this code.
-	rmSync(dir, { recursive: true, force: true });
+	// What is there is an older version, or a half install by an earlier version of this code: moved aside at once
+	// (a rename), then removed, so that nothing can write into it between the removal and the rename.
+	const stale = `${dir}.stale-${process.pid}`;
+	if (existsSync(dir)) renameSync(dir, stale);
 	renameSync(work, dir);
+	rmSync(stale, { recursive: true, force: true });
 }

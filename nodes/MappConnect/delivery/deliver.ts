@@ -129,7 +129,7 @@ export function inItemOrder(...results: ResultAt[][]): INodeExecutionData[][] {
 }
 
 /** The engine's settings for this run: real time, cancelled with the execution, the run's retry timings. */
-function engineSettings(
+export function engineSettings(
 	run: RunContext,
 	settings: { concurrency: number; maxRetries: number; spacing?: Spacing },
 ): EngineSettings {

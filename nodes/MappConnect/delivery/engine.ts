@@ -56,24 +56,76 @@ export async function sendChunks<C>(
 	transport: Transport<C>,
 	settings: EngineSettings,
 ): Promise<ChunkOutcome[]> {
-	const pacer = new RequestPacer(settings.clock, settings.spacing);
 	const outcomes = new Array<ChunkOutcome>(chunks.length);
-	let nextChunk = 0;
-	let stopped = false;
-	const worker = async () => {
-		while (nextChunk < chunks.length && !stopped) {
-			const chunkIndex = nextChunk++;
-			const outcome = await sendChunk(chunks[chunkIndex], chunkIndex, transport, settings, pacer);
-			outcomes[chunkIndex] = outcome;
-			if (!outcome.success && settings.stopAfterFailure) stopped = true;
-		}
-	};
-	const workers = Math.max(1, Math.min(settings.concurrency, chunks.length));
-	await Promise.all(Array.from({ length: workers }, worker));
-	for (let chunkIndex = nextChunk; chunkIndex < chunks.length; chunkIndex++) {
+	const started = await sendChunkStream(chunks, transport, settings, (outcome) => {
+		outcomes[outcome.chunkIndex] = outcome;
+	});
+	for (let chunkIndex = started; chunkIndex < chunks.length; chunkIndex++) {
 		outcomes[chunkIndex] = { chunkIndex, success: false, attempts: 0, reason: NOT_SENT_REASON };
 	}
 	return outcomes;
+}
+
+/**
+ * The pull-based form: each of `concurrency` senders takes the next chunk from `chunks` only
+ * when it is free, so that no chunk is made before a sender can take it (a file's records are
+ * read no further ahead than what is in flight). `settled` hears each chunk's outcome as it
+ * comes, in any order. When taking a chunk throws (a broken file), no further chunk is taken,
+ * the chunks in flight are finished, and then the error is thrown. Resolves with the number of
+ * chunks taken; a source left unfinished (a failure, an error) is closed.
+ */
+export async function sendChunkStream<C>(
+	chunks: Iterable<C> | AsyncIterable<C>,
+	transport: Transport<C>,
+	settings: EngineSettings,
+	settled: (outcome: ChunkOutcome, chunk: C) => void,
+): Promise<number> {
+	const pacer = new RequestPacer(settings.clock, settings.spacing);
+	const source =
+		Symbol.asyncIterator in chunks
+			? chunks[Symbol.asyncIterator]()
+			: (chunks as Iterable<C>)[Symbol.iterator]();
+	let taken = 0;
+	let stopped = false;
+	let exhausted = false;
+	let sourceFailure: { error: unknown } | undefined;
+	const sender = async () => {
+		while (!stopped && !exhausted) {
+			let next: IteratorResult<C>;
+			try {
+				next = await source.next();
+			} catch (error) {
+				sourceFailure ??= { error };
+				stopped = true;
+				return;
+			}
+			if (next.done) {
+				exhausted = true;
+				return;
+			}
+			// another chunk failed for good while this one was being made: it is not sent
+			if (stopped) return;
+			const chunkIndex = taken++;
+			const outcome = await sendChunk(next.value, chunkIndex, transport, settings, pacer);
+			settled(outcome, next.value);
+			if (!outcome.success && settings.stopAfterFailure) stopped = true;
+		}
+	};
+	let finished = false;
+	try {
+		await Promise.all(Array.from({ length: Math.max(1, settings.concurrency) }, sender));
+		finished = true;
+	} finally {
+		// A source left unfinished (a failure, a cancelled run) is closed: a file's stream, its file.
+		// After an error a sender may still wait for the source's next chunk, which closing would
+		// wait for: then it is closed without waiting.
+		if (!exhausted) {
+			const closing = Promise.resolve(source.return?.()).catch(() => undefined);
+			if (finished) await closing;
+		}
+	}
+	if (sourceFailure) throw sourceFailure.error;
+	return taken;
 }
 
 /** Sends one chunk until Mapp accepts it, it fails for good, or its retries run out. */

@@ -11,6 +11,7 @@ import type {
 	IGetNodeParameterOptions,
 	INodeExecutionData,
 	INodePropertyRouting,
+	Logger,
 } from 'n8n-workflow';
 import type { RetryTimings } from './retry';
 import { RETRY_TIMINGS } from './retry';
@@ -48,7 +49,19 @@ export interface RunContext extends TransportContext, RunSettings {
 	runParameter(path: string, fallback: unknown): unknown;
 	continueOnFail(): boolean;
 	getTimezone(): string;
+	/** n8n's log (a file's progress: Batch → Send From File). */
+	readonly logger?: Logger;
+	/**
+	 * n8n's helpers for the items' files (binary data). Only a workflow step has them: an agent's
+	 * tool call is one item made of the model's arguments, which carries no file.
+	 */
+	readonly binary?: BinaryHelpers;
 }
+
+export type BinaryHelpers = Pick<
+	IExecuteFunctions['helpers'],
+	'assertBinaryData' | 'getBinaryStream' | 'getBinaryDataBuffer'
+>;
 
 /** What a sending operation does with a run: every item's output. */
 export type OperationRun = (run: RunContext) => Promise<INodeExecutionData[][]>;
@@ -91,6 +104,7 @@ export function workflowRun(
 ): RunContext {
 	return {
 		...fromContext(context, settings),
+		binary: context.helpers,
 		items: context.getInputData(),
 		firstItem: 0,
 		parameter: (path, itemIndex, fallback, options) =>
@@ -125,5 +139,6 @@ function fromContext(
 		getCredentials: async (type) => await context.getCredentials(type),
 		helpers: context.helpers,
 		getExecutionCancelSignal: () => context.getExecutionCancelSignal(),
+		logger: context.logger,
 	};
 }

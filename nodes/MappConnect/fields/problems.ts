@@ -13,6 +13,14 @@ export interface ItemOf {
 	readonly itemIndex: number;
 }
 
+/** The field and the problem of each error invalidField made, for who reports them otherwise (a file's rejected records). */
+const fieldProblems = new WeakMap<Error, FieldProblem>();
+
+export interface FieldProblem {
+	label: string;
+	problem: string;
+}
+
 /** "'Email' is not a valid email address [item 2]": names the field and the item. */
 export function invalidField(
 	params: ItemOf,
@@ -20,10 +28,18 @@ export function invalidField(
 	problem: string,
 	description?: string,
 ): NodeOperationError {
-	return new NodeOperationError(params.node, `'${label}' ${problem} [item ${params.itemIndex}]`, {
-		itemIndex: params.itemIndex,
-		description,
-	});
+	const error = new NodeOperationError(
+		params.node,
+		`'${label}' ${problem} [item ${params.itemIndex}]`,
+		{ itemIndex: params.itemIndex, description },
+	);
+	fieldProblems.set(error, { label, problem });
+	return error;
+}
+
+/** The field and problem of an error made by invalidField; undefined for any other error. */
+export function fieldProblemOf(error: unknown): FieldProblem | undefined {
+	return error instanceof Error ? fieldProblems.get(error) : undefined;
 }
 
 /**

@@ -152,7 +152,7 @@ function locatorValue(raw: unknown): Resolver {
 }
 
 /** The parameter's stored value at a dotted path ("options.subtype"), as n8n keeps it. */
-function rawParameter(parameters: unknown, path: string): unknown {
+export function rawParameter(parameters: unknown, path: string): unknown {
 	let value: unknown = parameters;
 	for (const key of path.split('.')) {
 		if (value === null || typeof value !== 'object' || !Object.hasOwn(value, key)) return undefined;
@@ -219,9 +219,14 @@ function frozenCopy<T>(raw: T): T {
 	return Object.freeze(copy) as T;
 }
 
+/** The field a stored value maps as a whole, `{{ $json.field }}` or `{{ $json["field"] }}`, if it is such a mapping. */
+export function jsonFieldOf(raw: unknown): string | undefined {
+	const match = typeof raw === 'string' ? JSON_FIELD_REFERENCE.exec(raw) : null;
+	return match ? (match[1] ?? match[2] ?? match[3]) : undefined;
+}
+
 function jsonFieldResolver(expression: string): Resolver {
-	const match = JSON_FIELD_REFERENCE.exec(expression);
-	const field = match ? (match[1] ?? match[2] ?? match[3]) : undefined;
+	const field = jsonFieldOf(expression);
 	if (field === undefined || !readsPlainly(field)) return evaluatedByN8n;
 	return (json) => {
 		let value: unknown;

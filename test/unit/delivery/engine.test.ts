@@ -1,5 +1,9 @@
 import type { EngineSettings, Transport } from '../../../nodes/MappConnect/delivery/engine';
-import { NOT_SENT_REASON, sendChunks } from '../../../nodes/MappConnect/delivery/engine';
+import {
+	NOT_SENT_REASON,
+	sendChunkStream,
+	sendChunks,
+} from '../../../nodes/MappConnect/delivery/engine';
 import { perSecond } from '../../../nodes/MappConnect/delivery/pace';
 import type { TransportResponse } from '../../../nodes/MappConnect/delivery/transport';
 import { RETRY_TIMINGS } from '../../../nodes/MappConnect/delivery/retry';
@@ -214,5 +218,74 @@ describe('sendChunks when told to stop after a failure', () => {
 		);
 		expect(calls.sort()).toEqual([0, 1]);
 		expect(outcomes.map((o) => o.success)).toEqual([false, true, false, false, false]);
+	});
+});
+
+describe('sendChunkStream: chunks taken from a source as senders get free', () => {
+	/** A source of `count` chunks that logs when each is made, and whether it was closed. */
+	function source(count: number, brokenAt?: number) {
+		const log: string[] = [];
+		const state = { closed: false };
+		async function* chunks(): AsyncGenerator<string> {
+			try {
+				for (let index = 0; index < count; index++) {
+					if (index === brokenAt) throw new Error(`chunk ${index} cannot be made`);
+					log.push(`made ${index}`);
+					yield `chunk ${index}`;
+				}
+			} finally {
+				state.closed = true;
+			}
+		}
+		return { chunks: chunks(), log, state };
+	}
+
+	it('makes a chunk only when a sender is free to take it', async () => {
+		const { chunks, log } = source(6);
+		const run = settings({ concurrency: 2 });
+		const transport: Transport<string> = async (chunk) => {
+			log.push(`sent ${chunk.slice(6)}`);
+			await run.clock.sleep(10);
+			return ok;
+		};
+		const outcomes: number[] = [];
+		const taken = await sendChunkStream(chunks, transport, run, ({ chunkIndex }) => {
+			outcomes.push(chunkIndex);
+			log.push(`done ${chunkIndex}`);
+		});
+		expect(taken).toBe(6);
+		expect(outcomes.sort()).toEqual([0, 1, 2, 3, 4, 5]);
+		// chunk 2 is made only after chunk 0 or 1 is done: never more than two in the run at once
+		expect(log.indexOf('made 2')).toBeGreaterThan(log.indexOf('done 0'));
+		expect(log.indexOf('made 4')).toBeGreaterThan(log.indexOf('done 2'));
+	});
+
+	it('when the source fails, takes nothing more, finishes the chunks in flight, then throws its error', async () => {
+		const { chunks, state } = source(10, 3);
+		const run = settings({ concurrency: 3 });
+		const finished: number[] = [];
+		const transport: Transport<string> = async () => {
+			await run.clock.sleep(10);
+			return ok;
+		};
+		await expect(
+			sendChunkStream(chunks, transport, run, ({ chunkIndex }) => finished.push(chunkIndex)),
+		).rejects.toThrow('chunk 3 cannot be made');
+		expect(finished.sort()).toEqual([0, 1, 2]);
+		expect(state.closed).toBe(true);
+	});
+
+	it('after a failure with stopAfterFailure, closes the source without reading it to the end', async () => {
+		const { chunks, log, state } = source(100);
+		const { transport } = scriptedTransport({ 1: [{ statusCode: 400 }] });
+		const taken = await sendChunkStream(
+			chunks,
+			transport,
+			settings({ concurrency: 2, stopAfterFailure: true }),
+			() => {},
+		);
+		expect(taken).toBeLessThan(5);
+		expect(log.length).toBeLessThan(5);
+		expect(state.closed).toBe(true);
 	});
 });

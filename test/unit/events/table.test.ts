@@ -42,7 +42,7 @@ describe('the tables derived from the resources', () => {
 	});
 
 	it('runs every operation that sends (events, gathered items, a configuration) as a custom operation, every other one through routing', () => {
-		const sendingOthers = ['batch.send', 'group.create', 'integration.connect'];
+		const sendingOthers = ['batch.send', 'batch.sendFile', 'group.create', 'integration.connect'];
 		const { customOperations } = new MappConnect();
 		for (const resource of RESOURCES) {
 			for (const operation of resource.operations) {

@@ -29,6 +29,52 @@ const SUGGESTED_MAX_REQUESTS_PER_SECOND = 10;
 /** The parameter name of the Batch Options collection. */
 export const BATCH_OPTIONS = 'batchOptions';
 
+/** Send From File's progress log interval, in batches (0: only at the end). */
+export const PROGRESS_LOG_OPTION = 'logProgressEvery';
+/**
+ * Every batch: the last line in the log is then never more than the batches in flight behind, so a
+ * run resumed from it repeats at most Concurrency × Batch Size records (docs/send-from-file.md).
+ */
+export const DEFAULT_PROGRESS_LOG_BATCHES = 1;
+
+const batchSizeOption: INodeProperties = {
+	displayName: 'Batch Size',
+	name: 'batchSize',
+	type: 'number',
+	typeOptions: { minValue: 1, maxValue: MAX_EVENTS_PER_BATCH },
+	default: DEFAULT_BATCH_SIZE,
+	description: `Events per request, at most ${MAX_EVENTS_PER_BATCH} (Mapp refuses a larger batch as a whole)`,
+};
+
+const concurrencyOption: INodeProperties = {
+	displayName: 'Concurrency',
+	name: 'concurrency',
+	type: 'number',
+	typeOptions: { minValue: 1 },
+	default: DEFAULT_CONCURRENCY,
+	description: 'How many requests are in flight at once. The output keeps the order of the input.',
+};
+
+const maxRequestsPerSecondOption: INodeProperties = {
+	displayName: 'Max Requests per Second',
+	name: 'maxRequestsPerSecond',
+	type: 'number',
+	typeOptions: { minValue: 0.1, numberPrecision: 1 },
+	default: SUGGESTED_MAX_REQUESTS_PER_SECOND,
+	description:
+		"Spaces this run's requests, retries included, to stay under the account's rate. Not set: no limit.",
+};
+
+const maxRetriesOption: INodeProperties = {
+	displayName: 'Max Retries',
+	name: 'maxRetries',
+	type: 'number',
+	typeOptions: { minValue: 0 },
+	default: DEFAULT_RETRIES,
+	description:
+		'How often a batch is retried after a 429, 502, 503, 504, a dropped connection or a timeout, with growing waits. Other errors are not retried.',
+};
+
 export const batchOptionsProperty: INodeProperties = {
 	displayName: 'Batch Options',
 	name: BATCH_OPTIONS,
@@ -40,41 +86,10 @@ export const batchOptionsProperty: INodeProperties = {
 			...dryRunOption.properties[0],
 			description: `${dryRunOption.properties[0].description}. Outputs the batches too.`,
 		},
-		{
-			displayName: 'Batch Size',
-			name: 'batchSize',
-			type: 'number',
-			typeOptions: { minValue: 1, maxValue: MAX_EVENTS_PER_BATCH },
-			default: DEFAULT_BATCH_SIZE,
-			description: `Events per request, at most ${MAX_EVENTS_PER_BATCH} (Mapp refuses a larger batch as a whole)`,
-		},
-		{
-			displayName: 'Concurrency',
-			name: 'concurrency',
-			type: 'number',
-			typeOptions: { minValue: 1 },
-			default: DEFAULT_CONCURRENCY,
-			description:
-				'How many requests are in flight at once. The output keeps the order of the input.',
-		},
-		{
-			displayName: 'Max Requests per Second',
-			name: 'maxRequestsPerSecond',
-			type: 'number',
-			typeOptions: { minValue: 0.1, numberPrecision: 1 },
-			default: SUGGESTED_MAX_REQUESTS_PER_SECOND,
-			description:
-				"Spaces this run's requests, retries included, to stay under the account's rate. Not set: no limit.",
-		},
-		{
-			displayName: 'Max Retries',
-			name: 'maxRetries',
-			type: 'number',
-			typeOptions: { minValue: 0 },
-			default: DEFAULT_RETRIES,
-			description:
-				'How often a batch is retried after a 429, 502, 503, 504, a dropped connection or a timeout, with growing waits. Other errors are not retried.',
-		},
+		batchSizeOption,
+		concurrencyOption,
+		maxRequestsPerSecondOption,
+		maxRetriesOption,
 		{
 			displayName: 'Output',
 			name: 'output',
@@ -93,6 +108,31 @@ export const batchOptionsProperty: INodeProperties = {
 				},
 			],
 		},
+	],
+};
+
+/** Send From File's Batch Options: the same, without Output (one summary per file), with the progress log. */
+export const fileBatchOptionsProperty: INodeProperties = {
+	...batchOptionsProperty,
+	options: [
+		{
+			...dryRunOption.properties[0],
+			description:
+				'Whether to only read and check every record of the file and output the summary, without sending anything to Mapp (the credential is still needed, but no request is made)',
+		},
+		batchSizeOption,
+		concurrencyOption,
+		{
+			displayName: 'Log Progress Every (Batches)',
+			name: PROGRESS_LOG_OPTION,
+			type: 'number',
+			typeOptions: { minValue: 0 },
+			default: DEFAULT_PROGRESS_LOG_BATCHES,
+			description:
+				"Write a progress line to n8n's log every this many batches and at the end: the file, records read, last accepted record, the record to resume from, events per second. If n8n dies, resume from the last line; with more than 1, more records may be sent twice. 0: only at the end.",
+		},
+		maxRequestsPerSecondOption,
+		maxRetriesOption,
 	],
 };
 

@@ -4,7 +4,7 @@
  * events go out in requests of at most Batch Size, and every item's fate is reported.
  */
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
 import { batchBody, splitIntoChunks } from '../../delivery/chunk';
 import type { Outgoing, ResultAt, Sending } from '../../delivery/deliver';
 import { deliver, dryRunResult } from '../../delivery/deliver';
@@ -20,7 +20,7 @@ import {
 } from '../../delivery/results';
 import type { RunContext } from '../../delivery/run';
 import type { EventKind } from '../../events/kind';
-import { buildEvent, eventSubtype, kindProperties } from '../../events/kind';
+import { buildEvent, eventSubtype } from '../../events/kind';
 import { DRY_RUN_OPTION, dryRunOption } from '../../fields/collection';
 import { invalidField } from '../../fields/problems';
 import { API_PATHS, MAX_EVENTS_PER_BATCH } from '../../shared/api';
@@ -33,35 +33,16 @@ import {
 	inputItemProperties,
 	inputItemSettings,
 } from './inputItem';
+import { eventKindOf, eventProperties, retryOnFailNotice } from './event';
 import { BATCH_OPTIONS, OUTPUT_MODE, batchOptionsProperty, readBatchOptions } from './options';
 
 function batchProperties(kinds: readonly EventKind[]): INodeProperties[] {
-	const defaultKind = kinds[0].id;
-	const defaultSource = EVENT_SOURCE.fields;
 	return [
-		{
-			displayName:
-				'Keep "Retry On Fail" in the node\'s settings off: this operation retries failed batches itself, while Retry On Fail would run the whole node again and resend the batches Mapp already accepted',
-			name: 'retryOnFailNotice',
-			type: 'notice',
-			default: '',
-		},
-		{
-			displayName: 'Event Type',
-			name: 'eventKind',
-			type: 'options',
-			noDataExpression: true,
-			default: defaultKind,
-			description: 'What each item becomes; all events of one run have the same type',
-			options: kinds.map((kind) => ({ name: kind.displayName, value: kind.id })),
-		},
-		{
-			displayName: 'Event Source',
-			name: 'eventSource',
-			type: 'options',
-			noDataExpression: true,
-			default: defaultSource,
-			options: [
+		retryOnFailNotice,
+		...eventProperties(
+			kinds,
+			'item',
+			[
 				{
 					name: 'Fields Below',
 					value: EVENT_SOURCE.fields,
@@ -73,15 +54,6 @@ function batchProperties(kinds: readonly EventKind[]): INodeProperties[] {
 					description: "Send each item's JSON as its event, as it is",
 				},
 			],
-		},
-		...kinds.flatMap((kind) =>
-			updateDisplayOptions(
-				{ show: { eventKind: [kind.id], eventSource: [EVENT_SOURCE.fields] } },
-				kindProperties(kind),
-			),
-		),
-		...updateDisplayOptions(
-			{ show: { eventSource: [EVENT_SOURCE.inputItem] } },
 			inputItemProperties,
 		),
 		batchOptionsProperty,
@@ -105,9 +77,7 @@ export function sendOperation(kinds: readonly EventKind[]): Operation {
 /** How Batch → Send sends (run by delivery/deliver.ts): the run's settings are read once, here. */
 function batchSending(run: RunContext, kinds: readonly EventKind[]): Sending<IDataObject> {
 	const node = run.getNode();
-	const kindId = run.runParameter('eventKind', kinds[0].id) as string;
-	const kind = kinds.find(({ id }) => id === kindId);
-	if (!kind) throw new NodeOperationError(node, `'Event Type' has an unknown value "${kindId}"`);
+	const kind = eventKindOf(run, kinds);
 	const options = readBatchOptions(run);
 	const perBatch = options.output === OUTPUT_MODE.perBatch;
 	const inputItem =
