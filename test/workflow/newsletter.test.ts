@@ -186,6 +186,31 @@ describe('Newsletter', () => {
 		]);
 	});
 
+	it('Batch → Send From File: Double Opt-In mapped from a CSV column goes out as a JSON boolean', async () => {
+		const csv = 'email,optIn\r\nanna@example.com,true\r\nben@example.com,false\r\n';
+		const result = await run(
+			sandbox(),
+			{
+				resource: 'batch',
+				operation: 'sendFile',
+				eventKind: 'newsletterSubscribe',
+				eventSource: 'fields',
+				...fromItem,
+				doubleOptIn: '={{ $json.optIn }}',
+			},
+			{ files: [{ content: csv, fileName: 'subscribers.csv' }] },
+		);
+		expect(result.error).toBeUndefined();
+		expect(sandbox().requests.map(({ query, body }) => ({ query, body }))).toEqual([
+			{
+				query: 'subtype=newsletter',
+				body:
+					'[{"email":"anna@example.com","group":"101","doubleOptIn":true},' +
+					'{"email":"ben@example.com","group":"101"}]',
+			},
+		]);
+	});
+
 	it.each([
 		['Subscribe', subscribe],
 		['Unsubscribe', unsubscribe],
