@@ -90,10 +90,43 @@ describe("Mapp's error answers", () => {
 	it('500: Mapp may have recorded the event, so check before sending it again', async () => {
 		sandbox().injectFault({ kind: 'status500' });
 		const result = await run(sandbox(), userUpsert, { items: [twoContacts[0]] });
-		expect(result.error?.message).toBe('Mapp Connect answered 500: Internal Server Error');
+		expect(result.error?.message).toBe(
+			'The event may or may not have reached Mapp: Mapp Connect answered 500: Internal Server Error',
+		);
 		expect(result.error?.httpCode).toBe('500');
 		expect(result.error?.description).toContain('may have recorded');
 		expect(result.error?.description).toContain('Check in Mapp before sending it again');
+	});
+
+	it.each([
+		['status500', 500, 'Internal Server Error'],
+		['status502', 502, 'Bad Gateway'],
+		['status503', 503, 'Service Unavailable'],
+	] as const)(
+		'Continue On Fail, %s: the item itself says the event may have been recorded',
+		async (kind, status, text) => {
+			sandbox().injectFault({ kind });
+			const result = await run(sandbox(), userUpsert, {
+				items: [twoContacts[0]],
+				continueOnFail: true,
+			});
+			expect(result.items.map(({ json }) => json)).toEqual([
+				{
+					error: `The event may or may not have reached Mapp: Mapp Connect answered ${status}: ${text}`,
+				},
+			]);
+		},
+	);
+
+	it('Continue On Fail, a refusal (400) says only what Mapp answered: nothing was recorded', async () => {
+		sandbox().injectFault({ kind: 'status400' });
+		const result = await run(sandbox(), userUpsert, {
+			items: [twoContacts[0]],
+			continueOnFail: true,
+		});
+		expect(result.items.map(({ json }) => json.error)).toEqual([
+			'Mapp Connect answered 400: The event does not match the mapping of its subtype',
+		]);
 	});
 
 	it("500 'Database Access Limit Exceeded' with Continue On Fail: throttling, wait 30 seconds", async () => {

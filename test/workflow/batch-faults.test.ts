@@ -179,3 +179,42 @@ describe('Batch → Send under faults', () => {
 		});
 	});
 });
+
+describe('Batch → Send marks the events that may have been recorded twice', () => {
+	it('a chunk accepted on a retry after its first attempt may have reached Mapp: mayBeDuplicate', async () => {
+		// chunk 1 is recorded, then its answer is lost; the retry is recorded again
+		sandbox.injectFault(onBatch({ kind: 'drop', when: 'after', count: 1 }));
+		const { items, error, emails } = await send(4, { batchSize: 2, concurrency: 1 });
+		expect(error).toBeUndefined();
+		expect(recordedEmails().sort()).toEqual([...emails.slice(0, 2), ...emails].sort());
+		expect(items.map(({ json }) => [json.chunk, json.attempts, json.mayBeDuplicate])).toEqual([
+			[1, 2, true],
+			[1, 2, true],
+			[2, 1, undefined],
+			[2, 1, undefined],
+		]);
+	});
+
+	it('per batch too, and after a 503 (whose outcome is unknown)', async () => {
+		sandbox.injectFault(onBatch({ kind: 'status503', count: 1 }));
+		const { items, error } = await send(4, {
+			batchSize: 2,
+			concurrency: 1,
+			output: 'perBatch',
+		});
+		expect(error).toBeUndefined();
+		expect(items.map(({ json }) => [json.chunk, json.attempts, json.mayBeDuplicate])).toEqual([
+			[1, 2, true],
+			[2, 1, undefined],
+		]);
+	});
+
+	it("not after an answer that refuses: a 429, or Engage's over-rate 500", async () => {
+		sandbox.injectFault(onBatch({ kind: 'status429', count: 1, retryAfterSeconds: 0 }));
+		sandbox.injectFault(onBatch({ kind: 'status500dbLimit', count: 1 }));
+		const { items, error } = await send(2);
+		expect(error).toBeUndefined();
+		expect(items.map(({ json }) => json.attempts)).toEqual([3, 3]);
+		expect(items.every(({ json }) => !('mayBeDuplicate' in json))).toBe(true);
+	});
+});

@@ -82,16 +82,26 @@ describe('Batch → Send, Event Source "Input Item"', () => {
 	});
 
 	describe('names that are also names of JavaScript objects', () => {
-		it('Fields to Include "constructor" sends the item\'s own field of that name', async () => {
+		it('Fields to Include "toString" sends the item\'s own field of that name; "constructor" is refused', async () => {
 			const result = await run(
 				sandbox(),
-				fromInputItem('userUpsert', { fieldsToInclude: 'email, constructor, toString' }),
+				fromInputItem('userUpsert', { fieldsToInclude: 'email, toString' }),
 				{
 					items: [{ email: 'a@mapp.com', constructor: 'Lego', toString: 'yes', other: 'x' }],
 				},
 			);
 			expect(result.error).toBeUndefined();
-			expect(sentEvents()).toEqual([{ email: 'a@mapp.com', constructor: 'Lego', toString: 'yes' }]);
+			expect(sentEvents()).toEqual([{ email: 'a@mapp.com', toString: 'yes' }]);
+			sandbox().reset();
+			const refused = await run(
+				sandbox(),
+				fromInputItem('userUpsert', { fieldsToInclude: 'email, constructor' }),
+				{ items: [{ email: 'a@mapp.com', constructor: 'Lego' }] },
+			);
+			expect(refused.error?.message).toBe(
+				`'Input Item' must not use the name "constructor" [item 0]`,
+			);
+			expect(sandbox().requests).toEqual([]);
 		});
 
 		it('Fields to Include "constructor" on an item without that field is an error, never an empty event', async () => {
@@ -117,7 +127,7 @@ describe('Batch → Send, Event Source "Input Item"', () => {
 					items: [{ email: 'b@mapp.com' }, item],
 				});
 				expect(result.error?.message).toBe(
-					`'Input Item' field "attributes.__proto__" must not be sent: "__proto__" is not a name Mapp can take [item 1]`,
+					`'Input Item' must not use the name "__proto__" (in attributes) [item 1]`,
 				);
 			}
 			expect(sandbox().requests).toEqual([]);

@@ -5,7 +5,8 @@
  * single operation with several items, which items were delivered.
  */
 import { formatItemRanges } from '../../nodes/MappConnect/delivery/results';
-import { closedPort, credentialsAt } from './loopback';
+import type { Loopback } from './loopback';
+import { closedPort, credentialsAt, startServer } from './loopback';
 import { run as runWith, useSandbox } from './mappConnect';
 import { batchUpsert, FAST_RETRIES, userUpsert } from '../../tooling/harness/batch-fixtures';
 
@@ -131,7 +132,9 @@ describe('a single operation with several items, one answered 500', () => {
 		const refused = sandbox().requests.find(({ fault }) => fault === 'status500');
 		const failedIndex = input.findIndex(({ email }) => refused?.body.includes(email));
 		const delivered = [0, 1, 2, 3, 4].filter((index) => index !== failedIndex);
-		expect(result.error?.message).toBe('Mapp Connect answered 500: Internal Server Error');
+		expect(result.error?.message).toBe(
+			'The event may or may not have reached Mapp: Mapp Connect answered 500: Internal Server Error',
+		);
 		// Mapp may have taken the event in before failing: it is not reported as "not delivered"
 		expect(result.error?.description).toContain(
 			`Outcome unknown (no answer, or a server error, after sending): items ${failedIndex}.`,
@@ -146,4 +149,56 @@ describe('a single operation with several items, one answered 500', () => {
 		expect(sandbox().requests).toHaveLength(5);
 		expect(recordedEmails().sort()).toEqual(delivered.map((index) => input[index].email));
 	});
+});
+
+describe('every 5xx leaves the outcome unknown, whatever its code', () => {
+	let server: Loopback | undefined;
+	afterEach(async () => {
+		await server?.close();
+		server = undefined;
+	});
+	/** A server in Mapp's place that answers every request with this status. */
+	async function answering(status: number) {
+		server = await startServer((_request, res) =>
+			res.writeHead(status, { 'content-type': 'application/json' }).end('{"message":"Failed"}'),
+		);
+		return credentialsAt(server.origin);
+	}
+
+	it.each([501, 507, 520, 524])(
+		'Batch, %p: "may or may not have been delivered", never the advice to run them again',
+		async (status) => {
+			const result = await run(sandbox(), batchUpsert, {
+				items: contacts(2),
+				credentials: await answering(status),
+			});
+			expect(result.error?.message).toBe(
+				'Batch 1 of 1 failed: items 0-1 may or may not have been delivered',
+			);
+			expect(result.error?.description).toContain(
+				'Outcome unknown (no answer, or a server error, after sending): items 0-1.',
+			);
+			expect(result.error?.description).not.toContain('Run the node again');
+			// not retried: another attempt would not mend it, and could record the events twice
+			expect(server?.received).toHaveLength(1);
+		},
+	);
+
+	it.each([501, 507, 520])(
+		'a single operation, %p: the item is among those whose outcome is unknown',
+		async (status) => {
+			const result = await run(sandbox(), userUpsert, {
+				items: contacts(2),
+				credentials: await answering(status),
+			});
+			expect(result.error?.message).toBe(
+				`The event may or may not have reached Mapp: Mapp Connect answered ${status}: Failed`,
+			);
+			expect(result.error?.description).toContain(
+				'Outcome unknown (no answer, or a server error, after sending): items 0-1.',
+			);
+			expect(result.error?.description).toContain('Not delivered: none.');
+			expect(result.error?.description).not.toContain('Run the node again');
+		},
+	);
 });

@@ -163,4 +163,32 @@ describe('Group', () => {
 			await mapp.close();
 		}
 	});
+
+	it.each([
+		['false', false],
+		['an object', { id: 1 }],
+		['a list', [7]],
+		['text that is not digits', 'n/a'],
+		['a fraction', 1.5],
+		['empty text', ''],
+	])('Create: %s in place of an ID is no ID, never output as one', async (_what, id) => {
+		const mapp = await startServer((_request, res) => {
+			res.writeHead(200, { 'content-type': 'application/json' });
+			res.end(JSON.stringify({ groupNamesAndIds: { A: id, B: '502', C: 503 } }));
+		});
+		try {
+			const result = await run(sandbox(), CREATE_BY_NAME, {
+				items: [{ name: 'A' }, { name: 'B' }, { name: 'C' }],
+				credentials: credentialsAt(mapp.origin),
+				continueOnFail: true,
+			});
+			expect(result.items.map(({ json }) => json)).toEqual([
+				{ error: `Mapp's answer has no ID for the group "A"` },
+				{ name: 'B', id: '502' },
+				{ name: 'C', id: '503' },
+			]);
+		} finally {
+			await mapp.close();
+		}
+	});
 });

@@ -59,7 +59,7 @@ describe('Integration → Connect', () => {
 		[
 			'text that is not JSON',
 			'{"params": {',
-			/^'Configuration \(JSON\)' is not valid JSON \(.+\) \[item 1\]$/,
+			`'Configuration (JSON)' is not valid JSON: it ends before it is complete [item 1]`,
 		],
 		[
 			'a JSON list',
@@ -95,7 +95,7 @@ describe('Integration → Connect', () => {
 		).toEqual([
 			[['a'], { item: 0 }],
 			[
-				expect.stringMatching(/^'Configuration \(JSON\)' is not valid JSON .* \[item 1\]$/),
+				`'Configuration (JSON)' is not valid JSON: it breaks at line 1, column 1 [item 1]`,
 				{ item: 1 },
 			],
 			[['b'], { item: 2 }],

@@ -62,8 +62,9 @@ export async function expectEventSent(
 	sandbox: Sandbox,
 	parameters: INodeParameters,
 	expected: { subtype: string; event: IDataObject },
+	items?: IDataObject[],
 ): Promise<void> {
-	const result = await run(sandbox, parameters);
+	const result = await run(sandbox, parameters, items && { items });
 	expect(result.error).toBeUndefined();
 	expect(sandbox.requests.map((request) => arrived(sandbox, request))).toEqual([
 		{

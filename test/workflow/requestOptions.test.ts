@@ -212,3 +212,82 @@ describe('Request Options → Timeout is a deadline, not an idle timeout', () =>
 		expect(elapsed).toBeLessThan(5000);
 	});
 });
+
+describe('Request Options → Timeout ends the read calls too (one deadline for every call)', () => {
+	it.each([
+		['Integration → Ping', { resource: 'integration', operation: 'ping' }],
+		['Integration → Get Connection', { resource: 'integration', operation: 'getConnection' }],
+		['Group → Get Many', { resource: 'group', operation: 'getAll', returnAll: true }],
+		['Message → Get Many', { resource: 'message', operation: 'getAll', returnAll: true }],
+	])('%s: a trickled answer is cut at the Timeout', async (_name, parameters) => {
+		const trickle = await started(startTrickle(200));
+		const begun = Date.now();
+		const result = await runNode({
+			parameters: { ...parameters, requestOptions: { timeout: 500 } },
+			items: [{}],
+			credentials: credentialsAt(trickle.origin),
+			continueOnFail: true,
+		});
+		const elapsed = Date.now() - begun;
+		expect(trickle.received).toHaveLength(1);
+		expect(result.items.map(({ json }) => json)).toEqual([
+			{ error: 'Mapp Connect gave no complete answer within 0.5 s' },
+		]);
+		// without a deadline the answer never ends and the run would hang until the test's timeout
+		expect(elapsed).toBeLessThan(5000);
+	});
+});
+
+describe('Request Options → Timeout that no timer can hold', () => {
+	it.each([
+		['2^31 ms', 2 ** 31, '2147483648'],
+		['text', '5000 ms', '"5000 ms"'],
+		['a fraction', 0.5, '0.5'],
+		['Infinity', Infinity, 'Infinity'],
+		['a negative number', -1, '-1'],
+	])(
+		'%s: refused naming the option, before anything is sent, on every path',
+		async (_what, timeout, shown) => {
+			const reads = [
+				{ resource: 'integration', operation: 'ping' },
+				{ resource: 'group', operation: 'getAll', returnAll: true },
+			];
+			for (const parameters of [userUpsert, batchUpsert, ...reads]) {
+				const result = await runNode({
+					parameters: { ...parameters, requestOptions: { timeout } },
+					items: contacts,
+					credentials: sandboxCredentials(sandbox()),
+				});
+				expect(result.error?.message).toBe(
+					`'Timeout' of the Request Options must be a whole number of milliseconds from 1 to 2147483647, not ${shown}`,
+				);
+			}
+			expect(sandbox().requests).toEqual([]);
+		},
+	);
+
+	it('digits as text are a Timeout: "5000" sends', async () => {
+		const result = await runNode({
+			parameters: { ...batchUpsert, requestOptions: { timeout: '5000' } },
+			items: contacts,
+			credentials: sandboxCredentials(sandbox()),
+		});
+		expect(result.error).toBeUndefined();
+		expect(recordedEmails().sort()).toEqual(contacts.map(({ email }) => email));
+	});
+
+	it("a Batch Interval no timer can hold is refused too, naming n8n's label", async () => {
+		const result = await runNode({
+			parameters: {
+				...userUpsert,
+				requestOptions: { batching: { batch: { batchSize: 1, batchInterval: 2 ** 31 } } },
+			},
+			items: contacts,
+			credentials: sandboxCredentials(sandbox()),
+		});
+		expect(result.error?.message).toBe(
+			"'Batch Interval (ms)' of the Request Options' Batching must be a whole number of milliseconds from 1 to 2147483647, not 2147483648",
+		);
+		expect(sandbox().requests).toEqual([]);
+	});
+});

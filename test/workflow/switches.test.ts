@@ -3,7 +3,7 @@
  * boolean or the text "true"/"false"; anything else is refused before anything is sent, and no
  * item's Dry Run is ever overruled by another's.
  */
-import type { INodeParameters } from 'n8n-workflow';
+import type { IDataObject, INodeParameters } from 'n8n-workflow';
 import { contacts, userUpsert } from '../../tooling/harness/batch-fixtures';
 import { run, useSandbox } from './mappConnect';
 
@@ -70,6 +70,74 @@ describe('Dry Run from an expression', () => {
 	});
 });
 
+describe('a switch whose expression gives nothing stops the run: it never reads as "off"', () => {
+	const nothing: Array<[string, IDataObject[string]]> = [
+		['empty text', ''],
+		['null', null],
+		['an empty list', []],
+	];
+
+	it.each([
+		['single operation', { ...userUpsert, options: { dryRun: '={{ $json.dry }}' } }],
+		['Batch, Options', { ...batch, options: { dryRun: '={{ $json.dry }}' } }],
+		['Batch, Batch Options', { ...batch, batchOptions: { dryRun: '={{ $json.dry }}' } }],
+	])(
+		'%s: Dry Run giving nothing sends nothing, naming the item and the field',
+		async (_, parameters) => {
+			for (const [, dry] of nothing) {
+				for (const continueOnFail of [false, true]) {
+					const items = contacts(2).map((contact, i) => ({
+						...contact,
+						dry: i === 0 ? true : dry,
+					}));
+					const result = await run(sandbox(), parameters as INodeParameters, {
+						items,
+						continueOnFail,
+					});
+					expect(result.error?.message).toBe(
+						`'Dry Run' must be true or false, but its expression gave nothing (is the field it reads missing?) [item 1]`,
+					);
+					expect(sandbox().requests).toEqual([]);
+				}
+			}
+		},
+	);
+
+	it('a typo naming a field the item lacks ({{ $json.dyr }}) sends nothing', async () => {
+		for (const parameters of [
+			{ ...userUpsert, options: { dryRun: '={{ $json.dyr }}' } },
+			{ ...batch, batchOptions: { dryRun: '={{ $json.dyr }}' } },
+		]) {
+			const result = await run(sandbox(), parameters, { items: withDry([true, true]) });
+			expect(result.error?.message).toBe(
+				`'Dry Run' must be true or false, but its expression gave nothing (is the field it reads missing?) [item 0]`,
+			);
+		}
+		expect(sandbox().requests).toEqual([]);
+	});
+
+	it.each(nothing)(
+		'Send Empty Values giving %s is refused for that item, and nothing is sent',
+		async (_, clear) => {
+			const result = await run(
+				sandbox(),
+				{
+					...userUpsert,
+					customAttributes: { values: [{ name: 'city', value: '' }] },
+					options: { sendEmptyValues: '={{ $json.clear }}' },
+				},
+				{
+					items: contacts(2).map((contact, i) => ({ ...contact, clear: i === 0 ? false : clear })),
+				},
+			);
+			expect(result.error?.message).toBe(
+				`'Send Empty Values' must be true or false, but its expression gave nothing (is the field it reads missing?) [item 1]`,
+			);
+			expect(sandbox().requests).toEqual([]);
+		},
+	);
+});
+
 describe('Send Empty Values and Double Opt-In from an expression', () => {
 	const clearing: INodeParameters = {
 		...userUpsert,
@@ -92,8 +160,8 @@ describe('Send Empty Values and Double Opt-In from an expression', () => {
 
 	it('refuses another value naming the item and the field, and sends nothing', async () => {
 		const items = [
-			{ email: 'a@example.com', clear: true },
-			{ email: 'b@example.com', clear: 'sometimes' },
+			{ email: 'a@example.com', clear: true, optIn: false },
+			{ email: 'b@example.com', clear: 'sometimes', optIn: false },
 		];
 		const result = await run(sandbox(), clearing, { items });
 		expect(result.error?.message).toBe(

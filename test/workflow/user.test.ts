@@ -83,4 +83,40 @@ describe('User', () => {
 			{ path: `/charon/api/v1/integration/${sandbox().integrationId}/event`, status: 200 },
 		]);
 	});
+
+	it.each([
+		['a line break', '+49151\n1234567'],
+		['a tab and spaces', '+49 151\t123 4567'],
+		['dashes, dots and parentheses', '+49 (151) 123-45.67'],
+	])(
+		'a mobile number with %s goes out as the digits that were checked',
+		async (_what, mobileNumber) => {
+			await expectEventSent(
+				sandbox(),
+				{
+					resource: 'user',
+					operation: 'upsert',
+					identifierType: 'mobileNumber',
+					mobileNumber: '={{ $json.mobile }}',
+					group: resourceLocator('101', 'id'),
+				},
+				{ subtype: 'user', event: { mobileNumber: '+491511234567', group: '101' } },
+				[{ mobile: mobileNumber }],
+			);
+		},
+	);
+
+	it('Message → Send SMS: the recipient number goes out as checked too', async () => {
+		await expectEventSent(
+			sandbox(),
+			{
+				resource: 'message',
+				operation: 'sendSms',
+				messageId: resourceLocator('3001'),
+				recipientMobileNumber: '={{ $json.mobile }}',
+			},
+			{ subtype: 'sms', event: { recipientMobileNumber: '+491511234567', messageId: '3001' } },
+			[{ mobile: '+49 151\n1234567' }],
+		);
+	});
 });

@@ -39,6 +39,11 @@ export interface ChunkOutcome {
 	 * a timeout, a server error): the events may have been recorded although the chunk failed.
 	 */
 	mayHaveArrived?: boolean;
+	/**
+	 * Mapp accepted the chunk after an attempt that may have reached it (mayHaveArrived): Mapp may
+	 * have recorded its events twice.
+	 */
+	mayBeDuplicate?: boolean;
 	/** The last answer (Mapp's acceptance, or the answer of a chunk that failed for good). */
 	response?: TransportResponse;
 	/** The thrown error of a chunk whose last attempt got no answer. */
@@ -152,8 +157,10 @@ async function sendChunk<C>(
 		}
 		if (verdict.outcome !== 'accepted') mayHaveArrived ||= verdict.mayHaveArrived === true;
 		const statusCode = response?.statusCode;
-		if (verdict.outcome === 'accepted')
-			return { chunkIndex, success: true, attempts, statusCode, response };
+		if (verdict.outcome === 'accepted') {
+			const accepted = { chunkIndex, success: true, attempts, statusCode, response };
+			return mayHaveArrived ? { ...accepted, mayBeDuplicate: true } : accepted;
+		}
 		const failed = {
 			chunkIndex,
 			success: false,

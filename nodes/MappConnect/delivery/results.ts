@@ -7,7 +7,7 @@ import type {
 	NodeApiError,
 } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
-import { mappApiError } from '../shared/errors';
+import { bodyWithoutCredentials, mappApiError } from '../shared/errors';
 import type { ChunkOutcome } from './engine';
 
 /** One input item, built and checked: the part of the requests it makes (an event, a name). */
@@ -94,8 +94,14 @@ export function requestFailure(
 		return new NodeOperationError(node, `${subject.name} ${subject.was} ${outcome.reason}`, {
 			itemIndex,
 		});
-	// Mapp's answer says what happened; for a server error its hint says the outcome is unknown.
-	if (outcome.response) return mappApiError(node, outcome.response, { subtype, itemIndex });
+	if (outcome.response) {
+		// Mapp's answer says what happened, its hint what to check. After a server error the message
+		// itself says the outcome is unknown: with Continue On Fail it is all the item's JSON holds.
+		const error = mappApiError(node, outcome.response, { subtype, itemIndex });
+		if (outcome.mayHaveArrived)
+			error.message = `${subject.name} ${subject.unknown}: ${error.message}`;
+		return error;
+	}
 	const reason = outcome.reason ?? 'the request failed';
 	if (outcome.mayHaveArrived)
 		return new NodeOperationError(node, `${subject.name} ${subject.unknown}: ${reason}`, {
@@ -107,6 +113,15 @@ export function requestFailure(
 		description:
 			'Check the System (or Base URL) of the credential, and the network between n8n and Mapp.',
 	});
+}
+
+/**
+ * `mayBeDuplicate: true` on the output of a chunk Mapp accepted on a retry after an attempt whose
+ * outcome was unknown (no answer, a 5xx): Mapp may have recorded its events twice. Only then, so
+ * that the output of a clean run keeps its shape.
+ */
+function duplicateMark(outcome: ChunkOutcome): IDataObject {
+	return outcome.mayBeDuplicate ? { mayBeDuplicate: true } : {};
 }
 
 /** One output item per sent event, paired to its input item. */
@@ -131,6 +146,7 @@ export function perEventItems(
 				subtype,
 				chunk: chunkNumber(outcome),
 				attempts: outcome.attempts,
+				...duplicateMark(outcome),
 				event,
 			};
 			results.push([itemIndex, { json, pairedItem }]);
@@ -157,6 +173,7 @@ export function perChunkItems(
 			success: true,
 			statusCode: outcome.statusCode ?? null,
 			attempts: outcome.attempts,
+			...duplicateMark(outcome),
 		};
 		return [firstItem, { json, pairedItem }];
 	});
@@ -261,6 +278,6 @@ export function failureCause(outcome: ChunkOutcome): JsonObject {
 	return {
 		message: outcome.reason ?? 'Not delivered',
 		statusCode: outcome.statusCode ?? null,
-		body: (outcome.response?.body ?? null) as JsonObject,
+		body: (bodyWithoutCredentials(outcome.response?.body) ?? null) as JsonObject,
 	};
 }

@@ -5,6 +5,7 @@ import {
 	describeAnswer,
 	headerOf,
 	isMappError,
+	isProxyAnswer,
 	mappMessage,
 } from '../shared/errors';
 
@@ -13,6 +14,13 @@ export const DEFAULT_MAX_RETRIES = 3;
 /** Mapp advises waiting at least 30 s after a "Database Access Limit Exceeded" answer. */
 export const DATABASE_LIMIT_WAIT_MS = 30_000;
 
+/**
+ * The answers worth another attempt: 429 (over the rate), and a gateway (502, 504) or Mapp (503)
+ * saying it could not take the request now, which a later attempt usually gets through. Every
+ * other 5xx is final: 500 is Mapp failing on this request (it fails again), 501/505 refuse it for
+ * good, and the rest (507, a CDN's 520-527, …) are nothing a retry after seconds would mend. A
+ * retried 5xx may have been recorded all the same: its items are marked (mayBeDuplicate).
+ */
 const RETRYABLE_STATUS_CODES = new Set([429, 502, 503, 504]);
 
 /**
@@ -75,13 +83,15 @@ export type Verdict =
 	  };
 
 /**
- * Server errors after which Mapp may have recorded the request all the same: Mapp Connect, or a
- * gateway in front of it, can fail after the events were taken in. Such a request is reported as
- * "may or may not have arrived", never as "not delivered", so that nobody resends it blindly.
+ * Every server error (5xx) leaves the outcome unknown: Mapp Connect, or a gateway or CDN in front
+ * of it, can fail after the events were taken in, whatever the code. Such a request is reported
+ * as "may or may not have arrived", never as "not delivered", so that nobody resends it blindly.
  * Engage's "Database Access Limit Exceeded" (a 500) is its refusal of an over-rate request, so it
- * is not among them.
+ * is not among them (judgeResponse answers it first).
  */
-const OUTCOME_UNKNOWN_STATUS_CODES = new Set([500, 502, 503, 504]);
+function isOutcomeUnknown(statusCode: number): boolean {
+	return statusCode >= 500 && statusCode <= 599;
+}
 
 /** How a request that got no answer failed. */
 export interface NetworkFailure {
@@ -107,7 +117,7 @@ export function judgeResponse(
 			waitMs: timings.throttleWaitMs,
 		};
 	}
-	const mayHaveArrived = OUTCOME_UNKNOWN_STATUS_CODES.has(statusCode) || undefined;
+	const mayHaveArrived = isOutcomeUnknown(statusCode) || undefined;
 	if (!RETRYABLE_STATUS_CODES.has(statusCode)) {
 		return { outcome: 'final', reason: describeStatus(response), mayHaveArrived };
 	}
@@ -202,7 +212,7 @@ export function parseRetryAfter(value: string | undefined, now: number): number 
 }
 
 function describeStatus(response: TransportResponse): string {
-	return `HTTP ${describeAnswer(response)}`;
+	return `${isProxyAnswer(response) ? "the proxy's " : ''}HTTP ${describeAnswer(response)}`;
 }
 
 function errorMessageOf(error: unknown): string {

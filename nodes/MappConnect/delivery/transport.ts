@@ -12,9 +12,15 @@ import type {
 	INode,
 	JsonObject,
 } from 'n8n-workflow';
-import { NodeApiError } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import type { ApiPath } from '../shared/api';
-import { CREDENTIAL_TYPE, REQUEST_TIMEOUT_MS, integrationBaseUrl } from '../shared/api';
+import { CREDENTIAL_TYPE, integrationBaseUrl } from '../shared/api';
+import {
+	checkedMilliseconds,
+	deadlineMessage,
+	deadlineMs,
+	requestSignal,
+} from '../shared/deadline';
 import { proxyOptionOf } from '../shared/urls';
 
 /** Mapp's answer as the package judges it: its status, its body and its headers. */
@@ -27,10 +33,12 @@ export interface TransportResponse {
 /** The "Request Options" n8n adds to every declarative node, as n8n stores them. */
 interface RequestOptionsParameter {
 	proxy?: string;
-	timeout?: number;
+	timeout?: unknown;
 	allowUnauthorizedCerts?: boolean;
-	batching?: { batch?: { batchSize?: number; batchInterval?: number } };
+	batching?: { batch?: { batchSize?: unknown; batchInterval?: unknown } };
 }
+
+const BATCH_INTERVAL_FIELD = "'Batch Interval (ms)' of the Request Options' Batching";
 
 export interface RequestSettings {
 	proxy?: IHttpRequestOptions['proxy'];
@@ -41,20 +49,31 @@ export interface RequestSettings {
 	batching?: { size: number; intervalMs: number };
 }
 
-/** The node's Request Options, checked once per run (as routing reads them: from the first item). */
+/**
+ * The node's Request Options, checked once per run (as routing reads them: from the first item),
+ * before anything is sent: a value no timer can hold is refused naming the option.
+ */
 export function requestSettings(context: {
 	getNode(): INode;
 	runParameter(path: string, fallback: unknown): unknown;
 }): RequestSettings {
 	const options = context.runParameter('requestOptions', {}) as RequestOptionsParameter;
 	const batch = options.batching?.batch;
+	const checked = <T>(read: () => T): T => {
+		try {
+			return read();
+		} catch (error) {
+			throw new NodeOperationError(context.getNode(), (error as Error).message);
+		}
+	};
+	const timeoutMs = checked(() => deadlineMs(options.timeout));
 	const size = Number(batch?.batchSize ?? 0);
-	const intervalMs = Number(batch?.batchInterval ?? 0);
+	const intervalMs = checked(() => checkedMilliseconds(batch?.batchInterval, BATCH_INTERVAL_FIELD));
 	return {
 		proxy: options.proxy ? proxyOf(context, options.proxy) : undefined,
 		skipSslCertificateValidation: options.allowUnauthorizedCerts === true || undefined,
-		timeoutMs: options.timeout && options.timeout > 0 ? options.timeout : REQUEST_TIMEOUT_MS,
-		batching: size > 0 && intervalMs > 0 ? { size, intervalMs } : undefined,
+		timeoutMs,
+		batching: size > 0 && intervalMs ? { size, intervalMs } : undefined,
 	};
 }
 
@@ -84,7 +103,8 @@ export interface TransportContext {
  * misrouting value fails here, before anything is sent), then every request goes through
  * `httpRequestWithAuthentication`. That helper aborts a request only with the signal of the
  * context it is called on (`getExecutionCancelSignal`), so each request is made on a context whose
- * signal also ends at the request's deadline: a server that trickles its answer cannot hold a run.
+ * signal also ends at the request's deadline (shared/deadline.ts, which the credential applies to
+ * every request it signs, routing's too): a server that trickles its answer cannot hold a run.
  * The body is serialised here, once, to the bytes the credential signs and the wire carries: as a
  * string, the HTTP layer (axios) would parse every 1000-event body again to check it is JSON.
  */
@@ -97,8 +117,7 @@ export async function openTransport(
 	const credentialsDecrypted = { id: '', name: '', type: CREDENTIAL_TYPE, data: credentials };
 	const cancel = context.getExecutionCancelSignal?.();
 	return async ({ method, path, qs, body }) => {
-		const deadline = AbortSignal.timeout(settings.timeoutMs);
-		const signal = cancel ? AbortSignal.any([cancel, deadline]) : deadline;
+		const signal = requestSignal(cancel, settings.timeoutMs);
 		const requestContext = {
 			getNode: () => context.getNode(),
 			getCredentials: async () => credentials,
@@ -129,8 +148,8 @@ export async function openTransport(
 		} catch (error) {
 			// Only the delivery engine sees this error (it judges whether to retry); users read the
 			// engine's report, which never includes the thrown error and so never the signed request.
-			if (deadline.aborted && !cancel?.aborted) {
-				const message = `no complete answer within ${settings.timeoutMs / 1000} s`;
+			if (signal.aborted && !cancel?.aborted) {
+				const message = deadlineMessage(settings.timeoutMs);
 				throw new NodeApiError(context.getNode(), { message, code: 'ETIMEDOUT' } as JsonObject, {
 					message,
 					httpCode: 'ETIMEDOUT',

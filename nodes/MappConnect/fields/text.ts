@@ -8,7 +8,7 @@ import {
 	isEmailAddress,
 	isEmpty,
 	isHttpUrl,
-	isPhoneNumber,
+	phoneNumberOf,
 	toMappString,
 } from './values';
 import { toEpochMilliseconds, toIsoDate } from './dates';
@@ -74,11 +74,15 @@ export function emailField(spec: TextSpec): Field<string | undefined> {
 	);
 }
 
+/** A mobile number, sent as checked: `+49 (151) 123-45` goes out as `+4915112345`. */
 export function phoneField(spec: TextSpec): Field<string | undefined> {
-	return textField({ placeholder: 'e.g. +48666777888', ...spec }, (value) =>
-		isPhoneNumber(value)
-			? undefined
-			: 'is not a valid mobile number (digits, optionally starting with +)',
+	return textField(
+		{ placeholder: 'e.g. +48666777888', ...spec },
+		(value) =>
+			phoneNumberOf(value)
+				? undefined
+				: 'is not a valid mobile number (digits, optionally starting with +)',
+		(value) => phoneNumberOf(value) ?? value,
 	);
 }
 

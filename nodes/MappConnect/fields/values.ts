@@ -6,6 +6,7 @@
 import type { IDataObject } from 'n8n-workflow';
 import { validateFieldType } from 'n8n-workflow';
 import { isDateLike, toIsoDate } from './dates';
+import { parseJsonText } from './json';
 import { InvalidValue } from './problems';
 
 /** True for what a user leaves empty: undefined, null, '' or only spaces. */
@@ -41,27 +42,28 @@ function describe(value: unknown): string {
 
 /**
  * An on/off switch (Dry Run, Send Empty Values, Double Opt-In) as an expression may give it: a
- * boolean, the text "true"/"false", or what n8n's own boolean check takes (1/0); empty is off.
- * Anything else is refused rather than read as off, so that no "yes" ever sends for real.
+ * boolean, the text "true"/"false", or what n8n's own boolean check takes (1/0). Anything else is
+ * refused rather than read as off, so that no "yes" ever sends for real; so is nothing (empty
+ * text, null, an empty list, a field the item lacks): a switch the editor sets is always a
+ * boolean, so nothing comes only from an expression, such as `{{ $json.dyr }}` for `dry`.
  */
 export function toSwitch(value: unknown): boolean {
 	// Read for every item of a batch (Dry Run, Send Empty Values): a set switch is a boolean already.
 	if (typeof value === 'boolean') return value;
-	if (isEmpty(value)) return false;
-	const checked = validateFieldType('', value, 'boolean');
-	if (!checked.valid || typeof checked.newValue !== 'boolean') {
+	if (isEmpty(value) || (Array.isArray(value) && value.length === 0)) {
+		throw new InvalidValue(
+			'must be true or false, but its expression gave nothing (is the field it reads missing?)',
+		);
+	}
+	// n8n's check takes a list or an object for 0 or 1 (Number([]) is 0): only text and numbers go to it
+	const checked =
+		typeof value === 'string' || typeof value === 'number'
+			? validateFieldType('', value, 'boolean')
+			: undefined;
+	if (!checked?.valid || typeof checked.newValue !== 'boolean') {
 		throw new InvalidValue(`must be true or false, not ${JSON.stringify(value) ?? String(value)}`);
 	}
 	return checked.newValue;
-}
-
-/** JSON.parse that reports a syntax error as a problem instead of throwing it. */
-function parseJson(text: string): { value: unknown } | { problem: string } {
-	try {
-		return { value: JSON.parse(text) };
-	} catch (error) {
-		return { problem: `is not valid JSON (${(error as Error).message})` };
-	}
 }
 
 /** The object without the keys whose value is empty. */
@@ -79,10 +81,14 @@ export function isEmailAddress(value: string): boolean {
 	return EMAIL_PATTERN.test(value);
 }
 
-/** An international or local phone number: digits with an optional leading +, spaces, dashes, dots, parentheses. */
-export function isPhoneNumber(value: string): boolean {
+/**
+ * An international or local phone number as it is sent: its digits with an optional leading +,
+ * once the separators people write (spaces, dashes, dots, parentheses) are taken out, so that
+ * what goes out is what was checked (no line break or tab inside); undefined when it is none.
+ */
+export function phoneNumberOf(value: string): string | undefined {
 	const digits = value.replace(/[\s().-]/g, '');
-	return /^\+?\d{5,15}$/.test(digits);
+	return /^\+?\d{5,15}$/.test(digits) ? digits : undefined;
 }
 
 export function isDecimalNumber(value: string): boolean {
@@ -101,19 +107,37 @@ export function isHttpUrl(value: string): boolean {
 /**
  * An object from text: JSON, or Mapp's CSV-export notation `{'description':'x','price':'567'}`
  * (single quotes). A value that already is an object (an expression's result) is taken as it is.
+ * Either way it is held to the rules of every body (checkStructure); `maxLength` bounds its JSON.
  */
-export function parseObject(value: unknown, { allowMappNotation = false } = {}): IDataObject {
-	if (isPlainObject(value)) return value;
-	if (typeof value !== 'string') throw new InvalidValue('must be a JSON object');
-	const text = value.trim();
-	const json = parseJson(text);
-	let parsed: unknown;
-	if ('value' in json) parsed = json.value;
-	else if (allowMappNotation && text.includes("'")) parsed = parseMappNotation(text);
-	else throw new InvalidValue(json.problem);
+export function parseObject(
+	value: unknown,
+	{ allowMappNotation = false, maxLength = Infinity } = {},
+): IDataObject {
+	let parsed: unknown = value;
+	if (typeof value === 'string') {
+		const text = value.trim();
+		checkLength(text.length, maxLength);
+		const json = parseJsonText(text);
+		if ('value' in json) parsed = json.value;
+		else if (allowMappNotation && text.includes("'")) parsed = parseMappNotation(text);
+		else throw new InvalidValue(json.problem);
+	} else if (!isPlainObject(value)) throw new InvalidValue('must be a JSON object');
 	if (!isPlainObject(parsed))
 		throw new InvalidValue('must be a JSON object, like {"name": "value"}');
+	checkStructure(parsed);
+	// an object an expression gave is measured as the JSON it is sent as, once it is known to be shallow
+	if (typeof value !== 'string' && maxLength !== Infinity)
+		checkLength(JSON.stringify(parsed).length, maxLength);
 	return parsed;
+}
+
+function checkLength(length: number, maxLength: number): void {
+	if (length > maxLength) {
+		const figure = (n: number) => n.toLocaleString('en-US');
+		throw new InvalidValue(
+			`is too large: ${figure(length)} characters of JSON, at most ${figure(maxLength)}`,
+		);
+	}
 }
 
 /** Mapp's CSV-export notation: a flat object whose keys and values are quoted with ' or ". */
@@ -171,7 +195,7 @@ function parseMappNotation(text: string): IDataObject {
 export function parseArray(value: unknown): unknown[] {
 	if (Array.isArray(value)) return value;
 	if (typeof value !== 'string') throw new InvalidValue('must be a JSON array');
-	const json = parseJson(value);
+	const json = parseJsonText(value);
 	if ('problem' in json) throw new InvalidValue(json.problem);
 	const parsed = json.value;
 	if (!Array.isArray(parsed)) throw new InvalidValue('must be a JSON array, like [{"sku": "A-1"}]');
@@ -179,14 +203,37 @@ export function parseArray(value: unknown): unknown[] {
 }
 
 /**
- * A name that would change an object's prototype instead of becoming one of its keys (and that
- * JSON.parse would keep as a key): refused wherever a user names keys.
+ * The one rule for keys in every body: names that reach an object's prototype chain instead of
+ * being one of its keys. `__proto__` would change the prototype of the object it is set on (and
+ * JSON.parse keeps it as a key); `constructor` and `prototype` together lead any code that merges
+ * the event (a later node, a receiver) to Object.prototype. Refused wherever a key goes out: named
+ * by the user, in a JSON body (top level or nested), in an input item.
  */
-export const FORBIDDEN_NAME = '__proto__';
+const FORBIDDEN_NAMES: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
+
+/** The deepest a JSON body may nest: Mapp's events are a few levels deep, and a walk must not overflow. */
+export const MAX_JSON_DEPTH = 100;
 
 export function checkName(name: string): string {
-	if (name === FORBIDDEN_NAME) throw new InvalidValue(`must not use the name "${FORBIDDEN_NAME}"`);
+	if (FORBIDDEN_NAMES.has(name)) throw new InvalidValue(`must not use the name "${name}"`);
 	return name;
+}
+
+/**
+ * Holds a JSON structure to the rules of every body: no key the one rule refuses, at any depth
+ * (`path` names where), and no deeper than MAX_JSON_DEPTH.
+ */
+export function checkStructure(value: unknown, path = '', depth = 0): void {
+	if (value === null || typeof value !== 'object' || value instanceof Date || isDateLike(value))
+		return;
+	if (depth >= MAX_JSON_DEPTH)
+		throw new InvalidValue(`nests deeper than ${MAX_JSON_DEPTH} levels (at ${path})`);
+	const isList = Array.isArray(value);
+	for (const [key, entry] of Object.entries(value)) {
+		if (!isList && FORBIDDEN_NAMES.has(key))
+			throw new InvalidValue(`must not use the name "${key}"${path ? ` (in ${path})` : ''}`);
+		checkStructure(entry, isList ? `${path}[${key}]` : path ? `${path}.${key}` : key, depth + 1);
+	}
 }
 
 /** Mapp strings by name: every scalar converted, empty values left out (or "" with `keepEmpty`), nested values refused. */
@@ -211,6 +258,7 @@ export function toMappStrings(object: IDataObject): IDataObject {
  * value in a problem, e.g. `attributes.price` ('' for the whole structure).
  */
 export function toMappValues(value: unknown, path = ''): unknown {
+	if (path === '') checkStructure(value);
 	if (value === null || value === undefined || typeof value === 'string') return value;
 	if (typeof value === 'number' && !Number.isFinite(value)) {
 		throw new InvalidValue(`field "${path}" must be text, a number or a boolean, not ${value}`);
@@ -229,14 +277,10 @@ export function toMappValues(value: unknown, path = ''): unknown {
 		return value.map((entry, index) => toMappValues(entry, `${path}[${index}]`));
 	if (typeof value === 'object') {
 		return Object.fromEntries(
-			Object.entries(value).map(([key, entry]) => {
-				const keyPath = path ? `${path}.${key}` : key;
-				if (key === FORBIDDEN_NAME)
-					throw new InvalidValue(
-						`field "${keyPath}" must not be sent: "${FORBIDDEN_NAME}" is not a name Mapp can take`,
-					);
-				return [key, toMappValues(entry, keyPath)];
-			}),
+			Object.entries(value).map(([key, entry]) => [
+				key,
+				toMappValues(entry, path ? `${path}.${key}` : key),
+			]),
 		);
 	}
 	throw new InvalidValue(

@@ -7,7 +7,7 @@ import { networkFailure } from '../delivery/retry';
 import type { ListSearchMethod } from '../fields/choice';
 import type { ApiPath } from '../shared/api';
 import { API_PATHS, REQUEST_TIMEOUT_MS } from '../shared/api';
-import { describeAnswer, isMappError } from '../shared/errors';
+import { describeAnswer, isMappError, isProxyAnswer } from '../shared/errors';
 import { listEntries } from '../shared/listEntries';
 
 const CHECK_CREDENTIAL = "Check the credential's system (or base URL), integration ID and secret.";
@@ -31,8 +31,10 @@ async function fetchList(context: ILoadOptionsFunctions, path: ApiPath, what: st
 	} catch (error) {
 		throw loadFailed(context, what, networkFailure(error)?.words ?? (error as Error).message);
 	}
-	if (isMappError(response))
-		throw loadFailed(context, what, `Mapp answered ${describeAnswer(response)}`);
+	if (isMappError(response)) {
+		const answerer = isProxyAnswer(response) ? 'The proxy' : 'Mapp';
+		throw loadFailed(context, what, `${answerer} answered ${describeAnswer(response)}`);
+	}
 	const entries = listEntries(response.body);
 	if (!entries) throw loadFailed(context, what, 'the answer was not a list of IDs and names');
 	return entries;

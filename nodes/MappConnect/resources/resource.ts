@@ -17,6 +17,7 @@ import { DRY_RUN_OPTION, dryRunOption } from '../fields/collection';
 import type { ParameterReader } from '../fields/field';
 import { invalidField } from '../fields/problems';
 import { API_PATHS } from '../shared/api';
+import { routingWithDeadline } from '../shared/deadline';
 
 export interface Operation {
 	/** The entry in the resource's Operation list; a read operation's carries its routing. */
@@ -174,12 +175,12 @@ export function eventSending(
 	}
 }
 
-/** An operation that n8n's routing runs, with its own fields. */
+/** An operation that n8n's routing runs, with its own fields; its requests keep their deadline. */
 export function routedOperation(
 	spec: OperationSpec & { routing: INodePropertyRouting },
 	properties: INodeProperties[] = [],
 ): Operation {
-	return { option: spec, properties };
+	return { option: { ...spec, routing: routingWithDeadline(spec.routing) }, properties };
 }
 
 /**

@@ -46,6 +46,55 @@ export function headerOf(
 const MAX_QUOTED_MESSAGE_LENGTH = 200;
 
 /**
+ * Headers only a proxy puts on an answer of its own: RFC 9209's Proxy-Status, the challenge of a
+ * proxy that wants credentials, Squid's error header.
+ */
+const PROXY_ANSWER_HEADERS = ['proxy-status', 'proxy-authenticate', 'x-squid-error'];
+
+/**
+ * Whether the answer is a proxy's (the Request Options' Proxy, or one n8n's environment names)
+ * rather than Mapp Connect's: a 407 (only a proxy asks for its own credentials), or an answer
+ * bearing a header only proxies set.
+ */
+export function isProxyAnswer(response: MappResponse): boolean {
+	return (
+		response.statusCode === 407 ||
+		PROXY_ANSWER_HEADERS.some((name) => headerOf(response.headers, name) !== undefined)
+	);
+}
+
+/**
+ * Credentials an answer may echo (a proxy that repeats the request's headers, Proxy-Authorization
+ * with base64 `user:password`; Mapp's own auth-token): the value of a header or key naming them,
+ * an authorization scheme's credentials, a URL's `user:password@`.
+ */
+const CREDENTIALS: Array<[RegExp, string]> = [
+	// a scheme's token is mixed case (base64, a JWT), so that words like "Basic validation" stay
+	[/\b(Basic|Bearer|Digest|Negotiate|NTLM) +(?=[\w+/=.~-]*[a-z0-9][A-Z])[\w+/=.~-]+/g, '$1 ***'],
+	[
+		/\b((?:proxy-)?authorization|auth-token|x-auth-token|(?:set-)?cookie)(["']?\s*[:=]\s*["']?)[^\r\n"'<]*/gi,
+		'$1$2***',
+	],
+	[/(\/\/)[^\s/?#@"']+@/g, '$1***@'],
+];
+
+/** The text with every credential it may echo shown as `***`. */
+export function withoutCredentials(text: string): string {
+	return CREDENTIALS.reduce((result, [pattern, shown]) => result.replace(pattern, shown), text);
+}
+
+/** An answer's body as an error may keep it: its credentials shown as `***`. */
+export function bodyWithoutCredentials(body: unknown): unknown {
+	if (typeof body === 'string') return withoutCredentials(body);
+	if (body === null || typeof body !== 'object') return body;
+	try {
+		return JSON.parse(withoutCredentials(JSON.stringify(body))) as unknown;
+	} catch {
+		return null;
+	}
+}
+
+/**
  * What an answer was, after its status: "400: <Mapp's message>", "307: a redirect to
  * https://other.example, not followed", "200 with an HTML page". Names only the origin a redirect
  * points to, and never anything of the request.
@@ -68,19 +117,22 @@ export function describeAnswer(response: MappResponse): string {
 	return message ? `${statusCode}: ${message}` : String(statusCode);
 }
 
-/** Mapp's `message` from an error body (JSON object or its text), if there is one. */
+/**
+ * Mapp's `message` from an error body (JSON object or its text), if there is one, without any
+ * credential it echoes (withoutCredentials).
+ */
 export function mappMessage(body: unknown): string | undefined {
 	let parsed = body;
 	if (typeof body === 'string') {
 		try {
 			parsed = JSON.parse(body);
 		} catch {
-			return body.trim() || undefined;
+			return withoutCredentials(body.trim()) || undefined;
 		}
 	}
 	if (typeof parsed === 'object' && parsed !== null && 'message' in parsed) {
 		const { message } = parsed as { message: unknown };
-		if (typeof message === 'string' && message.trim()) return message.trim();
+		if (typeof message === 'string' && message.trim()) return withoutCredentials(message.trim());
 	}
 	return undefined;
 }
@@ -123,19 +175,41 @@ export function mappErrorHint(
 	return 'Mapp Connect did not accept the request.';
 }
 
-/** The error for one of Mapp's error answers, without anything of the request (no token, no secret). */
+/** What a user should check after a proxy answered with this status instead of Mapp Connect. */
+function proxyHint(statusCode: number): string {
+	const check =
+		statusCode === 407
+			? "Check the user name and password of the proxy (Request Options → Proxy, or n8n's HTTP_PROXY / HTTPS_PROXY)."
+			: "Check the proxy (Request Options → Proxy, or n8n's HTTP_PROXY / HTTPS_PROXY) and its way to Mapp Connect.";
+	return statusCode >= 500
+		? `The proxy between n8n and Mapp Connect could not complete the request, which may have reached Mapp all the same: check in Mapp before sending it again. ${check}`
+		: `The proxy between n8n and Mapp Connect refused the request: it did not reach Mapp. ${check}`;
+}
+
+/** What to check after this answer: Mapp's hint for its status, or the proxy's when a proxy answered. */
+export function answerHint(response: MappResponse, context: MappErrorContext = {}): string {
+	return isProxyAnswer(response)
+		? proxyHint(response.statusCode)
+		: mappErrorHint(response.statusCode, mappMessage(response.body), context);
+}
+
+/**
+ * The error for an error answer, naming who gave it (Mapp Connect or a proxy), without anything of
+ * the request (no token, no secret) or any credential the answer echoes.
+ */
 export function mappApiError(
 	node: INode,
 	response: MappResponse,
 	context: MappErrorContext = {},
 ): NodeApiError {
 	const message = mappMessage(response.body);
+	const answerer = isProxyAnswer(response) ? 'The proxy' : 'Mapp Connect';
 	return new NodeApiError(
 		node,
 		{ statusCode: response.statusCode, message: message ?? '' } as JsonObject,
 		{
-			message: `Mapp Connect answered ${describeAnswer(response)}`,
-			description: mappErrorHint(response.statusCode, message, context),
+			message: `${answerer} answered ${describeAnswer(response)}`,
+			description: answerHint(response, context),
 			httpCode: String(response.statusCode),
 			itemIndex: context.itemIndex,
 		},

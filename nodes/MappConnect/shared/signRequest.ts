@@ -4,6 +4,7 @@ import type {
 	IHttpRequestOptions,
 } from 'n8n-workflow';
 import { integrationBaseUrl } from './api';
+import { deadlineMs, requestSignal } from './deadline';
 import {
 	AUTH_TOKEN_HEADER,
 	TOKEN_LIFETIME_SECONDS,
@@ -23,6 +24,8 @@ type OutgoingRequest = IHttpRequestOptions & { uri?: string };
  * strings that were hashed, so that the HTTP layer has nothing left to serialise differently.
  * Running it again on its own result (n8n re-authenticates after a 401) signs the same bytes.
  * Credential values that would misroute a request are refused first, so nothing is sent with them.
+ * Every request signed here gets the package's one deadline (shared/deadline.ts): routing hands
+ * the Request Options' Timeout on only as an idle timeout, which a trickled answer never trips.
  */
 export async function signRequest(
 	credentials: ICredentialDataDecryptedObject,
@@ -45,7 +48,14 @@ export async function signRequest(
 	headers[AUTH_TOKEN_HEADER] = token;
 	if (body !== '') headers['content-type'] = 'application/json';
 
-	const signed: OutgoingRequest = { ...request, headers };
+	const signed: OutgoingRequest = {
+		...request,
+		headers,
+		abortSignal: requestSignal(
+			request.abortSignal as AbortSignal | undefined,
+			deadlineMs(request.timeout),
+		),
+	};
 	delete signed.qs;
 	delete signed.baseURL;
 	delete signed.body;

@@ -24,7 +24,7 @@ describe('judgeResponse', () => {
 		});
 	});
 
-	it.each([400, 401, 403, 404, 409, 422, 501])(
+	it.each([400, 401, 403, 404, 409, 422])(
 		'does not retry %p, a refusal: nothing was recorded',
 		(statusCode) => {
 			expect(judgeResponse({ statusCode, body: { message: 'no' } }, NOW, RETRY_TIMINGS)).toEqual({
@@ -43,6 +43,17 @@ describe('judgeResponse', () => {
 			},
 		);
 	});
+
+	it.each([501, 505, 507, 520, 521, 524, 527, 599])(
+		'does not retry %p, and counts it as possibly recorded: every 5xx leaves the outcome unknown',
+		(statusCode) => {
+			expect(judgeResponse({ statusCode, body: { message: 'no' } }, NOW, RETRY_TIMINGS)).toEqual({
+				outcome: 'final',
+				reason: `HTTP ${statusCode}: no`,
+				mayHaveArrived: true,
+			});
+		},
+	);
 
 	it.each([502, 503, 504])(
 		'retries %p, and counts it as possibly recorded should retrying not get through',

@@ -117,6 +117,18 @@ describe('bad input is refused with an error naming the field and the item', () 
 			`'Items (JSON)' entry 1 must not use the name "__proto__" [item 3]`,
 		],
 		[
+			'an attribute named constructor (the one rule: __proto__, constructor, prototype)',
+			'userUpsert',
+			{ email, customAttributes: pairs([['constructor', 'x']]) },
+			`'Custom Attributes' must not use the name "constructor" [item 3]`,
+		],
+		[
+			'an order item (JSON) with a key named prototype',
+			'transactionUpsert',
+			{ email, orderId: '1', itemsInput: 'json', itemsJson: '[{"sku":"A","prototype":"x"}]' },
+			`'Items (JSON)' entry 1 must not use the name "prototype" [item 3]`,
+		],
+		[
 			'an order item with an extra field named __proto__',
 			'transactionUpsert',
 			{ email, orderId: '1', items: { item: [{ sku: 'A', extraFields: '{"__proto__":"x"}' }] } },

@@ -24,7 +24,7 @@ import { buildEvent, eventSubtype } from '../../events/kind';
 import { DRY_RUN_OPTION, dryRunOption } from '../../fields/collection';
 import { invalidField } from '../../fields/problems';
 import { API_PATHS, MAX_EVENTS_PER_BATCH } from '../../shared/api';
-import { mappErrorHint, mappMessage } from '../../shared/errors';
+import { answerHint } from '../../shared/errors';
 import type { Operation } from '../resource';
 import { sendingOperation } from '../resource';
 import {
@@ -175,11 +175,8 @@ function dryRunItems(
 
 /** What to check when Mapp refused a chunk; what to do when retrying could not get it through. */
 function failureHint(outcome: ChunkOutcome, subtype: string, advice: string): string {
-	if (outcome.statusCode !== undefined && !outcome.retriesExhausted) {
-		return [
-			mappErrorHint(outcome.statusCode, mappMessage(outcome.response?.body), { subtype }),
-			advice,
-		].join('\n');
+	if (outcome.response && !outcome.retriesExhausted) {
+		return [answerHint(outcome.response, { subtype }), advice].join('\n');
 	}
 	return advice;
 }

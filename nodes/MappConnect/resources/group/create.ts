@@ -75,9 +75,7 @@ function createdGroups(node: INode, { items, outcome }: Sent<string>) {
 		};
 	}
 	const idOf = (name: string) =>
-		Object.hasOwn(created, name) && created[name] !== null && created[name] !== ''
-			? String(created[name])
-			: undefined;
+		Object.hasOwn(created, name) ? groupId(created[name]) : undefined;
 	const missing = [...new Set(items.map(({ value }) => value).filter((name) => !idOf(name)))];
 	const createdList = [...new Set(items.map(({ value }) => value))]
 		.filter((name) => idOf(name))
@@ -101,6 +99,17 @@ function createdGroups(node: INode, { items, outcome }: Sent<string>) {
 		},
 	);
 	return { results, failure };
+}
+
+/**
+ * A group ID in Mapp's answer, as text: Mapp's group IDs are whole numbers, sent as a number or its
+ * digits. Anything else (false, an object, "") is no ID, so that no "false" or "[object Object]"
+ * is ever output as one.
+ */
+function groupId(value: unknown): string | undefined {
+	if (typeof value === 'number')
+		return Number.isSafeInteger(value) && value >= 0 ? String(value) : undefined;
+	return typeof value === 'string' && /^\d+$/.test(value.trim()) ? value.trim() : undefined;
 }
 
 export const create: Operation = sendingOperation(

@@ -17,6 +17,12 @@ import { answerJson } from './answer';
 
 const CONFIGURATION = 'Configuration (JSON)';
 
+/**
+ * The longest configuration sent, in characters of JSON: Mapp's clients send a few parameters
+ * (docs/mapp-connect-api.md), so a larger one is a mistake (a whole file mapped in), not a setting.
+ */
+const MAX_CONFIGURATION_LENGTH = 1_000_000;
+
 const CONFIGURATION_SENT: Subject = {
 	name: 'The configuration',
 	notDelivered: 'did not reach Mapp',
@@ -31,7 +37,9 @@ const connectSending = (node: INode): Sending<IDataObject> => ({
 		const raw = params.get<unknown>('configuration', '');
 		if (isEmpty(raw))
 			throw invalidField(params, CONFIGURATION, 'is required: a JSON object, or {}');
-		return converted(params, CONFIGURATION, () => parseObject(raw));
+		return converted(params, CONFIGURATION, () =>
+			parseObject(raw, { maxLength: MAX_CONFIGURATION_LENGTH }),
+		);
 	},
 	requests: (prepared) =>
 		prepared.map((item) => ({
