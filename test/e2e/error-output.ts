@@ -1,6 +1,7 @@
 /**
  * "On Error → Continue (using error output)" on the Mapp Connect node: three contacts, the middle one with an invalid
- * email, through a single operation (User → Create or Update) and through Batch → Send. Behind each output an Edit
+ * email, through single operations (User → Create or Update, Newsletter → Subscribe) and through Batch → Send (user
+ * upserts, newsletter unsubscriptions). The newsletter flags reach Mapp as JSON booleans. Behind each output an Edit
  * Fields node looks up the contact the item came from with `$('Contacts').item`, as users do (n8n-io/n8n#30050 is
  * that lookup failing).
  */
@@ -45,6 +46,16 @@ const userEvents = (batch: boolean): ExpectedEvent[] =>
 		body: { email: CONTACTS[index].email, group: '101', firstName: CONTACTS[index].firstName },
 	}));
 
+const newsletterFields = { email: contactFields.email, group: contactFields.group };
+
+/** What Mapp's shop plugins send for newsletter consent: the flag a JSON boolean. */
+const newsletterEvents = (batch: boolean, flag: Record<string, unknown>): ExpectedEvent[] =>
+	GOOD_ITEMS.map((index) => ({
+		subtype: 'newsletter',
+		batch,
+		body: { email: CONTACTS[index].email, group: '101', ...flag },
+	}));
+
 export const ERROR_OUTPUT_CASES: ErrorOutputCase[] = [
 	{
 		title: 'User → Create or Update',
@@ -57,6 +68,28 @@ export const ERROR_OUTPUT_CASES: ErrorOutputCase[] = [
 		workflowId: 'mappE2eErrorOutputBatch',
 		parameters: { resource: 'batch', operation: 'send', eventKind: 'userUpsert', ...contactFields },
 		events: userEvents(true),
+	},
+	{
+		title: 'Newsletter → Subscribe',
+		workflowId: 'mappE2eErrorOutputNewsletter',
+		parameters: {
+			resource: 'newsletter',
+			operation: 'subscribe',
+			...newsletterFields,
+			doubleOptIn: true,
+		},
+		events: newsletterEvents(false, { doubleOptIn: true }),
+	},
+	{
+		title: 'Batch → Send, Newsletter: Unsubscribe',
+		workflowId: 'mappE2eErrorOutputNewsletterBatch',
+		parameters: {
+			resource: 'batch',
+			operation: 'send',
+			eventKind: 'newsletterUnsubscribe',
+			...newsletterFields,
+		},
+		events: newsletterEvents(true, { unsubscribe: true }),
 	},
 ];
 

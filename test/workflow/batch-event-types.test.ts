@@ -46,6 +46,21 @@ const EVENT_TYPES: Record<string, EventTypeCase> = {
 		fields: { ...contact, group: byId('={{ $json.group }}') },
 		subtype: 'user',
 	},
+	newsletterSubscribe: {
+		single: { resource: 'newsletter', operation: 'subscribe' },
+		fields: {
+			email,
+			group: byId('={{ $json.group }}'),
+			doubleOptIn: true,
+			customAttributes: { values: [{ name: 'firstName', value: '={{ $json.firstName }}' }] },
+		},
+		subtype: 'newsletter',
+	},
+	newsletterUnsubscribe: {
+		single: { resource: 'newsletter', operation: 'unsubscribe' },
+		fields: { email, group: byId('={{ $json.group }}') },
+		subtype: 'newsletter',
+	},
 	transactionUpsert: {
 		single: { resource: 'transaction', operation: 'upsert' },
 		fields: {

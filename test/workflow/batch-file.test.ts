@@ -86,6 +86,7 @@ describe('Batch → Send From File', () => {
 			batches: 25,
 			batchesFailed: 0,
 			batchesOutcomeUnknown: 0,
+			batchesMayBeDuplicate: 0,
 			rejected: 0,
 			rejections: [],
 			startedAtRecord: 1,

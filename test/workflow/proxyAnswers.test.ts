@@ -6,7 +6,12 @@ import type { IncomingHttpHeaders } from 'node:http';
 import type { INodeParameters } from 'n8n-workflow';
 import { runNode, sandboxCredentials } from '../../tooling/harness';
 import type { RunNodeResult } from '../../tooling/harness';
-import { batchUpsert, FAST_RETRIES, userUpsert } from '../../tooling/harness/batch-fixtures';
+import {
+	batchUpsert,
+	contactFields,
+	FAST_RETRIES,
+	userUpsert,
+} from '../../tooling/harness/batch-fixtures';
 import type { Loopback } from './loopback';
 import { startServer } from './loopback';
 import { useSandbox } from './mappConnect';
@@ -103,6 +108,34 @@ describe('a proxy that answers 407 and echoes Proxy-Authorization', () => {
 			expect(text).not.toContain(BASE64);
 			expect(text).not.toContain(PASSWORD);
 		}
+	});
+});
+
+describe('Batch → Send From File through a proxy that answers 407', () => {
+	it('stops naming the proxy and the record to resume from, never the credentials', async () => {
+		const url = await echoingProxy(407, echoLine);
+		const result = await runNode({
+			parameters: {
+				resource: 'batch',
+				operation: 'sendFile',
+				eventKind: 'userUpsert',
+				eventSource: 'fields',
+				...contactFields,
+				requestOptions: { proxy: url },
+			},
+			files: [
+				{
+					content: 'email,group,firstName,city,score\nanna@example.com,66,Anna,Berlin,1\n',
+					fileName: 'contacts.csv',
+				},
+			],
+			credentials: sandboxCredentials(sandbox()),
+			retryTimings: FAST_RETRIES,
+		});
+		expect(result.error?.message).toContain('Set Start at Record to 1 to resume');
+		expect(result.error?.description).toContain('Check the user name and password of the proxy');
+		expect(readable(result)).not.toContain(BASE64);
+		expect(readable(result)).not.toContain(PASSWORD);
 	});
 });
 

@@ -55,6 +55,8 @@ export interface Tally {
 	batches: number;
 	batchesFailed: number;
 	batchesOutcomeUnknown: number;
+	/** Accepted after an attempt whose outcome was unknown: Mapp may have recorded their events twice. */
+	batchesMayBeDuplicate: number;
 	rejected: number;
 	rejections: Rejection[];
 	resume: ResumePoint;
@@ -82,6 +84,7 @@ export function newTally(startAt: number): Tally {
 		batches: 0,
 		batchesFailed: 0,
 		batchesOutcomeUnknown: 0,
+		batchesMayBeDuplicate: 0,
 		rejected: 0,
 		rejections: [],
 		resume: new ResumePoint(startAt),
@@ -120,6 +123,7 @@ export async function sendRecordStream(
 				tally.batches++;
 				if (outcome.success) {
 					tally.eventsAccepted += batch.events.length;
+					if (outcome.mayBeDuplicate) tally.batchesMayBeDuplicate++;
 					handled(batch.first, batch.last);
 					window?.moved();
 				} else {

@@ -86,8 +86,11 @@ export function valueField<T>(spec: {
 	};
 }
 
-/** A key every event of a kind carries with a fixed value, e.g. `"delete": "true"`; the user sees no field. */
-export function constant(key: string, value: string): Field<string> {
+/**
+ * A key every event of a kind carries with a fixed value, e.g. `"delete": "true"`, or a JSON boolean
+ * where Mapp's own clients send one (`"unsubscribe": true`); the user sees no field.
+ */
+export function constant<T extends string | boolean>(key: string, value: T): Field<T> {
 	return {
 		label: key,
 		properties: [],

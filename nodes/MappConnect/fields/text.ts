@@ -1,4 +1,4 @@
-/** Fields of one value: text, email, mobile number, decimal, URL, date, and a switch. */
+/** Fields of one value: text, email, mobile number, decimal, URL, date, and switches. */
 import type { INodeProperties } from 'n8n-workflow';
 import type { Field } from './field';
 import { switchOn, valueField } from './field';
@@ -126,12 +126,14 @@ export function dateField(
 	});
 }
 
-/** A switch that sends `"true"` when on and nothing when off. */
-export function flagField(spec: {
+interface SwitchSpec {
 	name: string;
 	displayName: string;
 	description: string;
-}): Field<string | undefined> {
+}
+
+/** A switch that sends `whenOn` under its name when on, and nothing when off. */
+function switchField<T>(spec: SwitchSpec, whenOn: T): Field<T | undefined> {
 	return valueField({
 		label: spec.displayName,
 		key: spec.name,
@@ -144,6 +146,19 @@ export function flagField(spec: {
 				description: spec.description,
 			},
 		],
-		read: (params) => (switchOn(params, spec.name, spec.displayName) ? 'true' : undefined),
+		read: (params) => (switchOn(params, spec.name, spec.displayName) ? whenOn : undefined),
 	});
+}
+
+/** A switch that sends `"true"` when on and nothing when off, as Mapp's page sends its flags. */
+export function flagField(spec: SwitchSpec): Field<string | undefined> {
+	return switchField(spec, 'true');
+}
+
+/**
+ * A switch that sends the JSON boolean `true` when on and nothing when off, as Mapp's shop plugins
+ * send the newsletter flags (docs/mapp-connect-api.md, "Newsletter").
+ */
+export function booleanFlagField(spec: SwitchSpec): Field<boolean | undefined> {
+	return switchField(spec, true);
 }

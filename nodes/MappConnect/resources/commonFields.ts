@@ -9,6 +9,15 @@ export const contact = contactField();
 export const groupField = (spec: { description: string; required?: boolean }) =>
 	locatorField({ name: 'group', displayName: 'Group', searchListMethod: 'searchGroups', ...spec });
 
+/** The contact's attributes, sent as keys of the event (cleared with the kind's Send Empty Values). */
+export const customAttributes = nameValuesField({
+	name: 'customAttributes',
+	displayName: 'Custom Attributes',
+	itemName: 'Attribute',
+	description: "Contact attributes to set, by their name in the integration's mapping",
+	clearable: true,
+});
+
 /** A prepared email message Mapp sends along with the event (`messageId`). */
 export const preparedEmail = (description: string) =>
 	locatorField({

@@ -11,6 +11,7 @@ import { group } from './group';
 import { integration } from './integration';
 import { message } from './message';
 import { mobileApp } from './mobileApp';
+import { newsletter } from './newsletter';
 import { product } from './product';
 import { recommendation } from './recommendation';
 import { relatedData } from './relatedData';
@@ -22,6 +23,7 @@ import { user } from './user';
 /** The resources with single operations, in the order Batch lists their event kinds. */
 const SINGLE_RESOURCES: readonly Resource[] = [
 	user,
+	newsletter,
 	message,
 	transaction,
 	product,

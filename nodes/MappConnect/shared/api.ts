@@ -89,6 +89,7 @@ function systemBaseUrl(system: unknown, customBaseUrl: unknown): string {
  */
 export const DEFAULT_SUBTYPES = {
 	user: 'user',
+	newsletter: 'newsletter', // docs/mapp-connect-api.md, "Newsletter"
 	email: 'email',
 	sms: 'sms',
 	push: 'push',

@@ -185,6 +185,25 @@ describe('sendRecordStream', () => {
 		expect(tally).toMatchObject({ batchesFailed: 1, batchesOutcomeUnknown: 0 });
 	});
 
+	it('counts a batch accepted after an unknown outcome as one that may be a duplicate', async () => {
+		const clock = new FakeClock();
+		const { records, check } = file(30);
+		const { transport, attempts } = mapp(clock, { 11: [{ statusCode: 503 }, ok] });
+		const { tally, stop } = await run({
+			records,
+			check,
+			send: { transport, engine: engine(clock, 1) },
+		});
+		expect(stop).toBeUndefined();
+		expect(attempts.get(11)).toBe(2);
+		expect(tally).toMatchObject({
+			batchesFailed: 0,
+			batchesMayBeDuplicate: 1,
+			eventsAccepted: 30,
+		});
+		expect(tally.resume.resumeFrom).toBe(31);
+	});
+
 	it('counts a batch answered 500 as outcome unknown, and resumes at it', async () => {
 		const clock = new FakeClock();
 		const { records, check } = file(30);

@@ -6,7 +6,7 @@
 import type { IDataObject, INode } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 import type { Stop, Tally } from '../../delivery/stream';
-import { mappErrorHint, mappMessage } from '../../shared/errors';
+import { answerHint } from '../../shared/errors';
 import type { FileSettings } from './fileSettings';
 
 /** The one summary item of a file. */
@@ -30,6 +30,7 @@ export function summaryOf(
 		batches: tally.batches,
 		batchesFailed: tally.batchesFailed,
 		batchesOutcomeUnknown: tally.batchesOutcomeUnknown,
+		batchesMayBeDuplicate: tally.batchesMayBeDuplicate,
 		rejected: tally.rejected,
 		rejections: tally.rejections,
 		lastAcceptedRecord: tally.resume.lastHandled,
@@ -86,8 +87,8 @@ export function stopError(
 			hints.push(
 				'Mapp may have recorded this batch all the same (it got no answer, or a server error): resuming sends it again, so its events may arrive twice.',
 			);
-		if (outcome.statusCode !== undefined && !outcome.retriesExhausted)
-			hints.push(mappErrorHint(outcome.statusCode, mappMessage(outcome.response?.body)));
+		// Mapp's hint for its answer, or the proxy's when a proxy answered.
+		if (outcome.response && !outcome.retriesExhausted) hints.push(answerHint(outcome.response));
 	} else if (stop.reason === 'brokenFile') {
 		message = `The file is broken: ${stop.error.message.replace(/\.$/, '')}.`;
 		hints.push('The records before it were sent; fix the file, then resume.');

@@ -1,9 +1,9 @@
 import { eventOperation } from '../resource';
 import { optionsField } from '../../fields/collection';
-import { nameValuesField, sendEmptyValuesOption } from '../../fields/nameValues';
+import { sendEmptyValuesOption } from '../../fields/nameValues';
 import { flagField } from '../../fields/text';
 import { DEFAULT_SUBTYPES } from '../../shared/api';
-import { contact, groupField, preparedEmail } from '../commonFields';
+import { contact, customAttributes, groupField, preparedEmail } from '../commonFields';
 
 export const upsert = eventOperation({
 	value: 'upsert',
@@ -17,13 +17,7 @@ export const upsert = eventOperation({
 		fields: [
 			contact,
 			groupField({ description: 'The group to subscribe the contact to' }),
-			nameValuesField({
-				name: 'customAttributes',
-				displayName: 'Custom Attributes',
-				itemName: 'Attribute',
-				description: "Contact attributes to set, by their name in the integration's mapping",
-				clearable: true,
-			}),
+			customAttributes,
 			optionsField(DEFAULT_SUBTYPES.user, [
 				flagField({
 					name: 'doubleOptIn',
