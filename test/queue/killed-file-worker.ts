@@ -88,6 +88,8 @@ export async function killWorkerDuringFile(
 		(record) => record < resumeFrom && !atKill.has(recordEmail(run, record)),
 	).length;
 
+	// The dead worker is replaced, as its orchestrator would: the earlier scenario killed the other worker already.
+	await cluster.replace(victim);
 	// The user runs the file again from the resume record (n8n settles the killed execution as failed meanwhile).
 	const resumedRunEnded = await nextEnded('the resumed run to end');
 	await callWebhook(

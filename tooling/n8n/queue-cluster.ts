@@ -142,41 +142,56 @@ export class QueueCluster {
 		rmSync(this.dir, { recursive: true, force: true });
 	}
 
+	/** A new worker in the place of a killed one, as a container orchestrator would start it: with the package. */
+	async replace(worker: Instance): Promise<void> {
+		if (!this.workerSetup) throw new Error('the cluster has not started its workers');
+		await this.startWorker(`${worker.name}-replacement`, this.workerSetup.tarball, true);
+	}
+
+	private workerSetup?: { tarball: string; logDir: string };
+
 	private async startWorkers(options: ClusterOptions): Promise<void> {
-		const tarball = await buildAndPack();
+		this.workerSetup = { tarball: await buildAndPack(), logDir: options.logDir };
 		for (let index = 1; index <= options.workers; index += 1) {
 			const name = `worker-${index}`;
-			const userFolder = join(this.dir, name);
-			mkdirSync(userFolder, { recursive: true });
-			if (options.withoutPackage?.includes(name))
-				step(`${name}: leaving the package out of its user folder`);
-			else await installIntoUserFolder(tarball, userFolder);
-			const healthPort = await freePort();
-			const env = this.session.environmentFor(
-				userFolder,
-				{ http: await freePort(), broker: await freePort() },
-				{
-					QUEUE_HEALTH_CHECK_ACTIVE: 'true',
-					QUEUE_HEALTH_CHECK_PORT: String(healthPort),
-					N8N_WORKER_SERVER_ADDRESS: '127.0.0.1',
-				},
-			);
-			const started = Date.now();
-			const process = this.session.startProcess(
-				`n8n worker (${name})`,
-				['worker'],
-				env,
-				join(options.logDir, `${name}.log`),
-			);
-			await waitForLog(
+			await this.startWorker(
 				name,
-				process,
-				WORKER_READY,
-				`http://127.0.0.1:${healthPort}/healthz/readiness`,
+				this.workerSetup.tarball,
+				!options.withoutPackage?.includes(name),
 			);
-			step(`${name} ready after ${formatDuration(Date.now() - started)}`);
-			this.workers.push({ name, process });
 		}
+	}
+
+	private async startWorker(name: string, tarball: string, withPackage: boolean): Promise<void> {
+		const userFolder = join(this.dir, name);
+		mkdirSync(userFolder, { recursive: true });
+		if (!withPackage) step(`${name}: leaving the package out of its user folder`);
+		else await installIntoUserFolder(tarball, userFolder);
+		const healthPort = await freePort();
+		const env = this.session.environmentFor(
+			userFolder,
+			{ http: await freePort(), broker: await freePort() },
+			{
+				QUEUE_HEALTH_CHECK_ACTIVE: 'true',
+				QUEUE_HEALTH_CHECK_PORT: String(healthPort),
+				N8N_WORKER_SERVER_ADDRESS: '127.0.0.1',
+			},
+		);
+		const started = Date.now();
+		const process = this.session.startProcess(
+			`n8n worker (${name})`,
+			['worker'],
+			env,
+			join(this.workerSetup?.logDir ?? this.dir, `${name}.log`),
+		);
+		await waitForLog(
+			name,
+			process,
+			WORKER_READY,
+			`http://127.0.0.1:${healthPort}/healthz/readiness`,
+		);
+		step(`${name} ready after ${formatDuration(Date.now() - started)}`);
+		this.workers.push({ name, process });
 	}
 
 	private async startWebhookProcessor(logFile: string): Promise<void> {
