@@ -22,7 +22,7 @@ export { BATCH_DEFAULTS } from '../nodes/MappConnect/resources/batch/options';
 export { RETRY_TIMINGS } from '../nodes/MappConnect/delivery/retry';
 export type { RetryTimings } from '../nodes/MappConnect/delivery/retry';
 export {
-	readRecords,
+	readRecordsByChunk,
 	FileFormatError,
 	type CsvOptions,
 	type FileFormat,

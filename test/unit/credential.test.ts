@@ -184,6 +184,36 @@ describe('authenticate', () => {
 		expect(signed.json).toBe(true);
 	});
 
+	it("signs a body of bytes (the package's own transport) over those bytes and sends them as they are", async () => {
+		const bytes = Buffer.from('[{"email":"zoë@example.com"}]', 'utf8');
+		const signed = await credential.authenticate(credentials, {
+			method: 'POST',
+			baseURL: EU,
+			url: integrationPath(ID, API_PATHS.batch),
+			qs: { subtype: 'user' },
+			body: bytes as unknown as IDataObject,
+		});
+		expect(signed.body).toBe(bytes);
+		expect(signed.headers?.['content-type']).toBe('application/json');
+		const expected = createHash('sha1')
+			.update(
+				`/api/v1/integration/${ID}/${API_PATHS.batch}|[{"email":"zoë@example.com"}]|subtype=user`,
+			)
+			.digest('hex');
+		expect(claimsOf(String(signed.headers?.['auth-token']))['request-hash']).toBe(expected);
+	});
+
+	it('sends no body and no content type for an empty body of bytes', async () => {
+		const signed = await credential.authenticate(credentials, {
+			method: 'POST',
+			baseURL: EU,
+			url: integrationPath(ID, API_PATHS.batch),
+			body: Buffer.alloc(0) as unknown as IDataObject,
+		});
+		expect(signed.body).toBeUndefined();
+		expect(signed.headers?.['content-type']).toBeUndefined();
+	});
+
 	it('signs its own result again to the same bytes (n8n re-authenticates after a 401)', async () => {
 		const first = await credential.authenticate(credentials, {
 			method: 'POST',

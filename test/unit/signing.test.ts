@@ -61,6 +61,14 @@ describe('requestHash', () => {
 			createHash('sha1').update(Buffer.from('/api/v1/x|{"name":"Zoë"}', 'utf8')).digest('hex'),
 		);
 	});
+
+	it('hashes a body of bytes as those bytes, the same as its UTF-8 text', () => {
+		const text = '{"name":"Zoë 😀"}';
+		expect(requestHash('/api/v1/x', Buffer.from(text, 'utf8'), 'subtype=user')).toBe(
+			requestHash('/api/v1/x', text, 'subtype=user'),
+		);
+		expect(requestHash('/api/v1/x', Buffer.alloc(0), '')).toBe(sha1('/api/v1/x'));
+	});
 });
 
 describe('signToken', () => {

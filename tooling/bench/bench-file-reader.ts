@@ -12,7 +12,7 @@ import { execFileSync } from 'node:child_process';
 import { createReadStream, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { readRecords, type CsvOptions, type FileFormat } from '../product';
+import { readRecordsByChunk, type CsvOptions, type FileFormat } from '../product';
 import { formatMegabytes as mb } from '../n8n/memory';
 
 const ROWS = Number(process.env.BENCH_ROWS ?? 1_000_000);
@@ -94,8 +94,12 @@ async function measure(scenario: Scenario): Promise<Measured> {
 		}
 		records--; // the header
 	} else {
-		for await (const record of readRecords(counted(), scenario.format, scenario.options)) {
-			records = record.recordNumber;
+		for await (const chunkRecords of readRecordsByChunk(
+			counted(),
+			scenario.format,
+			scenario.options,
+		)) {
+			records = chunkRecords[chunkRecords.length - 1].recordNumber;
 		}
 	}
 	const ms = performance.now() - started;

@@ -40,7 +40,13 @@ export async function runFilePaths(
 	session: N8nSession,
 	n8n: RunningN8n,
 	paths: FilePath[],
-	options: { dir: string; rows: number[]; quick: boolean },
+	options: {
+		dir: string;
+		rows: number[];
+		quick: boolean;
+		/** Called after each run's n8n has stopped (with --cpu-prof: its profile is written then). */
+		stopped?: (title: string, windowUs: [number, number]) => void;
+	},
 ): Promise<PathResult[]> {
 	const results: PathResult[] = [];
 	if (paths.length === 0) return results;
@@ -68,7 +74,13 @@ export async function runFilePaths(
 				n8nProcess: process,
 			});
 			if (options.quick) checkEachRecordOnce(session, rows);
-			else await n8n.stop();
+			else {
+				await n8n.stop();
+				options.stopped?.(
+					`(${path.key}) ${path.label}, ${rows.toLocaleString('en')} rows`,
+					figures.windowUs,
+				);
+			}
 			results.push({ key: path.key, label: path.label, items: rows, figures });
 			console.log(formatRows(results.slice(-1)));
 		}

@@ -19,7 +19,8 @@
  *                                                per event) at 1,300,000 rows
  *   npm run bench:n8n -- --only b --items 2000 --cpu-prof
  *                                                profiles n8n (node --cpu-prof; one run) and prints the functions
- *                                                that took the most time during the measured run
+ *                                                that took the most time during the measured run (of each path;
+ *                                                of each size of a file path: --only g --file-rows 1000000)
  * Options: --only a,c  --items N (10,000-item paths)  --large-items N  --file-rows N,N  --node-version N (of the
  * file paths' Mapp Connect; 2 by default)  --runs N  --cpu-prof
  */
@@ -186,6 +187,7 @@ async function main(): Promise<void> {
 			dir: csv.dir,
 			rows: options.fileRows,
 			quick: options.quick,
+			stopped: options.cpuProfile ? printProfile : undefined,
 		});
 		results.push(...fileResults);
 		const probe = await sandboxRequestsPerSecond(session.sandbox, SANDBOX_PROBE_REQUESTS);

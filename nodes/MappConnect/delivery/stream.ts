@@ -29,7 +29,8 @@ export interface RecordBatch {
 }
 
 export interface StreamPlan {
-	records: AsyncIterable<FileRecord>;
+	/** The file's records, as the reader completes them: those of each chunk together. */
+	records: AsyncIterable<readonly FileRecord[]>;
 	startAt: number;
 	/** The last record to read; none: to the end. */
 	stopAfter?: number;
@@ -164,7 +165,6 @@ async function* batchesOf(
 	let last = 0;
 	let checkedFirst = false;
 	let stopped: { error: unknown } | undefined;
-	const records = plan.records[Symbol.asyncIterator]();
 	const made = (): RecordBatch => {
 		window?.made(last);
 		const batch = { events, first: first ?? last, last };
@@ -172,38 +172,35 @@ async function* batchesOf(
 		return batch;
 	};
 	try {
-		for (;;) {
-			// a new batch is begun, and its first record read, only when the window has room
-			if (first === undefined && window && !(await window.room())) break;
-			const next = await records.next();
-			if (next.done) break;
-			const record = next.value;
-			if (!checkedFirst) {
-				checkedFirst = true;
-				plan.checkFirst?.(record);
+		reading: for await (const chunkRecords of plan.records) {
+			for (const record of chunkRecords) {
+				// a new batch is begun, and its first record checked, only when the window has room
+				if (first === undefined && window && !(await window.room())) break reading;
+				if (!checkedFirst) {
+					checkedFirst = true;
+					plan.checkFirst?.(record);
+				}
+				const number = record.recordNumber;
+				if (number < plan.startAt) continue;
+				if (plan.stopAfter !== undefined && number > plan.stopAfter) break reading;
+				tally.recordsRead++;
+				const checked = plan.check(record);
+				if ('rejection' in checked) {
+					tally.rejected++;
+					if (tally.rejections.length < plan.maxSamples) tally.rejections.push(checked.rejection);
+					if (tally.rejected > plan.maxRejected) throw new TooManyRejected(checked.rejection);
+				} else {
+					events.push(checked.event);
+					tally.events++;
+				}
+				first ??= number;
+				last = number;
+				if (events.length === plan.batchSize) yield made();
 			}
-			const number = record.recordNumber;
-			if (number < plan.startAt) continue;
-			if (plan.stopAfter !== undefined && number > plan.stopAfter) break;
-			tally.recordsRead++;
-			const checked = plan.check(record);
-			if ('rejection' in checked) {
-				tally.rejected++;
-				if (tally.rejections.length < plan.maxSamples) tally.rejections.push(checked.rejection);
-				if (tally.rejected > plan.maxRejected) throw new TooManyRejected(checked.rejection);
-			} else {
-				events.push(checked.event);
-				tally.events++;
-			}
-			first ??= number;
-			last = number;
-			if (events.length === plan.batchSize) yield made();
 		}
 	} catch (error) {
+		// leaving the loop closed the file (for await does, when reading ends early)
 		stopped = { error };
-	} finally {
-		// the file is closed when reading ends early (Stop After Record, a failed batch)
-		await records.return?.();
 	}
 	if (events.length > 0) yield made();
 	else if (first !== undefined) handled(first, last);

@@ -2,7 +2,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 import type { Field } from './field';
 import { valueField } from './field';
-import { converted, invalidField } from './problems';
+import { convertedValue, invalidField } from './problems';
 import type { TextSpec } from './text';
 import { emailField, phoneField, textField } from './text';
 import { toMappString } from './values';
@@ -47,7 +47,7 @@ export function locatorField(
 		properties: [property],
 		read(params) {
 			const raw = params.get<unknown>(spec.name, '', { extractValue: true });
-			const id = converted(params, spec.displayName, () => toMappString(raw));
+			const id = convertedValue(params, spec.displayName, toMappString, raw);
 			if (id === undefined && spec.required)
 				throw invalidField(params, spec.displayName, 'is required');
 			return id;
@@ -88,9 +88,8 @@ export function choiceField(spec: {
 	};
 	const chosen = (params: Parameters<Field<unknown>['read']>[0]) => {
 		const type = params.get<string>(spec.name, spec.default);
-		const choice = spec.choices.find(({ value }) => value === type);
-		if (!choice) throw invalidField(params, spec.displayName, `has an unknown value "${type}"`);
-		return choice;
+		for (const choice of spec.choices) if (choice.value === type) return choice;
+		throw invalidField(params, spec.displayName, `has an unknown value "${type}"`);
 	};
 	return {
 		label: spec.displayName,

@@ -45,11 +45,13 @@ export class EventDraft {
 			const entry = this.own.get(key);
 			if (entry) event[key] = entry.value as IDataObject[string];
 		}
-		for (const [key, { value }] of this.own) {
+		// forEach, not for…of: no [key, value] pair is made for each key of each event
+		this.own.forEach(({ value }, key) => {
 			if (!keyOrder.includes(key)) event[key] = value as IDataObject[string];
-		}
+		});
 		for (const { values, label } of this.extras) {
-			for (const [key, value] of values) {
+			for (const key of values.keys()) {
+				const value = values.get(key);
 				const taken = this.own.get(key);
 				if (taken) {
 					throw invalidField(

@@ -5,7 +5,7 @@
  */
 import type { INode, INodeProperties } from 'n8n-workflow';
 import type { EventDraft } from './draft';
-import { converted } from './problems';
+import { convertedValue } from './problems';
 import { toSwitch } from './values';
 
 /**
@@ -51,7 +51,7 @@ export function propertiesOf(
 
 /** A switch's value for one item: true or false, whether set in the editor or by an expression. */
 export function switchOn(params: ParameterReader, name: string, label: string): boolean {
-	return converted(params, label, () => toSwitch(params.get<unknown>(name, false)));
+	return convertedValue(params, label, toSwitch, params.get<unknown>(name, false));
 }
 
 /**

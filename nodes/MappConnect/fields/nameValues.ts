@@ -2,7 +2,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { SUBTYPE_OPTION, runSwitch } from './collection';
 import type { Field, ParameterReader } from './field';
-import { converted, invalidField } from './problems';
+import { converted, convertedValue, invalidField } from './problems';
 import { checkName, isEmpty, parseObject, toMappString, toMappStringMap } from './values';
 
 interface NameValuesSpec {
@@ -123,7 +123,7 @@ export function nameValuesField(spec: NameValuesSpec): Field<Pairs> {
 		if (pairs.length === 0) return result;
 		const keepEmpty = keepsEmpty(params);
 		for (const pair of pairs) {
-			const name = converted(params, spec.displayName, () => namedBy(pair.name));
+			const name = convertedValue(params, spec.displayName, namedBy, pair.name);
 			if (!name) {
 				if (isEmpty(pair.value)) continue;
 				throw invalidField(
@@ -135,7 +135,7 @@ export function nameValuesField(spec: NameValuesSpec): Field<Pairs> {
 			if (result.has(name))
 				throw invalidField(params, spec.displayName, `has the name "${name}" twice`);
 			const value =
-				converted(params, spec.displayName, () => toMappString(pair.value)) ??
+				convertedValue(params, spec.displayName, toMappString, pair.value) ??
 				(keepEmpty ? '' : undefined);
 			if (value !== undefined) result.set(name, value);
 		}

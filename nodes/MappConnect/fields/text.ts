@@ -2,7 +2,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 import type { Field } from './field';
 import { switchOn, valueField } from './field';
-import { converted, invalidField } from './problems';
+import { converted, convertedValue, invalidField } from './problems';
 import {
 	isDecimalNumber,
 	isEmailAddress,
@@ -54,8 +54,11 @@ export function textField(
 		key: spec.key ?? spec.name,
 		properties: [propertyOf(spec, 'string')],
 		read(params) {
-			const value = converted(params, spec.displayName, () =>
-				toMappString(params.get(spec.name, '')),
+			const value = convertedValue(
+				params,
+				spec.displayName,
+				toMappString,
+				params.get<unknown>(spec.name, ''),
 			);
 			if (value === undefined) {
 				if (spec.required) throw invalidField(params, spec.displayName, 'is required');

@@ -21,33 +21,43 @@ export interface CsvOptions {
 
 /** Reads records incrementally: holds at most one input chunk and one partial record; never the whole file.
  *  `chunks` is what n8n's getBinaryStream yields (Buffers), or slices of one Buffer. JSON Lines is decoded with
- *  `options.encoding` too (UTF-8 as the format asks, unless the options say otherwise). */
-export async function* readRecords(
+ *  `options.encoding` too (UTF-8 as the format asks, unless the options say otherwise). Gives the records each
+ *  chunk completes, together: a million records are then a thousand awaits, not a million. */
+export async function* readRecordsByChunk(
 	chunks: AsyncIterable<Uint8Array>,
 	format: FileFormat,
 	options: CsvOptions,
-): AsyncGenerator<FileRecord> {
+): AsyncGenerator<FileRecord[]> {
 	const decoder = decoderFor(options.encoding);
 	const parser: RecordParser =
 		format === 'csv' ? new CsvParser(options.delimiter) : new JsonLinesParser();
 	for await (const chunk of chunks) {
 		const decoded = decoder.decode(chunk);
 		parser.push(decoded.text);
-		for (let record = parser.next(); record; record = parser.next()) yield record;
-		if (decoded.invalid) throw invalidText(parser);
+		yield* complete(parser, decoded.invalid);
 	}
 	const last = decoder.end();
 	parser.push(last.text);
-	if (last.invalid) {
-		for (let record = parser.next(); record; record = parser.next()) yield record;
-		throw invalidText(parser);
+	if (!last.invalid) parser.end();
+	yield* complete(parser, last.invalid);
+}
+
+/** The records the parser has complete; when it stops at a broken record, those before it come first. */
+function* complete(parser: RecordParser, invalidText: boolean): Generator<FileRecord[]> {
+	const records: FileRecord[] = [];
+	let broken: { error: unknown } | undefined;
+	try {
+		for (let record = parser.next(); record; record = parser.next()) records.push(record);
+	} catch (error) {
+		broken = { error };
 	}
-	parser.end();
-	for (let record = parser.next(); record; record = parser.next()) yield record;
+	if (records.length > 0) yield records;
+	if (broken) throw broken.error;
+	if (invalidText) throw invalidTextError(parser);
 }
 
 /** The records before the invalid bytes have been read: they are in the record in progress. */
-function invalidText(parser: RecordParser): FileFormatError {
+function invalidTextError(parser: RecordParser): FileFormatError {
 	const record = parser.recordInProgress();
 	return new FileFormatError(
 		record,

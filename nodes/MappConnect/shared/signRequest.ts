@@ -46,7 +46,7 @@ export async function signRequest(
 
 	const headers: IDataObject = withoutHeader(request.headers ?? {}, 'content-type');
 	headers[AUTH_TOKEN_HEADER] = token;
-	if (body !== '') headers['content-type'] = 'application/json';
+	if (body.length > 0) headers['content-type'] = 'application/json';
 
 	const signed: OutgoingRequest = {
 		...request,
@@ -60,7 +60,7 @@ export async function signRequest(
 	delete signed.baseURL;
 	delete signed.body;
 	// Bytes stay bytes (the package's own transport serialises once); anything else goes as the signed text.
-	if (body !== '') signed.body = Buffer.isBuffer(request.body) ? request.body : body;
+	if (body.length > 0) signed.body = body;
 	if (request.uri !== undefined && request.url === undefined) signed.uri = url.href;
 	else signed.url = url.href;
 	return signed;
@@ -83,13 +83,13 @@ function appendQuery(url: URL, qs: IDataObject | undefined): void {
 }
 
 /**
- * The body as the JSON string that goes on the wire. Bytes go as they are, so their text is what is
- * signed. A string body is sent trimmed because the HTTP layer (axios) trims JSON strings; one that
+ * The body as it goes on the wire: bytes as they are (they are what is signed), anything else as
+ * its JSON text; empty ('' or no bytes) when there is none. A string body is sent trimmed because the HTTP layer (axios) trims JSON strings; one that
  * is not JSON would be re-quoted there, so it is refused.
  */
-function serialiseBody(body: unknown): string {
+function serialiseBody(body: unknown): string | Buffer {
 	if (body === undefined || body === null) return '';
-	if (Buffer.isBuffer(body)) return body.toString('utf8');
+	if (Buffer.isBuffer(body)) return body;
 	if (typeof body === 'string') {
 		const trimmed = body.trim();
 		if (trimmed === '') return '';

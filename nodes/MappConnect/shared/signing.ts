@@ -14,14 +14,15 @@ const JOSE_HEADER = base64url(JSON.stringify({ alg: 'HS256' }));
 
 /**
  * SHA-1 (lowercase hex) of `PATH[|BODY][|QUERY]`: the path from `/api/v` on, the body only when
- * not empty, the query (without `?`) only when present.
+ * not empty, the query (without `?`) only when present. A body of bytes is hashed as it goes on
+ * the wire, never decoded: a batch's 1000 events are 100 kB that need no copy as text.
  */
-export function requestHash(path: string, body: string, query: string): string {
+export function requestHash(path: string, body: string | Uint8Array, query: string): string {
 	const markerAt = path.indexOf(SIGNED_PATH_MARKER);
-	let hashed = markerAt === -1 ? path : path.slice(markerAt);
-	if (body !== '') hashed += `|${body}`;
-	if (query !== '') hashed += `|${query}`;
-	return createHash('sha1').update(hashed, 'utf8').digest('hex');
+	const hash = createHash('sha1').update(markerAt === -1 ? path : path.slice(markerAt), 'utf8');
+	if (body.length > 0) hash.update('|', 'utf8').update(body);
+	if (query !== '') hash.update(`|${query}`, 'utf8');
+	return hash.digest('hex');
 }
 
 export function signToken(secret: string, hash: string, expSeconds: number): string {

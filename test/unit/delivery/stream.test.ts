@@ -13,15 +13,27 @@ import { FakeClock } from './fakeClock';
 
 const ok: TransportResponse = { statusCode: 200 };
 
-/** Records 1…count, `{ n }`; `bad` ones fail the check; reading throws at `brokenAt`. */
+/** The records a chunk of the file completes: 7, so that chunks and batches do not line up. */
+const RECORDS_PER_CHUNK = 7;
+
+/** Records 1…count, `{ n }`, read in chunks of RECORDS_PER_CHUNK; `bad` ones fail the check; reading throws at
+ *  `brokenAt` (after giving the records of its chunk before it, as the reader does). */
 function file(count: number, options: { bad?: number[]; brokenAt?: number } = {}) {
 	const read = { yielded: 0 };
-	async function* records(): AsyncGenerator<FileRecord> {
+	async function* records(): AsyncGenerator<FileRecord[]> {
+		let chunk: FileRecord[] = [];
 		for (let recordNumber = 1; recordNumber <= count; recordNumber++) {
-			if (recordNumber === options.brokenAt)
+			if (recordNumber === options.brokenAt) {
+				read.yielded += chunk.length;
+				if (chunk.length > 0) yield chunk;
 				throw new FileFormatError(recordNumber, `Record ${recordNumber} has an unclosed quote`);
-			read.yielded++;
-			yield { recordNumber, values: { n: recordNumber } };
+			}
+			chunk.push({ recordNumber, values: { n: recordNumber } });
+			if (chunk.length === RECORDS_PER_CHUNK || recordNumber === count) {
+				read.yielded += chunk.length;
+				yield chunk;
+				chunk = [];
+			}
 		}
 	}
 	const check: StreamPlan['check'] = ({ recordNumber, values }) =>
@@ -82,7 +94,7 @@ const range = (first: number, last: number) =>
 const sorted = (numbers: number[]) => [...numbers].sort((a, b) => a - b);
 
 describe('sendRecordStream', () => {
-	it('holds no more records than Concurrency × Batch Size and the batch being filled, however long the file', async () => {
+	it('holds no more records than Concurrency × Batch Size, the batch being filled and one chunk, however long the file', async () => {
 		const clock = new FakeClock();
 		const [concurrency, batchSize, count] = [4, 50, 20_000];
 		const { records, check, read } = file(count);
@@ -103,7 +115,8 @@ describe('sendRecordStream', () => {
 		});
 		expect(stop).toBeUndefined();
 		expect(sorted(accepted)).toEqual(range(1, count));
-		expect(mostAlive).toBeLessThanOrEqual(concurrency * batchSize + batchSize);
+		// the batches in flight, the batch being filled and what is left of the chunk being read
+		expect(mostAlive).toBeLessThanOrEqual(concurrency * batchSize + batchSize + RECORDS_PER_CHUNK);
 		// the senders did work side by side: the bound is not met by sending one batch at a time
 		expect(mostAlive).toBeGreaterThan(batchSize);
 		expect(tally).toMatchObject({ recordsRead: count, eventsAccepted: count, batches: 400 });
@@ -295,7 +308,8 @@ describe('sendRecordStream', () => {
 		expect(sorted(accepted)).toEqual(range(11, 35));
 		expect(tally).toMatchObject({ recordsRead: 25, batches: 3 });
 		expect(tally.resume.resumeFrom).toBe(36);
-		expect(read.yielded).toBeLessThan(40); // the file is not read on after Stop After Record
+		// the file is not read on after Stop After Record: no further than the chunk of record 36
+		expect(read.yielded).toBeLessThanOrEqual(35 + RECORDS_PER_CHUNK);
 	});
 
 	it('Dry Run: reads and checks every record, counts the batches it would send, sends nothing', async () => {
@@ -325,10 +339,10 @@ describe('sendRecordStream', () => {
 	it('a run cancelled during a retry wait throws, and closes the file even while a batch waits for room', async () => {
 		const clock = new FakeClock();
 		let closed = false;
-		async function* records(): AsyncGenerator<FileRecord> {
+		async function* records(): AsyncGenerator<FileRecord[]> {
 			try {
 				for (let recordNumber = 1; recordNumber <= 1000; recordNumber++)
-					yield { recordNumber, values: { n: recordNumber } };
+					yield [{ recordNumber, values: { n: recordNumber } }];
 			} finally {
 				closed = true;
 			}

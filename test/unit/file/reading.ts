@@ -1,7 +1,7 @@
 /** What the file reader's tests share: feeding bytes in given chunks, a seeded random source, a CSV writer. */
 import {
 	FileFormatError,
-	readRecords,
+	readRecordsByChunk,
 	type CsvOptions,
 	type FileFormat,
 	type FileRecord,
@@ -42,7 +42,8 @@ export async function read(
 	}
 	const records: FileRecord[] = [];
 	try {
-		for await (const record of readRecords(source(), format, options)) records.push(record);
+		for await (const chunkRecords of readRecordsByChunk(source(), format, options))
+			records.push(...chunkRecords);
 	} catch (error) {
 		if (!(error instanceof FileFormatError)) throw error;
 		return { records, error };

@@ -1,6 +1,6 @@
 /** The reader holds one chunk and one partial record: it reads no chunk before it needs it, and a record may be
  *  longer than many chunks. */
-import { readRecords } from '../../../nodes/MappConnect/file/records';
+import { readRecordsByChunk } from '../../../nodes/MappConnect/file/records';
 import { bytesOf, cutInto, read, UTF8 } from './reading';
 
 describe('reading a file as it arrives', () => {
@@ -21,8 +21,8 @@ describe('reading a file as it arrives', () => {
 				}
 			}
 			const seen: Array<{ record: number; chunksRead: number }> = [];
-			for await (const record of readRecords(source(), format, UTF8)) {
-				seen.push({ record: record.recordNumber, chunksRead });
+			for await (const records of readRecordsByChunk(source(), format, UTF8)) {
+				for (const record of records) seen.push({ record: record.recordNumber, chunksRead });
 			}
 			const headerChunks = format === 'csv' ? 1 : 0;
 			expect(seen).toEqual(
@@ -30,6 +30,23 @@ describe('reading a file as it arrives', () => {
 			);
 		},
 	);
+
+	it('gives the records a chunk completes together, and those before a broken record before its error', async () => {
+		async function* source() {
+			yield bytesOf('email,name\r\na@example.com,A\r\nb@example.com,B\r\nc@exa');
+			yield bytesOf('mple.com,C\r\nd@example.com,D\r\ne@example.com,"E" x\r\nf@example.com,F\r\n');
+		}
+		const chunks: number[][] = [];
+		const reading = (async () => {
+			for await (const records of readRecordsByChunk(source(), 'csv', UTF8))
+				chunks.push(records.map((record) => record.recordNumber));
+		})();
+		await expect(reading).rejects.toThrow(/^Record 5, column 'name', has/);
+		expect(chunks).toEqual([
+			[1, 2],
+			[3, 4],
+		]);
+	});
 
 	it('reads a quoted field of 1 MB with line breaks and quotes, arriving in chunks of 1 KiB', async () => {
 		const note = 'Zeile "eins", ü €\r\n'.repeat(50_000);
@@ -70,8 +87,8 @@ describe('reading a file as it arrives', () => {
 			}
 			const records: number[] = [];
 			const reading = (async () => {
-				for await (const record of readRecords(source(), format, UTF8))
-					records.push(record.recordNumber);
+				for await (const chunkRecords of readRecordsByChunk(source(), format, UTF8))
+					records.push(...chunkRecords.map((record) => record.recordNumber));
 			})();
 			await expect(reading).rejects.toThrow(message);
 			expect(records).toEqual([1]);

@@ -13,7 +13,7 @@ import type { Stop, StreamPlan } from '../../delivery/stream';
 import { newTally, sendRecordStream } from '../../delivery/stream';
 import { openTransport, requestSettings } from '../../delivery/transport';
 import type { EventKind } from '../../events/kind';
-import { readRecords } from '../../file/records';
+import { readRecordsByChunk } from '../../file/records';
 import { inputFile } from '../../file/source';
 import { errorItem } from '../../delivery/results';
 import { API_PATHS, CREDENTIAL_TYPE, integrationBaseUrl } from '../../shared/api';
@@ -54,7 +54,7 @@ export async function sendFileOf(
 	const { settings, file, events } = prepared;
 	const startedAt = Date.now();
 	const plan: StreamPlan = {
-		records: readRecords(file.chunks, settings.format, settings.fileOptions),
+		records: readRecordsByChunk(file.chunks, settings.format, settings.fileOptions),
 		startAt: settings.startAt,
 		stopAfter: settings.stopAfter,
 		batchSize: settings.batch.batchSize,
