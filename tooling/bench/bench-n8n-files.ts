@@ -14,7 +14,7 @@ import {
 	writeContactsCsv,
 	type FileSource,
 } from '../n8n/bench-files';
-import { measureRun } from '../n8n/bench-measure';
+import { measureRun, medianFigures, type MeasuredRun } from '../n8n/bench-measure';
 import { formatRows, type PathResult } from '../n8n/bench-report';
 import { step } from '../n8n/log';
 import { createWorkflow } from '../n8n/manual-run';
@@ -35,57 +35,86 @@ export function csvFolder(): { dir: string; remove: () => void } {
 	return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
-/** Every path at every size; `quick` runs them in one n8n and checks each record arrived exactly once. */
+interface FileRunOptions {
+	dir: string;
+	rows: number[];
+	quick: boolean;
+	/** Runs of each path at each size, each in a fresh n8n; the figures are their medians (quick: 1). */
+	runs: number;
+	/** Called after each run's n8n has stopped (with --cpu-prof: its profile is written then). */
+	stopped?: (title: string, windowUs: [number, number]) => void;
+}
+
+/**
+ * Every path at every size; `quick` runs them in one n8n and checks each record arrived exactly once. With several
+ * runs, a path's figures are the medians of its runs, or the first failed run's when one failed.
+ */
 export async function runFilePaths(
 	session: N8nSession,
 	n8n: RunningN8n,
 	paths: FilePath[],
-	options: {
-		dir: string;
-		rows: number[];
-		quick: boolean;
-		/** Called after each run's n8n has stopped (with --cpu-prof: its profile is written then). */
-		stopped?: (title: string, windowUs: [number, number]) => void;
-	},
+	options: FileRunOptions,
 ): Promise<PathResult[]> {
 	const results: PathResult[] = [];
 	if (paths.length === 0) return results;
 	const warmUpFile = options.quick ? undefined : await writeContactsCsv(options.dir, WARM_UP_ROWS);
+	const runs = options.quick ? 1 : options.runs;
 	for (const rows of options.rows) {
 		step(`writing a CSV of ${rows.toLocaleString('en')} contacts`);
 		const file = await writeContactsCsv(options.dir, rows);
 		for (const path of paths) {
-			const name = `bench:n8n (${path.key}) ${path.label}`;
-			const { api, pid, process, fresh } = await n8n.get();
-			const workflowId = await createWorkflow(api, fileWorkflow(name, file, path.source));
-			const target = { session, api, n8nPid: pid, workflowId, timed: fileTimedNodes(path.source) };
-			if (fresh && warmUpFile)
-				await measureRun({
-					...target,
-					workflow: fileWorkflow(name, warmUpFile, path.source),
-					items: WARM_UP_ROWS,
+			const measured: MeasuredRun[] = [];
+			for (let run = 1; run <= runs; run++) {
+				const title = `(${path.key}) ${path.label}, ${rows.toLocaleString('en')} rows`;
+				step(runs > 1 ? `${title}: run ${run} of ${runs}` : title);
+				const figures = await measureFilePath(session, n8n, path, {
+					title,
+					file,
+					rows,
+					warmUpFile,
+					options,
 				});
-			step(`(${path.key}) ${path.label}, ${rows.toLocaleString('en')} rows`);
-			const figures = await measureRun({
-				...target,
-				workflow: fileWorkflow(name, file, path.source),
-				items: rows,
-				keepFailure: !options.quick,
-				n8nProcess: process,
-			});
-			if (options.quick) checkEachRecordOnce(session, rows);
-			else {
-				await n8n.stop();
-				options.stopped?.(
-					`(${path.key}) ${path.label}, ${rows.toLocaleString('en')} rows`,
-					figures.windowUs,
-				);
+				if (runs > 1) step(`${title}: run ${run}: wall ${(figures.wallMs / 1000).toFixed(2)} s`);
+				measured.push(figures);
 			}
+			const figures = measured.find((run) => run.failure) ?? medianFigures(measured);
 			results.push({ key: path.key, label: path.label, items: rows, figures });
 			console.log(formatRows(results.slice(-1)));
 		}
 	}
 	return results;
+}
+
+/** One run of a path on one file: in a fresh n8n after a warm-up (stopped after it), or in the quick mode's n8n. */
+async function measureFilePath(
+	session: N8nSession,
+	n8n: RunningN8n,
+	path: FilePath,
+	run: { title: string; file: string; rows: number; warmUpFile?: string; options: FileRunOptions },
+): Promise<MeasuredRun> {
+	const name = `bench:n8n (${path.key}) ${path.label}`;
+	const { api, pid, process, fresh } = await n8n.get();
+	const workflowId = await createWorkflow(api, fileWorkflow(name, run.file, path.source));
+	const target = { session, api, n8nPid: pid, workflowId, timed: fileTimedNodes(path.source) };
+	if (fresh && run.warmUpFile)
+		await measureRun({
+			...target,
+			workflow: fileWorkflow(name, run.warmUpFile, path.source),
+			items: WARM_UP_ROWS,
+		});
+	const figures = await measureRun({
+		...target,
+		workflow: fileWorkflow(name, run.file, path.source),
+		items: run.rows,
+		keepFailure: !run.options.quick,
+		n8nProcess: process,
+	});
+	if (run.options.quick) checkEachRecordOnce(session, run.rows);
+	else {
+		await n8n.stop();
+		run.options.stopped?.(run.title, figures.windowUs);
+	}
+	return figures;
 }
 
 /** The sandbox received each record of the file exactly once, and nothing else. */

@@ -12,6 +12,7 @@
  * is the nodes' execution time as n8n records it; every event must reach the sandbox, or the benchmark fails.
  *
  *   npm run bench:n8n                            all paths; median of 2 runs (the 100,000-item and file paths once)
+ *   npm run bench:n8n -- --only f,g --runs 3     the file paths, each size three times (medians)
  *   npm run bench:n8n -- --quick                 small sizes, one n8n, checks every event the sandbox receives
  *                                                ((g) on a file of 3,000 rows: each record exactly once)
  *   npm run bench:n8n -- --only f --file-rows 1300000 --node-version 1
@@ -22,7 +23,7 @@
  *                                                that took the most time during the measured run (of each path;
  *                                                of each size of a file path: --only g --file-rows 1000000)
  * Options: --only a,c  --items N (10,000-item paths)  --large-items N  --file-rows N,N  --node-version N (of the
- * file paths' Mapp Connect; 2 by default)  --runs N  --cpu-prof
+ * file paths' Mapp Connect; 2 by default)  --runs N (of every path, file paths too; medians)  --cpu-prof
  */
 import { deepStrictEqual } from 'node:assert';
 import { mkdirSync, readFileSync } from 'node:fs';
@@ -153,6 +154,8 @@ function parseOptions(args: string[]) {
 		// One profile is enough to read; the figures are medians of several runs.
 		runs: (large: boolean) =>
 			Number(value('--runs') ?? (large || args.includes('--cpu-prof') ? 1 : sizes.runs)),
+		// A file path at 1,000,000 rows takes half a minute or more: once, unless asked for more.
+		fileRuns: Number(value('--runs') ?? 1),
 		warmUpItems: sizes.warmUpItems,
 	};
 }
@@ -187,6 +190,7 @@ async function main(): Promise<void> {
 			dir: csv.dir,
 			rows: options.fileRows,
 			quick: options.quick,
+			runs: options.fileRuns,
 			stopped: options.cpuProfile ? printProfile : undefined,
 		});
 		results.push(...fileResults);

@@ -172,6 +172,7 @@ async function* batchesOf(
 		return batch;
 	};
 	try {
+		// for await closes the file when reading ends early (Stop After Record, a failed batch, an error)
 		reading: for await (const chunkRecords of plan.records) {
 			for (const record of chunkRecords) {
 				// a new batch is begun, and its first record checked, only when the window has room
@@ -199,7 +200,6 @@ async function* batchesOf(
 			}
 		}
 	} catch (error) {
-		// leaving the loop closed the file (for await does, when reading ends early)
 		stopped = { error };
 	}
 	if (events.length > 0) yield made();
