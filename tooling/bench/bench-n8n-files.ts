@@ -63,9 +63,9 @@ export async function runFilePaths(
 		step(`writing a CSV of ${rows.toLocaleString('en')} contacts`);
 		const file = await writeContactsCsv(options.dir, rows);
 		for (const path of paths) {
+			const title = `(${path.key}) ${path.label}, ${rows.toLocaleString('en')} rows`;
 			const measured: MeasuredRun[] = [];
 			for (let run = 1; run <= runs; run++) {
-				const title = `(${path.key}) ${path.label}, ${rows.toLocaleString('en')} rows`;
 				step(runs > 1 ? `${title}: run ${run} of ${runs}` : title);
 				const figures = await measureFilePath(session, n8n, path, {
 					title,

@@ -154,8 +154,6 @@ function parseOptions(args: string[]) {
 		// One profile is enough to read; the figures are medians of several runs.
 		runs: (large: boolean) =>
 			Number(value('--runs') ?? (large || args.includes('--cpu-prof') ? 1 : sizes.runs)),
-		// A file path at 1,000,000 rows takes half a minute or more: once, unless asked for more.
-		fileRuns: Number(value('--runs') ?? 1),
 		warmUpItems: sizes.warmUpItems,
 	};
 }
@@ -190,7 +188,8 @@ async function main(): Promise<void> {
 			dir: csv.dir,
 			rows: options.fileRows,
 			quick: options.quick,
-			runs: options.fileRuns,
+			// a file path at 1,000,000 rows takes half a minute or more: a large path, once unless asked
+			runs: options.runs(true),
 			stopped: options.cpuProfile ? printProfile : undefined,
 		});
 		results.push(...fileResults);

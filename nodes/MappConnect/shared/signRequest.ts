@@ -84,8 +84,9 @@ function appendQuery(url: URL, qs: IDataObject | undefined): void {
 
 /**
  * The body as it goes on the wire: bytes as they are (they are what is signed), anything else as
- * its JSON text; empty ('' or no bytes) when there is none. A string body is sent trimmed because the HTTP layer (axios) trims JSON strings; one that
- * is not JSON would be re-quoted there, so it is refused.
+ * its JSON text; empty ('' or no bytes) when there is none. A string body is sent trimmed because
+ * the HTTP layer (axios) trims JSON strings; one that is not JSON would be re-quoted there, so it
+ * is refused.
  */
 function serialiseBody(body: unknown): string | Buffer {
 	if (body === undefined || body === null) return '';

@@ -95,20 +95,17 @@ export function recordEvents(
 			if (!csv) return;
 			const header = new Set(Object.keys(record.values));
 			const columns = `the file's columns: ${[...header].join(', ').slice(0, 500)}`;
-			for (const { label, column } of mappings) {
+			// every mapped column (a label may map several: Custom Attributes' values), then Fields to Include
+			const named = [
+				...mappings,
+				...(wholeRecord?.fields ?? []).map((column) => ({ label: 'Fields to Include', column })),
+			];
+			for (const { label, column } of named) {
 				if (column !== undefined && !header.has(column))
 					throw invalidField(
 						item,
 						label,
 						`names the column "${column}", which the file lacks (${columns})`,
-					);
-			}
-			for (const field of wholeRecord?.fields ?? []) {
-				if (!header.has(field))
-					throw invalidField(
-						item,
-						'Fields to Include',
-						`names the column "${field}", which the file lacks (${columns})`,
 					);
 			}
 		},
